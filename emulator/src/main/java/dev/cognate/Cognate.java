@@ -1,0 +1,71 @@
+package dev.cognate;
+
+import dev.cognate.protocol.HttpServer;
+import java.net.URI;
+
+/**
+ * A running emulator: Cognito's user-pool API on a local port, backed by H2. The standalone jar, the JUnit
+ * extension and embedding code all start it here, from a {@link CognateConfig}.
+ *
+ * <pre>{@code
+ * try (Cognate cognate = Cognate.start(CognateConfig.forTests().build())) {
+ *   CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder()
+ *       .endpointOverride(cognate.endpoint()) ... .build();
+ * }
+ * }</pre>
+ */
+public final class Cognate implements AutoCloseable {
+  private final CognateConfig config;
+  private final Engine engine;
+  private final HttpServer server;
+
+  private Cognate(CognateConfig config, Engine engine, HttpServer server) {
+    this.config = config;
+    this.engine = engine;
+    this.server = server;
+  }
+
+  /** Opens the database and starts listening; returns once requests are being accepted. */
+  public static Cognate start(CognateConfig config) {
+    Engine engine = new Engine(config);
+    try {
+      return new Cognate(config, engine, HttpServer.start(engine, config));
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
+    }
+  }
+
+  /** The port actually bound, also when the configuration asked for port 0. */
+  public int port() {
+    return server.port();
+  }
+
+  /** The URL to give the AWS SDK as endpoint override, such as {@code http://127.0.0.1:9229}. */
+  public URI endpoint() {
+    String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+    if (host.equals("0.0.0.0") || host.equals("[::]")) {
+      host = "127.0.0.1";
+    }
+    return URI.create("http://" + host + ":" + port());
+  }
+
+  /** The codes this emulator has "sent". */
+  public Outbox outbox() {
+    return engine.outbox();
+  }
+
+  public CognateConfig config() {
+    return config;
+  }
+
+  /** Stops listening and closes the database; acknowledged writes are already on disk. */
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } finally {
+      engine.close();
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.cognate.cli;
+
+import dev.cognate.CognateConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/** Turns environment variables and command-line flags (flags win) into a {@link CognateConfig}. */
+public final class ConfigLoader {
+
+  /** One setting: its flag, its environment variable, whether it takes a value, and how it applies. */
+  record Option(String flag, String env, String value, String help, BiConsumer<CognateConfig.Builder, String> apply) {
+    boolean takesValue() {
+      return value != null;
+    }
+  }
+
+  static final List<Option> OPTIONS =
+      List.of(
+          new Option("--port", "COGNATE_PORT", "N", "port to listen on; 0 picks a free one (default 9229)",
+              (b, v) -> b.port(integer("--port", v))),
+          new Option("--host", "COGNATE_HOST", "ADDRESS", "address to bind (default 127.0.0.1)", CognateConfig.Builder::host),
+          new Option("--data", "COGNATE_DATA", "DIR", "folder of the H2 database file (default ./.cognate)",
+              (b, v) -> b.dataDir(Path.of(v))),
+          new Option("--in-memory", "COGNATE_IN_MEMORY", null, "keep everything in memory; nothing is written",
+              (b, v) -> b.inMemory()),
+          new Option("--region", "COGNATE_REGION", "REGION", "region in pool ids, ARNs and AWS-shaped issuers (default us-east-1)",
+              CognateConfig.Builder::region),
+          new Option("--code", "COGNATE_CODE", "NNNNNN", "every confirmation code is this value instead of random digits",
+              CognateConfig.Builder::fixedCode),
+          new Option("--issuer", "COGNATE_ISSUER", "URL",
+              "base of token issuers, e.g. https://cognito-idp.us-east-1.amazonaws.com (default: the URL the client used)",
+              CognateConfig.Builder::issuer),
+          new Option("--bcrypt-cost", "COGNATE_BCRYPT_COST", "N", "bcrypt cost of stored passwords, 4-31 (default 4)",
+              (b, v) -> b.bcryptCost(integer("--bcrypt-cost", v))));
+
+  private ConfigLoader() {}
+
+  /** The configuration, or an {@link IllegalArgumentException} naming the bad flag or value. */
+  public static CognateConfig load(List<String> args, Map<String, String> env) {
+    CognateConfig.Builder builder = CognateConfig.builder();
+    for (Option option : OPTIONS) {
+      String value = env.get(option.env());
+      if (value != null && !value.isBlank()) {
+        if (option.takesValue()) {
+          option.apply().accept(builder, value.trim());
+        } else if (Boolean.parseBoolean(value.trim())) {
+          option.apply().accept(builder, null);
+        }
+      }
+    }
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      String flag = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+      Option option =
+          OPTIONS.stream()
+              .filter(o -> o.flag().equals(flag))
+              .findFirst()
+              .orElseThrow(() -> new IllegalArgumentException("unknown option " + arg));
+      String value = null;
+      if (option.takesValue()) {
+        if (arg.contains("=")) {
+          value = arg.substring(arg.indexOf('=') + 1);
+        } else if (i + 1 < args.size()) {
+          value = args.get(++i);
+        } else {
+          throw new IllegalArgumentException(flag + " needs a value");
+        }
+      }
+      option.apply().accept(builder, value);
+    }
+    return builder.build();
+  }
+
+  public static String usage() {
+    StringBuilder text =
+        new StringBuilder("Usage: java -jar cognate-emulator.jar [options]\n\nOptions (each also an environment variable):\n");
+    for (Option option : OPTIONS) {
+      String flag = option.flag() + (option.takesValue() ? " " + option.value() : "");
+      text.append(String.format("  %-22s %-20s %s%n", flag, option.env(), option.help()));
+    }
+    text.append(String.format("  %-22s %-20s %s%n", "--help", "", "print this help"));
+    return text.toString();
+  }
+
+  private static int integer(String flag, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(flag + " needs a number, got " + value);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.cognate.cli;
+
+import dev.cognate.Cognate;
+import dev.cognate.CognateConfig;
+import java.util.List;
+
+/** The standalone emulator: {@code java -jar cognate-emulator.jar [options]}. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    List<String> arguments = List.of(args);
+    if (arguments.contains("--help") || arguments.contains("-h")) {
+      System.out.print(ConfigLoader.usage());
+      return;
+    }
+    CognateConfig config;
+    try {
+      config = ConfigLoader.load(arguments, System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("cognate: " + e.getMessage());
+      System.err.print(ConfigLoader.usage());
+      System.exit(2);
+      return;
+    }
+    Cognate cognate = Cognate.start(config);
+    Runtime.getRuntime().addShutdownHook(new Thread(cognate::close, "cognate-shutdown"));
+    System.out.println("Cognate listening on " + cognate.endpoint());
+    System.out.flush();
+  }
+}

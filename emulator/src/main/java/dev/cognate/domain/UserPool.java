@@ -1,0 +1,47 @@
+package dev.cognate.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A user pool's stored settings. The enforced ones are typed; {@code echoed} keeps the settings Cognate stores and
+ * describes back but does not act on (Lambda triggers, message templates, ...), keyed by their AWS member names.
+ */
+public record UserPool(
+    String id,
+    String name,
+    String arn,
+    Instant createdAt,
+    Instant modifiedAt,
+    PasswordPolicy passwordPolicy,
+    List<SchemaAttribute> schema,
+    List<String> autoVerifiedAttributes,
+    List<String> usernameAttributes,
+    List<String> aliasAttributes,
+    boolean caseSensitive,
+    boolean allowAdminCreateUserOnly,
+    String mfaConfiguration,
+    String deletionProtection,
+    String tier,
+    Map<String, Object> echoed) {
+
+  public Optional<SchemaAttribute> attribute(String name) {
+    return schema.stream().filter(a -> a.name().equals(name)).findFirst();
+  }
+
+  /** True when e-mail addresses are the sign-in names and usernames are generated. */
+  public boolean emailIsUsername() {
+    return usernameAttributes.contains("email");
+  }
+
+  public boolean phoneIsUsername() {
+    return usernameAttributes.contains("phone_number");
+  }
+
+  /** The key under which a sign-in name is unique in this pool. */
+  public String key(String signInName) {
+    return caseSensitive ? signInName : signInName.toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.cognate.error;
+
+/** Every error code the emulator answers with, and the HTTP status real Cognito uses for it. */
+public enum CognitoErrorType {
+  ALIAS_EXISTS("AliasExistsException"),
+  CODE_DELIVERY_FAILURE("CodeDeliveryFailureException"),
+  CODE_MISMATCH("CodeMismatchException"),
+  EXPIRED_CODE("ExpiredCodeException"),
+  FORBIDDEN("ForbiddenException"),
+  INTERNAL_ERROR("InternalErrorException", 500),
+  INVALID_PARAMETER("InvalidParameterException"),
+  INVALID_PASSWORD("InvalidPasswordException"),
+  INVALID_USER_POOL_CONFIGURATION("InvalidUserPoolConfigurationException"),
+  LIMIT_EXCEEDED("LimitExceededException"),
+  NOT_AUTHORIZED("NotAuthorizedException"),
+  PASSWORD_RESET_REQUIRED("PasswordResetRequiredException"),
+  RESOURCE_NOT_FOUND("ResourceNotFoundException"),
+  TOO_MANY_FAILED_ATTEMPTS("TooManyFailedAttemptsException"),
+  TOO_MANY_REQUESTS("TooManyRequestsException"),
+  UNAUTHORIZED("UnauthorizedException"),
+  UNSUPPORTED_OPERATION("UnsupportedOperationException"),
+  UNSUPPORTED_TOKEN_TYPE("UnsupportedTokenTypeException"),
+  USER_NOT_CONFIRMED("UserNotConfirmedException"),
+  USER_NOT_FOUND("UserNotFoundException"),
+  USERNAME_EXISTS("UsernameExistsException"),
+  // Protocol-level codes that the AWS JSON front end produces before an operation runs.
+  SERIALIZATION("SerializationException"),
+  UNKNOWN_OPERATION("UnknownOperationException"),
+  REQUEST_TOO_LARGE("RequestEntityTooLargeException", 413);
+
+  private final String code;
+  private final int status;
+
+  CognitoErrorType(String code) {
+    this(code, 400);
+  }
+
+  CognitoErrorType(String code, int status) {
+    this.code = code;
+    this.status = status;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public int status() {
+    return status;
+  }
+}

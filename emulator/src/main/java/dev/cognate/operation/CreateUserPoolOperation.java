@@ -1,0 +1,247 @@
+package dev.cognate.operation;
+
+import dev.cognate.domain.PasswordPolicy;
+import dev.cognate.domain.SchemaAttribute;
+import dev.cognate.domain.StandardAttributes;
+import dev.cognate.domain.UserPool;
+import dev.cognate.error.CognitoException;
+import dev.cognate.operation.wire.AdminCreateUserConfigType;
+import dev.cognate.operation.wire.PasswordPolicyType;
+import dev.cognate.operation.wire.SchemaAttributeType;
+import dev.cognate.operation.wire.Shapes;
+import dev.cognate.operation.wire.UserPoolType;
+import dev.cognate.operation.wire.UsernameConfigurationType;
+import dev.cognate.storage.PoolStore;
+import dev.cognate.token.SigningKeys;
+import dev.cognate.validation.Length;
+import dev.cognate.validation.OneOf;
+import dev.cognate.validation.Pattern;
+import dev.cognate.validation.Required;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** CreateUserPool: stores the pool with Cognito's defaults filled in and creates its signing keys. */
+public final class CreateUserPoolOperation
+    implements Operation<CreateUserPoolOperation.CreateUserPoolRequest, CreateUserPoolOperation.CreateUserPoolResponse> {
+  private static final String ID_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+  private final PoolStore pools;
+  private final SigningKeys keys;
+  private final String region;
+  private final String accountId;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  public CreateUserPoolOperation(PoolStore pools, SigningKeys keys, String region, String accountId, Clock clock) {
+    this.pools = pools;
+    this.keys = keys;
+    this.region = region;
+    this.accountId = accountId;
+    this.clock = clock;
+  }
+
+  public record CreateUserPoolRequest(
+      @Required @Length(min = 1, max = 128) @Pattern(Shapes.NAME) String PoolName,
+      Policies Policies,
+      @OneOf({"ACTIVE", "INACTIVE"}) String DeletionProtection,
+      Map<String, Object> LambdaConfig,
+      @OneOf({"phone_number", "email"}) List<String> AutoVerifiedAttributes,
+      @OneOf({"phone_number", "email", "preferred_username"}) List<String> AliasAttributes,
+      @OneOf({"phone_number", "email"}) List<String> UsernameAttributes,
+      @Length(min = 6, max = 140) @Pattern(".*\\{####\\}.*") String SmsVerificationMessage,
+      @Length(min = 6, max = 20000) String EmailVerificationMessage,
+      @Length(min = 1, max = 140) String EmailVerificationSubject,
+      Map<String, Object> VerificationMessageTemplate,
+      @Length(min = 6, max = 140) @Pattern(".*\\{####\\}.*") String SmsAuthenticationMessage,
+      @OneOf({"OFF", "ON", "OPTIONAL"}) String MfaConfiguration,
+      Map<String, Object> UserAttributeUpdateSettings,
+      Map<String, Object> DeviceConfiguration,
+      Map<String, Object> EmailConfiguration,
+      Map<String, Object> SmsConfiguration,
+      Map<String, String> UserPoolTags,
+      AdminCreateUserConfigType AdminCreateUserConfig,
+      @Length(min = 1, max = 50) List<SchemaAttributeType> Schema,
+      Map<String, Object> UserPoolAddOns,
+      UsernameConfigurationType UsernameConfiguration,
+      Map<String, Object> AccountRecoverySetting,
+      @OneOf({"LITE", "ESSENTIALS", "PLUS"}) String UserPoolTier,
+      Map<String, Object> KeyConfiguration,
+      Map<String, Object> IssuerConfiguration) {}
+
+  /** The pool's policies as sent. */
+  public record Policies(PasswordPolicyType PasswordPolicy, Map<String, Object> SignInPolicy) {}
+
+  public record CreateUserPoolResponse(UserPoolType UserPool) {}
+
+  @Override
+  public String name() {
+    return "CreateUserPool";
+  }
+
+  @Override
+  public Class<CreateUserPoolRequest> requestType() {
+    return CreateUserPoolRequest.class;
+  }
+
+  @Override
+  public CreateUserPoolResponse handle(CreateUserPoolRequest request, RequestContext context) {
+    List<String> usernameAttributes = listOrEmpty(request.UsernameAttributes());
+    List<String> aliasAttributes = listOrEmpty(request.AliasAttributes());
+    if (!usernameAttributes.isEmpty() && !aliasAttributes.isEmpty()) {
+      throw CognitoException.invalidParameter(
+          "Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.");
+    }
+    String id = region + "_" + randomId();
+    Instant now = clock.instant();
+    UserPool pool =
+        new UserPool(
+            id,
+            request.PoolName(),
+            "arn:aws:cognito-idp:" + region + ":" + accountId + ":userpool/" + id,
+            now,
+            now,
+            passwordPolicy(request.Policies()),
+            schema(request.Schema()),
+            listOrEmpty(request.AutoVerifiedAttributes()),
+            usernameAttributes,
+            aliasAttributes,
+            request.UsernameConfiguration() == null || request.UsernameConfiguration().CaseSensitive(),
+            request.AdminCreateUserConfig() != null
+                && Boolean.TRUE.equals(request.AdminCreateUserConfig().AllowAdminCreateUserOnly()),
+            Optional.ofNullable(request.MfaConfiguration()).orElse("OFF"),
+            Optional.ofNullable(request.DeletionProtection()).orElse("INACTIVE"),
+            Optional.ofNullable(request.UserPoolTier()).orElse("ESSENTIALS"),
+            echoed(request));
+    pools.insert(pool);
+    keys.createFor(id);
+    return new CreateUserPoolResponse(UserPoolType.of(pool, 0));
+  }
+
+  private static PasswordPolicy passwordPolicy(Policies policies) {
+    if (policies == null || policies.PasswordPolicy() == null) {
+      return PasswordPolicy.API_DEFAULT;
+    }
+    PasswordPolicyType p = policies.PasswordPolicy();
+    return new PasswordPolicy(
+        Optional.ofNullable(p.MinimumLength()).orElse(PasswordPolicy.API_DEFAULT.minimumLength()),
+        Boolean.TRUE.equals(p.RequireUppercase()),
+        Boolean.TRUE.equals(p.RequireLowercase()),
+        Boolean.TRUE.equals(p.RequireNumbers()),
+        Boolean.TRUE.equals(p.RequireSymbols()),
+        Optional.ofNullable(p.TemporaryPasswordValidityDays())
+            .orElse(PasswordPolicy.API_DEFAULT.temporaryPasswordValidityDays()));
+  }
+
+  /** The standard attributes, adjusted by the request's entries for them, then its custom attributes. */
+  private static List<SchemaAttribute> schema(List<SchemaAttributeType> requested) {
+    List<SchemaAttribute> schema = new ArrayList<>(StandardAttributes.schema());
+    for (SchemaAttributeType entry : listOrEmpty(requested)) {
+      if (entry.Name() == null) {
+        throw CognitoException.invalidParameter("Schema attributes must have a Name.");
+      }
+      int standard = indexOf(schema, entry.Name());
+      if (standard >= 0) {
+        SchemaAttribute base = schema.get(standard);
+        schema.set(
+            standard,
+            new SchemaAttribute(
+                base.name(),
+                base.dataType(),
+                base.developerOnly(),
+                entry.Mutable() == null ? base.mutable() : entry.Mutable(),
+                entry.Required() == null ? base.required() : entry.Required(),
+                entry.StringAttributeConstraints() == null ? base.minLength() : entry.StringAttributeConstraints().MinLength(),
+                entry.StringAttributeConstraints() == null ? base.maxLength() : entry.StringAttributeConstraints().MaxLength(),
+                base.minValue(),
+                base.maxValue()));
+        continue;
+      }
+      String name = "custom:" + entry.Name();
+      if (indexOf(schema, name) >= 0) {
+        throw CognitoException.invalidParameter("Existing attribute already has name " + entry.Name() + ".");
+      }
+      if (Boolean.TRUE.equals(entry.Required())) {
+        throw CognitoException.invalidParameter("Required custom attributes are not supported currently.");
+      }
+      String type = Optional.ofNullable(entry.AttributeDataType()).orElse("String");
+      boolean isString = type.equals("String");
+      boolean isNumber = type.equals("Number");
+      schema.add(
+          new SchemaAttribute(
+              name,
+              type,
+              Boolean.TRUE.equals(entry.DeveloperOnlyAttribute()),
+              entry.Mutable() == null || entry.Mutable(),
+              false,
+              isString && entry.StringAttributeConstraints() != null ? entry.StringAttributeConstraints().MinLength() : null,
+              isString
+                  ? entry.StringAttributeConstraints() != null && entry.StringAttributeConstraints().MaxLength() != null
+                      ? entry.StringAttributeConstraints().MaxLength()
+                      : "2048"
+                  : null,
+              isNumber && entry.NumberAttributeConstraints() != null ? entry.NumberAttributeConstraints().MinValue() : null,
+              isNumber && entry.NumberAttributeConstraints() != null ? entry.NumberAttributeConstraints().MaxValue() : null));
+    }
+    return schema;
+  }
+
+  private static int indexOf(List<SchemaAttribute> schema, String name) {
+    for (int i = 0; i < schema.size(); i++) {
+      if (schema.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Settings Cognate keeps and describes back without acting on them, with Cognito's defaults. */
+  private static Map<String, Object> echoed(CreateUserPoolRequest r) {
+    Map<String, Object> echoed = new LinkedHashMap<>();
+    echoed.put("LambdaConfig", r.LambdaConfig() == null ? Map.of() : r.LambdaConfig());
+    echoed.put(
+        "VerificationMessageTemplate",
+        r.VerificationMessageTemplate() == null
+            ? Map.of("DefaultEmailOption", "CONFIRM_WITH_CODE")
+            : r.VerificationMessageTemplate());
+    echoed.put(
+        "EmailConfiguration",
+        r.EmailConfiguration() == null ? Map.of("EmailSendingAccount", "COGNITO_DEFAULT") : r.EmailConfiguration());
+    putIfPresent(echoed, "SmsVerificationMessage", r.SmsVerificationMessage());
+    putIfPresent(echoed, "EmailVerificationMessage", r.EmailVerificationMessage());
+    putIfPresent(echoed, "EmailVerificationSubject", r.EmailVerificationSubject());
+    putIfPresent(echoed, "SmsAuthenticationMessage", r.SmsAuthenticationMessage());
+    putIfPresent(echoed, "UserAttributeUpdateSettings", r.UserAttributeUpdateSettings());
+    putIfPresent(echoed, "DeviceConfiguration", r.DeviceConfiguration());
+    putIfPresent(echoed, "SmsConfiguration", r.SmsConfiguration());
+    putIfPresent(echoed, "UserPoolTags", r.UserPoolTags());
+    putIfPresent(echoed, "UserPoolAddOns", r.UserPoolAddOns());
+    putIfPresent(echoed, "AccountRecoverySetting", r.AccountRecoverySetting());
+    putIfPresent(echoed, "KeyConfiguration", r.KeyConfiguration());
+    putIfPresent(echoed, "IssuerConfiguration", r.IssuerConfiguration());
+    return echoed;
+  }
+
+  private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+    if (value != null) {
+      map.put(key, value);
+    }
+  }
+
+  private static <T> List<T> listOrEmpty(List<T> list) {
+    return list == null ? List.of() : List.copyOf(list);
+  }
+
+  private String randomId() {
+    StringBuilder id = new StringBuilder(9);
+    for (int i = 0; i < 9; i++) {
+      id.append(ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length())));
+    }
+    return id.toString();
+  }
+}

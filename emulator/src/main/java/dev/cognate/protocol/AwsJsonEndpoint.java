@@ -1,0 +1,100 @@
+package dev.cognate.protocol;
+
+import dev.cognate.CognateConfig;
+import dev.cognate.error.CognitoErrorType;
+import dev.cognate.error.CognitoException;
+import dev.cognate.operation.Operation;
+import dev.cognate.operation.OperationRegistry;
+import dev.cognate.operation.RequestContext;
+import dev.cognate.validation.ModelValidator;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/** {@code POST /}: routes on {@code X-Amz-Target}, binds and validates the body, runs the operation. */
+final class AwsJsonEndpoint {
+  static final String OPERATION_ATTRIBUTE = "cognate.operation";
+  static final int MAX_BODY_BYTES = 1024 * 1024;
+  private static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
+  // Reading an oversized body to its end lets the client finish sending and then read the error, instead of
+  // seeing the connection reset; past this much we stop being polite.
+  private static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
+
+  private final OperationRegistry registry;
+  private final AwsJson json;
+  private final Optional<String> configuredIssuer;
+
+  AwsJsonEndpoint(OperationRegistry registry, AwsJson json, CognateConfig config) {
+    this.registry = registry;
+    this.json = json;
+    this.configuredIssuer = config.issuer();
+  }
+
+  void handle(Context ctx) throws IOException {
+    Operation<?, ?> operation = operationOf(ctx.header("X-Amz-Target"));
+    ctx.attribute(OPERATION_ATTRIBUTE, operation.name());
+    byte[] body = readBody(ctx);
+    Object response = run(operation, body, new RequestContext(issuerBase(ctx)));
+    ctx.status(200).contentType(AwsErrors.CONTENT_TYPE).result(json.write(response));
+  }
+
+  private <Q extends Record, R> R run(Operation<Q, R> operation, byte[] body, RequestContext context) {
+    Q request = json.read(body, operation.requestType());
+    ModelValidator.validate(request);
+    return operation.handle(request, context);
+  }
+
+  private Operation<?, ?> operationOf(String target) {
+    if (target == null || !target.startsWith(TARGET_PREFIX)) {
+      throw new CognitoException(CognitoErrorType.UNKNOWN_OPERATION, "Unknown operation " + target);
+    }
+    String name = target.substring(TARGET_PREFIX.length());
+    return registry
+        .find(name)
+        .orElseThrow(() -> new CognitoException(CognitoErrorType.UNKNOWN_OPERATION, "Unknown operation " + name));
+  }
+
+  private static byte[] readBody(Context ctx) throws IOException {
+    long declared = ctx.req().getContentLengthLong();
+    InputStream in = ctx.req().getInputStream();
+    if (declared > MAX_BODY_BYTES) {
+      tooLarge(in);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
+    byte[] buffer = new byte[8192];
+    int n;
+    while ((n = in.read(buffer)) != -1) {
+      out.write(buffer, 0, n);
+      if (out.size() > MAX_BODY_BYTES) {
+        tooLarge(in);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private static void tooLarge(InputStream in) throws IOException {
+    long drained = 0;
+    byte[] buffer = new byte[65536];
+    int n;
+    while (drained < MAX_DRAIN_BYTES && (n = in.read(buffer)) != -1) {
+      drained += n;
+    }
+    throw new CognitoException(
+        CognitoErrorType.REQUEST_TOO_LARGE, "Request body exceeds the limit of " + MAX_BODY_BYTES + " bytes.");
+  }
+
+  private String issuerBase(Context ctx) {
+    return configuredIssuer.orElseGet(() -> baseUrl(ctx));
+  }
+
+  /** The URL the client used: its scheme and Host header, so mapped and random ports give reachable issuers. */
+  static String baseUrl(Context ctx) {
+    String host = ctx.header("Host");
+    if (host == null || !host.matches("[A-Za-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9A-Fa-f:.]+\\](:\\d{1,5})?")) {
+      host = ctx.req().getLocalAddr() + ":" + ctx.req().getLocalPort();
+    }
+    return ctx.scheme() + "://" + host;
+  }
+}

@@ -1,0 +1,112 @@
+package dev.cognate.service;
+
+import dev.cognate.domain.AuthSession;
+import dev.cognate.domain.User;
+import dev.cognate.domain.UserStatus;
+import dev.cognate.error.CognitoErrorType;
+import dev.cognate.error.CognitoException;
+import dev.cognate.service.Directory.ClientInPool;
+import dev.cognate.storage.SessionStore;
+import dev.cognate.storage.UserStore;
+import dev.cognate.token.IssuedTokens;
+import dev.cognate.token.RefreshTokens;
+import dev.cognate.token.TokenIssuer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Password sign-in and refresh, shared by InitiateAuth and AdminInitiateAuth. */
+public final class Authenticator {
+  private static final String INCORRECT = "Incorrect username or password.";
+
+  private final Users users;
+  private final UserStore userStore;
+  private final Passwords passwords;
+  private final SessionStore sessions;
+  private final TokenIssuer issuer;
+  private final Clock clock;
+  // Hashing against a throwaway hash for unknown users keeps their answer as slow as a wrong password's.
+  private final String decoyHash;
+
+  public Authenticator(
+      Users users, UserStore userStore, Passwords passwords, SessionStore sessions, TokenIssuer issuer, Clock clock) {
+    this.users = users;
+    this.userStore = userStore;
+    this.passwords = passwords;
+    this.sessions = sessions;
+    this.issuer = issuer;
+    this.clock = clock;
+    this.decoyHash = passwords.hash(UUID.randomUUID().toString());
+  }
+
+  /** Tokens, with a refresh token only when a new sign-in session began. */
+  public record SignIn(IssuedTokens tokens, Optional<String> refreshToken) {}
+
+  public SignIn withPassword(ClientInPool target, String username, String password, String issuerUrl) {
+    Optional<User> found = users.find(target.pool(), username);
+    if (found.isEmpty()) {
+      passwords.matches(password, decoyHash);
+      throw target.client().preventUserExistenceErrors()
+          ? CognitoException.notAuthorized(INCORRECT)
+          : Users.doesNotExist();
+    }
+    User user = found.get();
+    if (!user.enabled()) {
+      throw CognitoException.notAuthorized("User is disabled.");
+    }
+    // Cognito reports an unconfirmed user before it looks at the password.
+    if (user.status() == UserStatus.UNCONFIRMED) {
+      throw new CognitoException(CognitoErrorType.USER_NOT_CONFIRMED, "User is not confirmed.");
+    }
+    if (!passwords.matches(password, user.passwordHash())) {
+      throw CognitoException.notAuthorized(INCORRECT);
+    }
+    Instant now = clock.instant();
+    String refreshToken = RefreshTokens.newToken();
+    AuthSession session =
+        new AuthSession(
+            UUID.randomUUID().toString(),
+            RefreshTokens.hash(refreshToken),
+            target.pool().id(),
+            target.client().clientId(),
+            user.sub(),
+            now,
+            now.plus(target.client().tokenValidity().refresh()),
+            false);
+    sessions.insert(session);
+    IssuedTokens tokens = issuer.issue(target.pool(), target.client(), user, session, issuerUrl, now);
+    return new SignIn(tokens, Optional.of(refreshToken));
+  }
+
+  /**
+   * New ID and access tokens for the session behind a refresh token. {@code secretHash} is checked against the
+   * session's user, so it is known only after the token is.
+   */
+  public SignIn withRefreshToken(ClientInPool target, String refreshToken, String secretHash, String issuerUrl) {
+    if (target.client().hasSecret() && secretHash == null) {
+      SecretHash.verify(target.client(), "", null);
+    }
+    AuthSession session =
+        sessions
+            .findByTokenHash(RefreshTokens.hash(refreshToken))
+            .filter(s -> s.clientId().equals(target.client().clientId()))
+            .orElseThrow(() -> CognitoException.notAuthorized("Invalid Refresh Token."));
+    if (session.revoked()) {
+      throw CognitoException.notAuthorized("Refresh Token has been revoked");
+    }
+    Instant now = clock.instant();
+    if (!now.isBefore(session.expiresAt())) {
+      throw CognitoException.notAuthorized("Refresh Token has expired");
+    }
+    User user =
+        userStore
+            .findBySub(session.userPoolId(), session.userSub())
+            .orElseThrow(() -> CognitoException.notAuthorized("Invalid Refresh Token."));
+    SecretHash.verify(target.client(), user.username(), secretHash);
+    if (!user.enabled()) {
+      throw CognitoException.notAuthorized("User is disabled.");
+    }
+    return new SignIn(issuer.issue(target.pool(), target.client(), user, session, issuerUrl, now), Optional.empty());
+  }
+}

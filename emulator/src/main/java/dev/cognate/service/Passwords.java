@@ -1,0 +1,32 @@
+package dev.cognate.service;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategy;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * bcrypt password hashes at the configured cost. Cognito accepts passwords of up to 256 characters and bcrypt
+ * reads only 72 bytes, so longer passwords are pre-hashed with SHA-512 rather than truncated or refused.
+ */
+public final class Passwords {
+  private static final BCrypt.Version VERSION = BCrypt.Version.VERSION_2A;
+  private static final LongPasswordStrategy LONG_PASSWORDS = LongPasswordStrategies.hashSha512(VERSION);
+
+  private final int cost;
+
+  public Passwords(int cost) {
+    this.cost = cost;
+  }
+
+  public String hash(String password) {
+    return BCrypt.with(VERSION, LONG_PASSWORDS).hashToString(cost, password.toCharArray());
+  }
+
+  public boolean matches(String password, String hash) {
+    return hash != null
+        && BCrypt.verifyer(VERSION, LONG_PASSWORDS)
+            .verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8))
+            .verified;
+  }
+}

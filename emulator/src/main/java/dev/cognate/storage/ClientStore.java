@@ -1,0 +1,15 @@
+package dev.cognate.storage;
+
+import dev.cognate.domain.AppClient;
+import java.util.Optional;
+
+/** App clients; client ids are unique across pools, as the unsigned operations name only the client. */
+public interface ClientStore {
+  void insert(AppClient client);
+
+  Optional<AppClient> find(String clientId);
+
+  Page<AppClient> list(String userPoolId, long after, int limit);
+
+  boolean delete(String userPoolId, String clientId);
+}

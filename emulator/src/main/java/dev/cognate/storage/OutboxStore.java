@@ -1,0 +1,12 @@
+package dev.cognate.storage;
+
+import dev.cognate.domain.SentCode;
+import java.util.List;
+
+/** Every code sent, oldest first. */
+public interface OutboxStore {
+  void append(SentCode code, String signInEmail);
+
+  /** Codes of one user, found by username or by the e-mail address the user signed up with. */
+  List<SentCode> find(String userPoolId, String usernameOrEmail);
+}

@@ -1,0 +1,36 @@
+package dev.cognate.storage;
+
+import dev.cognate.domain.User;
+import dev.cognate.domain.UserFilter;
+import java.util.Optional;
+
+/**
+ * Users of pools. Uniqueness of usernames and e-mail sign-in names is kept by the database, under the keys the
+ * caller computes from the pool's case sensitivity.
+ */
+public interface UserStore {
+
+  /** Outcome of an insert: the database's unique constraints decide, so concurrent sign-ups cannot both win. */
+  enum Insert {
+    INSERTED,
+    USERNAME_TAKEN,
+    ALIAS_TAKEN
+  }
+
+  Insert insert(User user, String usernameKey, Optional<String> aliasKey);
+
+  Optional<User> findByUsername(String userPoolId, String usernameKey);
+
+  Optional<User> findByAlias(String userPoolId, String aliasKey);
+
+  Optional<User> findBySub(String userPoolId, String sub);
+
+  /** Writes status, flags, password, attributes and pending code of an existing user. */
+  void update(User user);
+
+  boolean delete(String userPoolId, String sub);
+
+  int count(String userPoolId);
+
+  Page<User> list(String userPoolId, Optional<UserFilter> filter, long after, int limit);
+}

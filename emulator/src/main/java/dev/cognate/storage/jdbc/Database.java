@@ -1,0 +1,151 @@
+package dev.cognate.storage.jdbc;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/** The one H2 database and connection pool of an emulator, with its schema brought up to date at open. */
+public final class Database implements AutoCloseable {
+  private static final int MAX_CONNECTIONS = 16;
+
+  private final JdbcConnectionPool pool;
+
+  private Database(String url) {
+    this.pool = JdbcConnectionPool.create(url, "sa", "");
+    this.pool.setMaxConnections(MAX_CONNECTIONS);
+    migrate();
+  }
+
+  /**
+   * Opens the file database in {@code dataDir}, or a private in-memory one. WRITE_DELAY=0 makes H2 write each
+   * commit to the file before the commit returns (its default batches them for 500 ms), so an acknowledged
+   * request survives a killed process.
+   */
+  public static Database open(Optional<Path> dataDir) {
+    String url =
+        dataDir
+            .map(dir -> "jdbc:h2:file:" + dir.toAbsolutePath().resolve("cognate") + ";WRITE_DELAY=0")
+            .orElseGet(() -> "jdbc:h2:mem:cognate-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    return new Database(url + ";DB_CLOSE_ON_EXIT=FALSE");
+  }
+
+  /** Work on one connection in auto-commit mode. */
+  public <T> T read(SqlWork<T> work) {
+    try (Connection c = pool.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new StorageException(e);
+    }
+  }
+
+  /** Work on one connection as a single transaction. */
+  public <T> T transaction(SqlWork<T> work) {
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StorageException(e);
+    }
+  }
+
+  public int update(String sql, Object... params) {
+    return read(c -> update(c, sql, params));
+  }
+
+  static int update(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement st = prepare(c, sql, params)) {
+      return st.executeUpdate();
+    }
+  }
+
+  static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+    PreparedStatement st = c.prepareStatement(sql);
+    for (int i = 0; i < params.length; i++) {
+      st.setObject(i + 1, params[i]);
+    }
+    return st;
+  }
+
+  /** Maps each row of a query; the statement and result set are closed here. */
+  static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+    try (PreparedStatement st = prepare(c, sql, params);
+        ResultSet rs = st.executeQuery()) {
+      java.util.ArrayList<T> rows = new java.util.ArrayList<>();
+      while (rs.next()) {
+        rows.add(mapper.map(rs));
+      }
+      return rows;
+    }
+  }
+
+  private void migrate() {
+    transaction(
+        c -> {
+          try (Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT NOT NULL)");
+          }
+          List<Integer> versions = query(c, "SELECT version FROM schema_version", rs -> rs.getInt(1));
+          int current = versions.isEmpty() ? 0 : versions.get(0);
+          List<String> migrations = Schema.MIGRATIONS;
+          for (int v = current; v < migrations.size(); v++) {
+            try (Statement st = c.createStatement()) {
+              for (String statement : migrations.get(v).split(";")) {
+                if (!statement.isBlank()) {
+                  st.execute(statement);
+                }
+              }
+            }
+          }
+          if (versions.isEmpty()) {
+            update(c, "INSERT INTO schema_version (version) VALUES (?)", migrations.size());
+          } else if (current < migrations.size()) {
+            update(c, "UPDATE schema_version SET version = ?", migrations.size());
+          } else if (current > migrations.size()) {
+            throw new IllegalStateException(
+                "the database has schema version " + current + ", newer than this Cognate knows ("
+                    + migrations.size() + ")");
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void close() {
+    try (Connection c = pool.getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("SHUTDOWN");
+    } catch (SQLException e) {
+      throw new StorageException(e);
+    } finally {
+      pool.dispose();
+    }
+  }
+
+  /** A unit of JDBC work. */
+  @FunctionalInterface
+  public interface SqlWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** Maps the current row. */
+  @FunctionalInterface
+  interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+}

@@ -1,0 +1,53 @@
+package dev.cognate.storage.jdbc;
+
+import dev.cognate.domain.CodePurpose;
+import dev.cognate.domain.SentCode;
+import dev.cognate.storage.OutboxStore;
+import java.time.Instant;
+import java.util.List;
+
+/** The outbox in H2. */
+public final class JdbcOutboxStore implements OutboxStore {
+  private final Database db;
+
+  public JdbcOutboxStore(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public void append(SentCode code, String signInEmail) {
+    db.update(
+        "INSERT INTO sent_codes (pool_id, username, sign_in_email, code, purpose, delivery_medium, destination,"
+            + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        code.userPoolId(),
+        code.username(),
+        signInEmail,
+        code.code(),
+        code.purpose().name(),
+        code.deliveryMedium(),
+        code.destination(),
+        code.createdAt().toEpochMilli());
+  }
+
+  @Override
+  public List<SentCode> find(String userPoolId, String usernameOrEmail) {
+    return db.read(
+        c ->
+            Database.query(
+                c,
+                "SELECT pool_id, username, code, purpose, delivery_medium, destination, created_at FROM sent_codes"
+                    + " WHERE pool_id = ? AND (username = ? OR sign_in_email = ?) ORDER BY seq",
+                rs ->
+                    new SentCode(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        CodePurpose.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getString(6),
+                        Instant.ofEpochMilli(rs.getLong(7))),
+                userPoolId,
+                usernameOrEmail,
+                usernameOrEmail));
+  }
+}

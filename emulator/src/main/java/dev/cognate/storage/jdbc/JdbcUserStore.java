@@ -1,0 +1,261 @@
+package dev.cognate.storage.jdbc;
+
+import dev.cognate.domain.User;
+import dev.cognate.domain.UserFilter;
+import dev.cognate.domain.UserStatus;
+import dev.cognate.storage.Page;
+import dev.cognate.storage.UserStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Users in H2: one row per user, one row per attribute so that ListUsers filters run in SQL. */
+public final class JdbcUserStore implements UserStore {
+  private static final String UNIQUE_VIOLATION = "23505";
+  private static final String COLUMNS =
+      "seq, pool_id, username, sub, status, enabled, password_hash, created_at, modified_at, pending_code,"
+          + " pending_code_expires_at";
+
+  private final Database db;
+
+  public JdbcUserStore(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public Insert insert(User user, String usernameKey, Optional<String> aliasKey) {
+    try {
+      return db.transaction(
+          c -> {
+            long seq;
+            try (PreparedStatement st =
+                c.prepareStatement(
+                    "INSERT INTO users (pool_id, username, username_key, alias_key, sub, status, enabled,"
+                        + " password_hash, created_at, modified_at, pending_code, pending_code_expires_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+              st.setString(1, user.userPoolId());
+              st.setString(2, user.username());
+              st.setString(3, usernameKey);
+              st.setString(4, aliasKey.orElse(null));
+              st.setString(5, user.sub());
+              st.setString(6, user.status().name());
+              st.setBoolean(7, user.enabled());
+              st.setString(8, user.passwordHash());
+              st.setLong(9, user.createdAt().toEpochMilli());
+              st.setLong(10, user.modifiedAt().toEpochMilli());
+              bindPendingCode(st, 11, user);
+              st.executeUpdate();
+              try (ResultSet keys = st.getGeneratedKeys()) {
+                keys.next();
+                seq = keys.getLong(1);
+              }
+            }
+            insertAttributes(c, seq, user.attributes());
+            return Insert.INSERTED;
+          });
+    } catch (StorageException e) {
+      if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        return sql.getMessage().toUpperCase(Locale.ROOT).contains("USERS_ALIAS_UQ")
+            ? Insert.ALIAS_TAKEN
+            : Insert.USERNAME_TAKEN;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<User> findByUsername(String userPoolId, String usernameKey) {
+    return findOne("pool_id = ? AND username_key = ?", userPoolId, usernameKey);
+  }
+
+  @Override
+  public Optional<User> findByAlias(String userPoolId, String aliasKey) {
+    return findOne("pool_id = ? AND alias_key = ?", userPoolId, aliasKey);
+  }
+
+  @Override
+  public Optional<User> findBySub(String userPoolId, String sub) {
+    return findOne("pool_id = ? AND sub = ?", userPoolId, sub);
+  }
+
+  private Optional<User> findOne(String where, Object... params) {
+    return db.read(
+        c -> {
+          List<Row> rows = Database.query(c, "SELECT " + COLUMNS + " FROM users WHERE " + where, Row::of, params);
+          return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0).toUser(attributes(c, rows.get(0).seq)));
+        });
+  }
+
+  @Override
+  public void update(User user) {
+    db.transaction(
+        c -> {
+          try (PreparedStatement st =
+              c.prepareStatement(
+                  "UPDATE users SET status = ?, enabled = ?, password_hash = ?, modified_at = ?, pending_code = ?,"
+                      + " pending_code_expires_at = ? WHERE pool_id = ? AND sub = ?")) {
+            st.setString(1, user.status().name());
+            st.setBoolean(2, user.enabled());
+            st.setString(3, user.passwordHash());
+            st.setLong(4, user.modifiedAt().toEpochMilli());
+            bindPendingCode(st, 5, user);
+            st.setString(7, user.userPoolId());
+            st.setString(8, user.sub());
+            st.executeUpdate();
+          }
+          List<Long> seqs =
+              Database.query(
+                  c,
+                  "SELECT seq FROM users WHERE pool_id = ? AND sub = ?",
+                  rs -> rs.getLong(1),
+                  user.userPoolId(),
+                  user.sub());
+          for (long seq : seqs) {
+            Database.update(c, "DELETE FROM user_attributes WHERE user_seq = ?", seq);
+            insertAttributes(c, seq, user.attributes());
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public boolean delete(String userPoolId, String sub) {
+    return db.update("DELETE FROM users WHERE pool_id = ? AND sub = ?", userPoolId, sub) > 0;
+  }
+
+  @Override
+  public int count(String userPoolId) {
+    return db.read(
+        c -> Database.query(c, "SELECT COUNT(*) FROM users WHERE pool_id = ?", rs -> rs.getInt(1), userPoolId).get(0));
+  }
+
+  @Override
+  public Page<User> list(String userPoolId, Optional<UserFilter> filter, long after, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM users u WHERE u.pool_id = ? AND u.seq > ?");
+    List<Object> params = new ArrayList<>(List.of(userPoolId, after));
+    filter.ifPresent(f -> where(f, sql, params));
+    sql.append(" ORDER BY u.seq LIMIT ?");
+    params.add(limit + 1);
+    return db.read(
+        c -> {
+          List<Row> rows = Database.query(c, sql.toString(), Row::of, params.toArray());
+          record Item(long seq, User user) {}
+          List<Item> items = new ArrayList<>();
+          for (Row row : rows) {
+            items.add(new Item(row.seq, row.toUser(attributes(c, row.seq))));
+          }
+          return Pages.of(items, limit, Item::seq, Item::user);
+        });
+  }
+
+  private static void where(UserFilter filter, StringBuilder sql, List<Object> params) {
+    String op = filter.prefix() ? " LIKE ? ESCAPE '\\'" : " = ?";
+    Object value = filter.prefix() ? likePrefix(filter.value()) : filter.value();
+    switch (filter.attribute()) {
+      case "username" -> sql.append(" AND u.username").append(op);
+      case "sub" -> sql.append(" AND u.sub").append(op);
+      case "cognito:user_status" -> {
+        // Cognito matches the status case-insensitively.
+        sql.append(" AND u.status").append(op);
+        value = filter.prefix() ? likePrefix(filter.value().toUpperCase(Locale.ROOT)) : filter.value().toUpperCase(Locale.ROOT);
+      }
+      case "status" -> {
+        boolean enabled = matches("Enabled", filter);
+        boolean disabled = matches("Disabled", filter);
+        sql.append(" AND u.enabled IN (?, ?)");
+        params.add(enabled ? Boolean.TRUE : disabled ? Boolean.FALSE : null);
+        value = disabled ? Boolean.FALSE : enabled ? Boolean.TRUE : null;
+      }
+      default -> {
+        sql.append(" AND EXISTS (SELECT 1 FROM user_attributes a WHERE a.user_seq = u.seq AND a.name = ? AND a.attr_value")
+            .append(op)
+            .append(")");
+        params.add(filter.attribute());
+      }
+    }
+    params.add(value);
+  }
+
+  private static boolean matches(String candidate, UserFilter filter) {
+    return filter.prefix() ? candidate.startsWith(filter.value()) : candidate.equals(filter.value());
+  }
+
+  private static String likePrefix(String value) {
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+
+  private static Map<String, String> attributes(Connection c, long seq) throws SQLException {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    try (PreparedStatement st =
+        Database.prepare(c, "SELECT name, attr_value FROM user_attributes WHERE user_seq = ? ORDER BY position", seq);
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        attributes.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    return attributes;
+  }
+
+  private static void insertAttributes(Connection c, long seq, Map<String, String> attributes) throws SQLException {
+    try (PreparedStatement st =
+        c.prepareStatement("INSERT INTO user_attributes (user_seq, position, name, attr_value) VALUES (?, ?, ?, ?)")) {
+      int position = 0;
+      for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+        st.setLong(1, seq);
+        st.setInt(2, position++);
+        st.setString(3, attribute.getKey());
+        st.setString(4, attribute.getValue());
+        st.addBatch();
+      }
+      st.executeBatch();
+    }
+  }
+
+  private static void bindPendingCode(PreparedStatement st, int index, User user) throws SQLException {
+    st.setString(index, user.pendingCode().map(User.PendingCode::code).orElse(null));
+    if (user.pendingCode().isPresent()) {
+      st.setLong(index + 1, user.pendingCode().get().expiresAt().toEpochMilli());
+    } else {
+      st.setNull(index + 1, java.sql.Types.BIGINT);
+    }
+  }
+
+  private record Row(
+      long seq,
+      String poolId,
+      String username,
+      String sub,
+      String status,
+      boolean enabled,
+      String passwordHash,
+      long createdAt,
+      long modifiedAt,
+      String pendingCode,
+      long pendingCodeExpiresAt) {
+
+    static Row of(ResultSet rs) throws SQLException {
+      return new Row(
+          rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6),
+          rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getString(10), rs.getLong(11));
+    }
+
+    User toUser(Map<String, String> attributes) {
+      Optional<User.PendingCode> code =
+          Optional.ofNullable(pendingCode)
+              .map(value -> new User.PendingCode(value, Instant.ofEpochMilli(pendingCodeExpiresAt)));
+      return new User(
+          poolId, username, sub, UserStatus.valueOf(status), enabled, passwordHash, attributes,
+          Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(modifiedAt), code);
+    }
+  }
+}

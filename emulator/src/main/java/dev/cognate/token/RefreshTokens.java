@@ -1,0 +1,41 @@
+package dev.cognate.token;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Opaque refresh tokens. Cognito's are JWEs nobody but Cognito can read; these have the same five-part shape but
+ * are random, and only their SHA-256 is stored.
+ */
+public final class RefreshTokens {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String HEADER =
+      Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString("{\"cty\":\"JWT\",\"enc\":\"A256GCM\",\"alg\":\"RSA-OAEP\"}".getBytes(StandardCharsets.UTF_8));
+
+  private RefreshTokens() {}
+
+  public static String newToken() {
+    return HEADER + "." + random(256) + "." + random(12) + "." + random(48) + "." + random(16);
+  }
+
+  public static String hash(String token) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha.digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JVM has no SHA-256", e);
+    }
+  }
+
+  private static String random(int bytes) {
+    byte[] value = new byte[bytes];
+    RANDOM.nextBytes(value);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+  }
+}

@@ -1,0 +1,110 @@
+package dev.cognate.token;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.JWSAlgorithm;
+import dev.cognate.storage.KeyStore;
+import dev.cognate.storage.KeyStore.StoredKey;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each pool's two RSA keys (one signs ID tokens, one access tokens, as in Cognito), created with the pool, stored
+ * in the database and kept parsed in memory after first use.
+ */
+public final class SigningKeys implements AutoCloseable {
+  static final String ID = "id";
+  static final String ACCESS = "access";
+
+  private final KeyStore store;
+  private final RsaKeyPairs pairs = new RsaKeyPairs();
+  private final Map<String, PoolKeys> cache = new ConcurrentHashMap<>();
+
+  public SigningKeys(KeyStore store) {
+    this.store = store;
+  }
+
+  /** The signing keys of one pool. */
+  public record PoolKeys(RSAKey id, RSAKey access) {
+    public JWKSet publicSet() {
+      return new JWKSet(List.of(id.toPublicJWK(), access.toPublicJWK()));
+    }
+  }
+
+  public void createFor(String userPoolId) {
+    KeyPair idPair = pairs.next();
+    KeyPair accessPair = pairs.next();
+    store.insert(userPoolId, List.of(stored(ID, idPair), stored(ACCESS, accessPair)));
+  }
+
+  public Optional<PoolKeys> of(String userPoolId) {
+    PoolKeys cached = cache.get(userPoolId);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    List<StoredKey> stored = store.find(userPoolId);
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    PoolKeys keys = new PoolKeys(parse(stored, ID), parse(stored, ACCESS));
+    cache.put(userPoolId, keys);
+    return Optional.of(keys);
+  }
+
+  /** Drops a deleted pool's keys from memory; the database rows went with the pool. */
+  public void forget(String userPoolId) {
+    cache.remove(userPoolId);
+  }
+
+  private static StoredKey stored(String purpose, KeyPair pair) {
+    byte[] publicKey = pair.getPublic().getEncoded();
+    return new StoredKey(purpose, kid(publicKey), pair.getPrivate().getEncoded(), publicKey);
+  }
+
+  /** Cognito's kids are 44-character base64 strings; a digest of the public key gives the same shape, stably. */
+  private static String kid(byte[] publicKey) {
+    try {
+      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(publicKey));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("this JVM has no SHA-256", e);
+    }
+  }
+
+  private static RSAKey parse(List<StoredKey> stored, String purpose) {
+    StoredKey key =
+        stored.stream()
+            .filter(k -> k.purpose().equals(purpose))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("pool has no " + purpose + " key"));
+    try {
+      KeyFactory rsa = KeyFactory.getInstance("RSA");
+      RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(key.publicKey()));
+      RSAPrivateKey privateKey = (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(key.privateKey()));
+      return new RSAKey.Builder(publicKey)
+          .privateKey(privateKey)
+          .keyID(key.kid())
+          .keyUse(KeyUse.SIGNATURE)
+          .algorithm(JWSAlgorithm.RS256)
+          .build();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("stored key of " + purpose + " is unreadable", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    pairs.close();
+  }
+}

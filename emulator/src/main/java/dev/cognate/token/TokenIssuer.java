@@ -1,0 +1,106 @@
+package dev.cognate.token;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.cognate.domain.AppClient;
+import dev.cognate.domain.AuthSession;
+import dev.cognate.domain.User;
+import dev.cognate.domain.UserPool;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+
+/** Signs ID and access tokens with the claims Cognito puts in them for API (non-OAuth) sign-ins. */
+public final class TokenIssuer {
+  public static final String ADMIN_SCOPE = "aws.cognito.signin.user.admin";
+
+  private final SigningKeys keys;
+
+  public TokenIssuer(SigningKeys keys) {
+    this.keys = keys;
+  }
+
+  /**
+   * Tokens for a user of a sign-in session; refreshes reuse the session, so {@code origin_jti} and
+   * {@code auth_time} stay those of the original sign-in.
+   */
+  public IssuedTokens issue(
+      UserPool pool, AppClient client, User user, AuthSession session, String issuer, Instant now) {
+    SigningKeys.PoolKeys poolKeys =
+        keys.of(pool.id()).orElseThrow(() -> new IllegalStateException("pool " + pool.id() + " has no keys"));
+    String eventId = UUID.randomUUID().toString();
+    Duration accessLifetime = client.tokenValidity().access();
+    Duration idLifetime = client.tokenValidity().id();
+
+    JWTClaimsSet.Builder id = new JWTClaimsSet.Builder().subject(user.sub());
+    user.attribute("email_verified").ifPresent(v -> id.claim("email_verified", Boolean.parseBoolean(v)));
+    id.issuer(issuer)
+        .claim("cognito:username", user.username())
+        .claim("origin_jti", session.id())
+        .audience(client.clientId())
+        .claim("event_id", eventId)
+        .claim("token_use", "id")
+        .claim("auth_time", session.authTime().getEpochSecond())
+        .expirationTime(Date.from(now.plus(idLifetime)))
+        .issueTime(Date.from(now))
+        .jwtID(UUID.randomUUID().toString());
+    for (Map.Entry<String, String> attribute : user.attributes().entrySet()) {
+      String name = attribute.getKey();
+      if (name.equals("sub") || name.equals("email_verified")) {
+        continue;
+      }
+      id.claim(name, claimValue(name, attribute.getValue()));
+    }
+
+    JWTClaimsSet access =
+        new JWTClaimsSet.Builder()
+            .subject(user.sub())
+            .issuer(issuer)
+            .claim("client_id", client.clientId())
+            .claim("origin_jti", session.id())
+            .claim("event_id", eventId)
+            .claim("token_use", "access")
+            .claim("scope", ADMIN_SCOPE)
+            .claim("auth_time", session.authTime().getEpochSecond())
+            .expirationTime(Date.from(now.plus(accessLifetime)))
+            .issueTime(Date.from(now))
+            .jwtID(UUID.randomUUID().toString())
+            .claim("username", user.username())
+            .build();
+
+    return new IssuedTokens(
+        sign(id.build(), poolKeys.id()), sign(access, poolKeys.access()), (int) accessLifetime.toSeconds());
+  }
+
+  // Cognito types the verified flags as booleans and updated_at as a number; everything else is a string.
+  private static Object claimValue(String name, String value) {
+    if (name.equals("phone_number_verified")) {
+      return Boolean.parseBoolean(value);
+    }
+    if (name.equals("updated_at")) {
+      try {
+        return Long.parseLong(value);
+      } catch (NumberFormatException e) {
+        return value;
+      }
+    }
+    return value;
+  }
+
+  private static String sign(JWTClaimsSet claims, RSAKey key) {
+    try {
+      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+      jwt.sign(new RSASSASigner(key));
+      return jwt.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException("cannot sign a token", e);
+    }
+  }
+}

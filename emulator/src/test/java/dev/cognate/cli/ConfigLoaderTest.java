@@ -1,0 +1,86 @@
+package dev.cognate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cognate.CognateConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+  @Test
+  void defaultsWithoutFlagsOrEnvironment() {
+    CognateConfig config = ConfigLoader.load(List.of(), Map.of());
+    assertEquals("127.0.0.1", config.host());
+    assertEquals(9229, config.port());
+    assertEquals(Optional.of(Path.of(".cognate")), config.dataDir());
+    assertEquals("us-east-1", config.region());
+    assertEquals(4, config.bcryptCost());
+    assertEquals(Optional.empty(), config.fixedCode());
+    assertEquals(Optional.empty(), config.issuer());
+  }
+
+  @Test
+  void everyFlagIsRead() {
+    CognateConfig config =
+        ConfigLoader.load(
+            List.of(
+                "--port", "0", "--host", "0.0.0.0", "--data", "/tmp/x", "--region", "eu-west-1", "--code",
+                "123456", "--issuer", "https://cognito-idp.eu-west-1.amazonaws.com", "--bcrypt-cost=6"),
+            Map.of());
+    assertEquals(0, config.port());
+    assertEquals("0.0.0.0", config.host());
+    assertEquals(Optional.of(Path.of("/tmp/x")), config.dataDir());
+    assertEquals("eu-west-1", config.region());
+    assertEquals(Optional.of("123456"), config.fixedCode());
+    assertEquals(Optional.of("https://cognito-idp.eu-west-1.amazonaws.com"), config.issuer());
+    assertEquals(6, config.bcryptCost());
+  }
+
+  @Test
+  void environmentVariablesApplyAndFlagsWin() {
+    Map<String, String> env =
+        Map.of("COGNATE_PORT", "1234", "COGNATE_IN_MEMORY", "true", "COGNATE_CODE", "654321", "COGNATE_REGION", "ap-south-1");
+    CognateConfig config = ConfigLoader.load(List.of("--port", "4321"), env);
+    assertEquals(4321, config.port());
+    assertTrue(config.inMemory());
+    assertEquals(Optional.of("654321"), config.fixedCode());
+    assertEquals("ap-south-1", config.region());
+  }
+
+  @Test
+  void inMemoryFlagDropsTheDataDirectory() {
+    assertTrue(ConfigLoader.load(List.of("--in-memory"), Map.of()).inMemory());
+  }
+
+  @Test
+  void badInputIsRefusedWithTheReason() {
+    assertEquals(
+        "unknown option --nope",
+        assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(List.of("--nope"), Map.of())).getMessage());
+    assertEquals(
+        "--port needs a number, got abc",
+        assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(List.of("--port", "abc"), Map.of()))
+            .getMessage());
+    assertEquals(
+        "--port needs a value",
+        assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(List.of("--port"), Map.of())).getMessage());
+    assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(List.of("--code", "12345"), Map.of()));
+    assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(List.of("--bcrypt-cost", "3"), Map.of()));
+    assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(List.of("--issuer", "ftp://x"), Map.of()));
+  }
+
+  @Test
+  void usageListsEveryOptionAndItsVariable() {
+    String usage = ConfigLoader.usage();
+    for (ConfigLoader.Option option : ConfigLoader.OPTIONS) {
+      assertTrue(usage.contains(option.flag()), option.flag());
+      assertTrue(usage.contains(option.env()), option.env());
+    }
+  }
+}

@@ -29,7 +29,9 @@ public final class Cognate implements AutoCloseable {
   public static Cognate start(CognateConfig config) {
     Engine engine = new Engine(config);
     try {
-      return new Cognate(config, engine, HttpServer.start(engine, config));
+      Cognate cognate = new Cognate(config, engine, HttpServer.start(engine, config));
+      engine.prepareAhead();
+      return cognate;
     } catch (RuntimeException e) {
       engine.close();
       throw e;

@@ -106,6 +106,11 @@ public final class Engine implements AutoCloseable {
                 new RevokeTokenOperation(directory, sessions)));
   }
 
+  /** Work worth doing before it is asked for, started once the emulator is up. */
+  void prepareAhead() {
+    keys.prepareAhead();
+  }
+
   public OperationRegistry operations() {
     return operations;
   }

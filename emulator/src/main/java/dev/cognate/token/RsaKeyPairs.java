@@ -25,7 +25,8 @@ final class RsaKeyPairs implements AutoCloseable {
             return thread;
           });
 
-  RsaKeyPairs() {
+  /** Starts generating spares; called once the server listens, so that start-up does not compete with it. */
+  void prepareAhead() {
     for (int i = 0; i < SPARE; i++) {
       filler.execute(this::addOne);
     }

@@ -43,6 +43,11 @@ public final class SigningKeys implements AutoCloseable {
     }
   }
 
+  /** Begins generating key pairs for pools not created yet. */
+  public void prepareAhead() {
+    pairs.prepareAhead();
+  }
+
   public void createFor(String userPoolId) {
     KeyPair idPair = pairs.next();
     KeyPair accessPair = pairs.next();

@@ -68,7 +68,7 @@ public final class Engine implements AutoCloseable {
     SessionStore sessions = new JdbcSessionStore(database);
     OutboxStore outboxStore = new JdbcOutboxStore(database);
     this.keys = new SigningKeys(new JdbcKeyStore(database));
-    this.wellKnown = new WellKnownDocuments(keys);
+    this.wellKnown = new WellKnownDocuments(pools, keys);
     this.outbox = outboxStore::find;
 
     Directory directory = new Directory(pools, clients);
@@ -84,7 +84,7 @@ public final class Engine implements AutoCloseable {
     this.operations =
         new OperationRegistry(
             List.of(
-                new CreateUserPoolOperation(pools, keys, config.region(), config.accountId(), clock),
+                new CreateUserPoolOperation(pools, config.region(), config.accountId(), clock),
                 new DescribeUserPoolOperation(directory, userStore),
                 new ListUserPoolsOperation(pools),
                 new DeleteUserPoolOperation(directory, pools, keys),

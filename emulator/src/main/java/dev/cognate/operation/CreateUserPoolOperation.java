@@ -12,7 +12,6 @@ import dev.cognate.operation.wire.Shapes;
 import dev.cognate.operation.wire.UserPoolType;
 import dev.cognate.operation.wire.UsernameConfigurationType;
 import dev.cognate.storage.PoolStore;
-import dev.cognate.token.SigningKeys;
 import dev.cognate.validation.Length;
 import dev.cognate.validation.OneOf;
 import dev.cognate.validation.Pattern;
@@ -26,21 +25,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** CreateUserPool: stores the pool with Cognito's defaults filled in and creates its signing keys. */
+/** CreateUserPool: stores the pool with Cognito's defaults filled in. */
 public final class CreateUserPoolOperation
     implements Operation<CreateUserPoolOperation.CreateUserPoolRequest, CreateUserPoolOperation.CreateUserPoolResponse> {
   private static final String ID_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
   private final PoolStore pools;
-  private final SigningKeys keys;
   private final String region;
   private final String accountId;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  public CreateUserPoolOperation(PoolStore pools, SigningKeys keys, String region, String accountId, Clock clock) {
+  public CreateUserPoolOperation(PoolStore pools, String region, String accountId, Clock clock) {
     this.pools = pools;
-    this.keys = keys;
     this.region = region;
     this.accountId = accountId;
     this.clock = clock;
@@ -119,7 +116,6 @@ public final class CreateUserPoolOperation
             Optional.ofNullable(request.UserPoolTier()).orElse("ESSENTIALS"),
             echoed(request));
     pools.insert(pool);
-    keys.createFor(id);
     return new CreateUserPoolResponse(UserPoolType.of(pool, 0));
   }
 

@@ -47,7 +47,7 @@ public final class AccessTokenVerifier {
           || claims.getSubject() == null) {
         return Optional.empty();
       }
-      Optional<SigningKeys.PoolKeys> poolKeys = keys.of(poolIdOf(claims.getIssuer()));
+      Optional<SigningKeys.PoolKeys> poolKeys = keys.existing(poolIdOf(claims.getIssuer()));
       if (poolKeys.isEmpty()
           || !poolKeys.get().access().getKeyID().equals(jwt.getHeader().getKeyID())
           || !jwt.verify(new RSASSAVerifier(poolKeys.get().access().toRSAPublicKey()))) {

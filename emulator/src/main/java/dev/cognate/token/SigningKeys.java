@@ -21,8 +21,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Each pool's two RSA keys (one signs ID tokens, one access tokens, as in Cognito), created with the pool, stored
- * in the database and kept parsed in memory after first use.
+ * Each pool's two RSA keys (one signs ID tokens, one access tokens, as in Cognito), stored in the database so
+ * tokens survive restarts, and kept parsed in memory.
  */
 public final class SigningKeys implements AutoCloseable {
   static final String ID = "id";
@@ -48,24 +48,31 @@ public final class SigningKeys implements AutoCloseable {
     pairs.prepareAhead();
   }
 
-  public void createFor(String userPoolId) {
-    KeyPair idPair = pairs.next();
-    KeyPair accessPair = pairs.next();
-    store.insert(userPoolId, List.of(stored(ID, idPair), stored(ACCESS, accessPair)));
+  /**
+   * The keys of an existing pool, created on first use: many pools (validation tests, say) never issue a token,
+   * and two RSA-2048 keys would make CreateUserPool the slowest call by far.
+   */
+  public PoolKeys forPool(String userPoolId) {
+    return cache.computeIfAbsent(
+        userPoolId,
+        id -> {
+          List<StoredKey> stored = store.find(id);
+          if (stored.isEmpty()) {
+            stored = List.of(stored(ID, pairs.next()), stored(ACCESS, pairs.next()));
+            store.insert(id, stored);
+          }
+          return new PoolKeys(parse(stored, ID), parse(stored, ACCESS));
+        });
   }
 
-  public Optional<PoolKeys> of(String userPoolId) {
+  /** The keys of a pool that has issued tokens, without creating any: verifying a token must not create keys. */
+  public Optional<PoolKeys> existing(String userPoolId) {
     PoolKeys cached = cache.get(userPoolId);
     if (cached != null) {
       return Optional.of(cached);
     }
     List<StoredKey> stored = store.find(userPoolId);
-    if (stored.isEmpty()) {
-      return Optional.empty();
-    }
-    PoolKeys keys = new PoolKeys(parse(stored, ID), parse(stored, ACCESS));
-    cache.put(userPoolId, keys);
-    return Optional.of(keys);
+    return stored.isEmpty() ? Optional.empty() : Optional.of(forPool(userPoolId));
   }
 
   /** Drops a deleted pool's keys from memory; the database rows went with the pool. */

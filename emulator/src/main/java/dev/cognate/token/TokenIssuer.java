@@ -33,8 +33,7 @@ public final class TokenIssuer {
    */
   public IssuedTokens issue(
       UserPool pool, AppClient client, User user, AuthSession session, String issuer, Instant now) {
-    SigningKeys.PoolKeys poolKeys =
-        keys.of(pool.id()).orElseThrow(() -> new IllegalStateException("pool " + pool.id() + " has no keys"));
+    SigningKeys.PoolKeys poolKeys = keys.forPool(pool.id());
     String eventId = UUID.randomUUID().toString();
     Duration accessLifetime = client.tokenValidity().access();
     Duration idLifetime = client.tokenValidity().id();

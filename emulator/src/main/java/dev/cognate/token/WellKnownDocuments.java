@@ -1,5 +1,6 @@
 package dev.cognate.token;
 
+import dev.cognate.storage.PoolStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,19 +8,21 @@ import java.util.Optional;
 
 /** A pool's JWKS and OpenID discovery document, as Cognito publishes them under the issuer. */
 public final class WellKnownDocuments {
+  private final PoolStore pools;
   private final SigningKeys keys;
 
-  public WellKnownDocuments(SigningKeys keys) {
+  public WellKnownDocuments(PoolStore pools, SigningKeys keys) {
+    this.pools = pools;
     this.keys = keys;
   }
 
   /** The public keys only: {@code toPublicJWK} drops every private member. */
   public Optional<Map<String, Object>> jwks(String userPoolId) {
-    return keys.of(userPoolId).map(k -> k.publicSet().toJSONObject(true));
+    return pools.find(userPoolId).map(pool -> keys.forPool(pool.id()).publicSet().toJSONObject(true));
   }
 
   public Optional<Map<String, Object>> openIdConfiguration(String userPoolId, String issuer) {
-    if (keys.of(userPoolId).isEmpty()) {
+    if (pools.find(userPoolId).isEmpty()) {
       return Optional.empty();
     }
     Map<String, Object> document = new LinkedHashMap<>();

@@ -1,0 +1,288 @@
+package dev.cognate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.cognate.Cognate;
+import dev.cognate.support.TestEmulator;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeDataType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
+
+/** Many SignUp calls at once against one in-process emulator: no lost updates, no duplicates, no 500s. */
+class ConcurrentSignUpIT {
+
+  private static final int THREADS = 16;
+  private static final long TIMEOUT_SECONDS = 30;
+
+  private static Cognate cognate;
+  private static CognitoIdentityProviderClient cognito;
+
+  @BeforeAll
+  static void start() {
+    cognate = TestEmulator.start();
+    cognito = TestEmulator.client(cognate);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (cognito != null) {
+      cognito.close();
+    }
+    if (cognate != null) {
+      cognate.close();
+    }
+  }
+
+  /** What one call ended with: the sub on success, or the error code, status and message. */
+  private record Outcome(String sub, String errorCode, int status, String message) {
+    static Outcome success(String sub) {
+      return new Outcome(sub, null, 200, null);
+    }
+
+    boolean ok() {
+      return sub != null;
+    }
+
+    @Override
+    public String toString() {
+      return ok() ? "OK(" + sub + ")" : errorCode + "/" + status + ": " + message;
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void hundredConcurrentSignUpsOfOneUsernameCreateExactlyOneUser() throws Exception {
+    Pool pool = appPool();
+
+    List<Outcome> outcomes = runConcurrently(100, i -> signUp(pool, "alice", "alice@example.com"));
+
+    List<Outcome> successes = outcomes.stream().filter(Outcome::ok).collect(Collectors.toList());
+    List<Outcome> duplicates =
+        outcomes.stream()
+            .filter(o -> "UsernameExistsException".equals(o.errorCode))
+            .collect(Collectors.toList());
+    List<Outcome> others =
+        outcomes.stream()
+            .filter(o -> !o.ok() && !"UsernameExistsException".equals(o.errorCode))
+            .collect(Collectors.toList());
+
+    assertTrue(others.isEmpty(), "unexpected outcomes: " + others);
+    assertEquals(1, successes.size(), "exactly one SignUp should win: " + successes);
+    assertEquals(99, duplicates.size(), "the rest should be UsernameExistsException");
+    for (Outcome duplicate : duplicates) {
+      assertEquals(400, duplicate.status, duplicate.toString());
+      assertEquals("User already exists", duplicate.message, duplicate.toString());
+    }
+
+    List<UserType> users = cognito.listUsers(r -> r.userPoolId(pool.poolId)).users();
+    assertEquals(1, users.size(), "ListUsers: " + users);
+    assertEquals("alice", users.get(0).username());
+    String sub =
+        users.get(0).attributes().stream()
+            .filter(a -> a.name().equals("sub"))
+            .map(AttributeType::value)
+            .findFirst()
+            .orElseThrow();
+    assertEquals(successes.get(0).sub, sub, "the stored user is the one whose SignUp succeeded");
+    // only the winner was sent a code
+    assertEquals(1, cognate.outbox().codes(pool.poolId, "alice").size(), "one code for one user");
+  }
+
+  @Test
+  @Timeout(60)
+  void fiftyConcurrentDistinctSignUpsAllSucceed() throws Exception {
+    Pool pool = appPool();
+
+    List<Outcome> outcomes = runConcurrently(50, i -> signUp(pool, "user" + i, "user" + i + "@example.com"));
+
+    List<Outcome> failures = outcomes.stream().filter(o -> !o.ok()).collect(Collectors.toList());
+    assertTrue(failures.isEmpty(), "every distinct SignUp should succeed: " + failures);
+    Set<String> subs = outcomes.stream().map(Outcome::sub).collect(Collectors.toSet());
+    assertEquals(50, subs.size(), "every user gets its own sub");
+
+    List<UserType> users = cognito.listUsers(r -> r.userPoolId(pool.poolId)).users();
+    Set<String> expected = new HashSet<>();
+    for (int i = 0; i < 50; i++) {
+      expected.add("user" + i);
+    }
+    assertEquals(50, users.size());
+    assertEquals(expected, users.stream().map(UserType::username).collect(Collectors.toSet()));
+  }
+
+  @Test
+  @Timeout(60)
+  void concurrentSignUpsOfOneEmailInAnEmailUsernamePoolCreateExactlyOneUser() throws Exception {
+    // the stored usernames are fresh UUIDs, so only the e-mail can tell these requests apart
+    Pool pool = pool(b -> b.usernameAttributes(UsernameAttributeType.EMAIL)
+        .autoVerifiedAttributes(VerifiedAttributeType.EMAIL));
+
+    List<Outcome> outcomes =
+        runConcurrently(
+            50,
+            i -> cognito.signUp(r -> r.clientId(pool.clientId).username("bob@example.com").password("Passw0rd!"))
+                .userSub());
+
+    assertExactlyOneWinner(outcomes, "An account with the given email already exists.");
+    List<UserType> users = cognito.listUsers(r -> r.userPoolId(pool.poolId)).users();
+    assertEquals(1, users.size(), "ListUsers: " + users);
+    assertEquals(outcomes.stream().filter(Outcome::ok).findFirst().orElseThrow().sub, users.get(0).username());
+  }
+
+  @Test
+  @Timeout(60)
+  void concurrentSignUpsDifferingOnlyInCaseInACaseInsensitivePoolCreateExactlyOneUser() throws Exception {
+    Pool pool = pool(b -> b.usernameConfiguration(c -> c.caseSensitive(false)));
+    List<String> spellings = List.of("carol", "Carol", "CAROL", "cArOl", "caROL");
+
+    List<Outcome> outcomes =
+        runConcurrently(
+            50,
+            i -> cognito.signUp(
+                    r -> r.clientId(pool.clientId).username(spellings.get(i % spellings.size())).password("Passw0rd!"))
+                .userSub());
+
+    assertExactlyOneWinner(outcomes, "User already exists");
+    List<UserType> users = cognito.listUsers(r -> r.userPoolId(pool.poolId)).users();
+    assertEquals(1, users.size(), "ListUsers: " + users);
+  }
+
+  // ---------------------------------------------------------------------------------------------- helpers
+
+  private static void assertExactlyOneWinner(List<Outcome> outcomes, String duplicateMessage) {
+    List<Outcome> successes = outcomes.stream().filter(Outcome::ok).collect(Collectors.toList());
+    List<Outcome> unexpected =
+        outcomes.stream()
+            .filter(o -> !o.ok())
+            .filter(
+                o -> !"UsernameExistsException".equals(o.errorCode)
+                    || o.status != 400
+                    || !duplicateMessage.equals(o.message))
+            .collect(Collectors.toList());
+    assertTrue(unexpected.isEmpty(), "unexpected outcomes: " + unexpected);
+    assertEquals(1, successes.size(), "exactly one SignUp should win: " + successes);
+  }
+
+  private static Pool pool(java.util.function.Consumer<CreateUserPoolRequest.Builder> settings) {
+    String poolId =
+        cognito.createUserPool(
+                b -> {
+                  b.poolName("concurrency-it");
+                  settings.accept(b);
+                })
+            .userPool()
+            .id();
+    String clientId =
+        cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("web")).userPoolClient().clientId();
+    return new Pool(poolId, clientId);
+  }
+
+  private interface Call {
+    String run(int index);
+  }
+
+  /** Runs {@code count} calls from a fixed pool of threads, all released by one start gate. */
+  private static List<Outcome> runConcurrently(int count, Call call) throws Exception {
+    ExecutorService executor = Executors.newFixedThreadPool(THREADS);
+    try {
+      CountDownLatch ready = new CountDownLatch(Math.min(count, THREADS));
+      CountDownLatch gate = new CountDownLatch(1);
+      List<Future<Outcome>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int index = i;
+        Callable<Outcome> task =
+            () -> {
+              ready.countDown();
+              if (!gate.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new TimeoutException("start gate never opened");
+              }
+              try {
+                return Outcome.success(call.run(index));
+              } catch (CognitoIdentityProviderException e) {
+                return new Outcome(
+                    null, e.awsErrorDetails().errorCode(), e.statusCode(), e.awsErrorDetails().errorMessage());
+              } catch (RuntimeException e) {
+                return new Outcome(null, e.getClass().getName(), -1, e.getMessage());
+              }
+            };
+        futures.add(executor.submit(task));
+      }
+      if (!ready.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        fail("worker threads did not start");
+      }
+      gate.countDown();
+
+      List<Outcome> outcomes = new ArrayList<>();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+      for (Future<Outcome> future : futures) {
+        long left = Math.max(0, deadline - System.nanoTime());
+        outcomes.add(future.get(left, TimeUnit.NANOSECONDS));
+      }
+      return outcomes;
+    } finally {
+      executor.shutdownNow();
+      executor.awaitTermination(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private record Pool(String poolId, String clientId) {}
+
+  /** Like the app's original pool: e-mail required and auto-verified, MinimumLength 6, no other rules. */
+  private static Pool appPool() {
+    String poolId =
+        cognito.createUserPool(
+                b -> b.poolName("concurrency-it")
+                    .policies(
+                        p -> p.passwordPolicy(
+                            pp -> pp.minimumLength(6)
+                                .requireUppercase(false)
+                                .requireLowercase(false)
+                                .requireNumbers(false)
+                                .requireSymbols(false)))
+                    .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                    .schema(
+                        SchemaAttributeType.builder()
+                            .name("email")
+                            .attributeDataType(AttributeDataType.STRING)
+                            .required(true)
+                            .mutable(true)
+                            .build()))
+            .userPool()
+            .id();
+    String clientId =
+        cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("web")).userPoolClient().clientId();
+    return new Pool(poolId, clientId);
+  }
+
+  private static String signUp(Pool pool, String username, String email) {
+    return cognito.signUp(
+            r -> r.clientId(pool.clientId)
+                .username(username)
+                .password("secret")
+                .userAttributes(AttributeType.builder().name("email").value(email).build()))
+        .userSub();
+  }
+}

@@ -1,6 +1,8 @@
 package dev.cognate.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +19,8 @@ import java.io.IOException;
 
 /**
  * The one JSON mapper of the wire protocol, strict the way AWS's front end is: a body must be one JSON object whose
- * members have their modelled JSON types; unknown members are ignored; nulls are left out of answers.
+ * members have their modelled JSON types and whose lists and maps hold no nulls; unknown members are ignored;
+ * nulls are left out of answers.
  */
 public final class AwsJson {
   private final ObjectMapper mapper;
@@ -30,6 +33,8 @@ public final class AwsJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
+            // A null inside a list or map has no meaning in the model; AWS's front end rejects it too.
+            .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
             .build();
     built
         .coercionConfigFor(LogicalType.Textual)

@@ -1,0 +1,341 @@
+package dev.cognate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.cognate.Cognate;
+import dev.cognate.CognateConfig;
+import dev.cognate.domain.CodePurpose;
+import dev.cognate.domain.SentCode;
+import dev.cognate.support.TestEmulator;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
+
+/** What was acknowledged is still there after a clean restart and after SIGKILL. */
+class DurabilityIT {
+  private static final String PASSWORD = "Passw0rd!";
+  private static final Pattern READY = Pattern.compile("Cognate listening on (http://127\\.0\\.0\\.1:(\\d+))");
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final List<Process> processes = new ArrayList<>();
+  private final Map<Process, Path> stderrFiles = new HashMap<>();
+
+  @AfterEach
+  void killSubprocesses() throws InterruptedException {
+    for (Process process : processes) {
+      if (process.isAlive()) {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+    processes.clear();
+    stderrFiles.clear();
+  }
+
+  @Test
+  void cleanRestartKeepsPoolsClientsUsersAndCodes(@TempDir Path dataDir) throws Exception {
+    String poolId;
+    String clientId;
+    String aliceSub;
+    String bobCode;
+    try (Cognate first = TestEmulator.start(CognateConfig.forTests().dataDir(dataDir));
+        CognitoIdentityProviderClient cognito = TestEmulator.client(first)) {
+      poolId = createPool(cognito);
+      clientId = createClient(cognito, poolId);
+      aliceSub = signUp(cognito, clientId, "alice").userSub();
+      String aliceCode = first.outbox().lastCode(poolId, "alice").orElseThrow();
+      cognito.confirmSignUp(r -> r.clientId(clientId).username("alice").confirmationCode(aliceCode));
+      signUp(cognito, clientId, "bob");
+      bobCode = first.outbox().lastCode(poolId, "bob").orElseThrow();
+    }
+
+    try (Cognate second = TestEmulator.start(CognateConfig.forTests().dataDir(dataDir));
+        CognitoIdentityProviderClient cognito = TestEmulator.client(second)) {
+      assertEquals("durability", cognito.describeUserPool(r -> r.userPoolId(poolId)).userPool().name());
+      assertTrue(
+          cognito.listUserPools(r -> r.maxResults(60)).userPools().stream().anyMatch(p -> p.id().equals(poolId)));
+      assertEquals(
+          List.of(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH)
+              .stream()
+              .collect(Collectors.toSet()),
+          new HashSet<>(
+              cognito
+                  .describeUserPoolClient(r -> r.userPoolId(poolId).clientId(clientId))
+                  .userPoolClient()
+                  .explicitAuthFlows()));
+
+      AdminGetUserResponse alice = cognito.adminGetUser(r -> r.userPoolId(poolId).username("alice"));
+      assertEquals(UserStatusType.CONFIRMED, alice.userStatus());
+      assertEquals(aliceSub, attributes(alice.userAttributes()).get("sub"));
+      assertEquals("true", attributes(alice.userAttributes()).get("email_verified"));
+      AdminGetUserResponse bob = cognito.adminGetUser(r -> r.userPoolId(poolId).username("bob"));
+      assertEquals(UserStatusType.UNCONFIRMED, bob.userStatus());
+      assertEquals("false", attributes(bob.userAttributes()).get("email_verified"));
+
+      // The outbox still holds the codes, and the pending one still confirms.
+      List<SentCode> bobCodes = second.outbox().codes(poolId, "bob");
+      assertEquals(1, bobCodes.size());
+      assertEquals(bobCode, bobCodes.get(0).code());
+      assertEquals(CodePurpose.SIGN_UP, bobCodes.get(0).purpose());
+      assertEquals("bob@example.com", bobCodes.get(0).destination());
+      assertEquals(1, second.outbox().codes(poolId, "alice").size());
+      cognito.confirmSignUp(r -> r.clientId(clientId).username("bob").confirmationCode(bobCode));
+
+      assertNotNull(signIn(cognito, clientId, "alice").accessToken());
+      assertNotNull(signIn(cognito, clientId, "bob").accessToken());
+    }
+  }
+
+  @Test
+  void acknowledgedWritesSurviveSigkill(@TempDir Path temp) throws Exception {
+    String poolId;
+    String clientId;
+    Set<String> signedUp = new HashSet<>();
+
+    Process first = startProcess(temp, "first");
+    try {
+      URI endpoint = awaitReady(first);
+      try (CognitoIdentityProviderClient cognito = TestEmulator.client(endpoint)) {
+        poolId = createPool(cognito);
+        clientId = createClient(cognito, poolId);
+        for (int i = 0; i < 50; i++) {
+          String username = String.format("user-%02d", i);
+          SignUpResponse response = signUp(cognito, clientId, username);
+          assertNotNull(response.userSub(), username);
+          signedUp.add(username);
+        }
+        // SIGKILL right after the last acknowledged response: no shutdown hook, no clean close.
+        first.destroyForcibly();
+      }
+      assertTrue(first.waitFor(15, TimeUnit.SECONDS), "killed process should exit");
+      assertFalse(first.isAlive());
+    } finally {
+      first.destroyForcibly();
+    }
+
+    Process second = startProcess(temp, "second");
+    try {
+      URI endpoint = awaitReady(second);
+      try (CognitoIdentityProviderClient cognito = TestEmulator.client(endpoint)) {
+        Set<String> listed = new HashSet<>();
+        String token = null;
+        int pages = 0;
+        do {
+          String pageToken = token;
+          ListUsersResponse page =
+              cognito.listUsers(r -> r.userPoolId(poolId).limit(20).paginationToken(pageToken));
+          page.users().forEach(u -> listed.add(u.username()));
+          token = page.paginationToken();
+          pages++;
+          assertTrue(pages <= 10, "pagination does not end");
+        } while (token != null && !token.isEmpty());
+        assertEquals(signedUp, listed);
+        assertTrue(pages >= 3, "50 users in pages of 20 need 3 pages, got " + pages);
+
+        String username = "user-37";
+        String code = lastCodeOverHttp(endpoint, poolId, username);
+        cognito.confirmSignUp(r -> r.clientId(clientId).username(username).confirmationCode(code));
+        AuthenticationResultType tokens = signIn(cognito, clientId, username);
+        assertNotNull(tokens.accessToken());
+        assertEquals(username, cognito.getUser(r -> r.accessToken(tokens.accessToken())).username());
+      }
+    } finally {
+      second.destroyForcibly();
+      second.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static String createPool(CognitoIdentityProviderClient cognito) {
+    return cognito
+        .createUserPool(r -> r.poolName("durability").autoVerifiedAttributes(VerifiedAttributeType.EMAIL))
+        .userPool()
+        .id();
+  }
+
+  private static String createClient(CognitoIdentityProviderClient cognito, String poolId) {
+    return cognito
+        .createUserPoolClient(
+            r ->
+                r.userPoolId(poolId)
+                    .clientName("app")
+                    .explicitAuthFlows(
+                        ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
+        .userPoolClient()
+        .clientId();
+  }
+
+  private static SignUpResponse signUp(CognitoIdentityProviderClient cognito, String clientId, String username) {
+    return cognito.signUp(
+        r ->
+            r.clientId(clientId)
+                .username(username)
+                .password(PASSWORD)
+                .userAttributes(AttributeType.builder().name("email").value(username + "@example.com").build()));
+  }
+
+  private static AuthenticationResultType signIn(
+      CognitoIdentityProviderClient cognito, String clientId, String username) {
+    return cognito
+        .initiateAuth(
+            r ->
+                r.clientId(clientId)
+                    .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                    .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD)))
+        .authenticationResult();
+  }
+
+  private static Map<String, String> attributes(List<AttributeType> attributes) {
+    return attributes.stream().collect(Collectors.toMap(AttributeType::name, AttributeType::value));
+  }
+
+  private Process startProcess(Path temp, String name) throws IOException {
+    Path dataDir = temp.resolve("data");
+    Files.createDirectories(dataDir);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            java,
+            // Start-up flags only (C1 JIT, serial GC): a cold JVM comes up about twice as fast on two cores.
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "dev.cognate.cli.Main",
+            "--port",
+            "0",
+            "--data",
+            dataDir.toString());
+    Path stderr = temp.resolve(name + ".stderr");
+    builder.redirectError(stderr.toFile());
+    Process process = builder.start();
+    processes.add(process);
+    stderrFiles.put(process, stderr);
+    return process;
+  }
+
+  /** Reads stdout until the ready line (30 s at most), then keeps draining it in the background. */
+  private URI awaitReady(Process process) throws Exception {
+    CompletableFuture<URI> ready = new CompletableFuture<>();
+    List<String> seen = new ArrayList<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                  synchronized (seen) {
+                    seen.add(line);
+                  }
+                  Matcher m = READY.matcher(line.trim());
+                  if (!ready.isDone() && m.matches()) {
+                    ready.complete(URI.create(m.group(1)));
+                  }
+                }
+                ready.completeExceptionally(new IllegalStateException("stdout closed before the ready line"));
+              } catch (IOException e) {
+                ready.completeExceptionally(e);
+              }
+            },
+            "cognate-stdout");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      URI endpoint = ready.get(30, TimeUnit.SECONDS);
+      HttpResponse<String> health =
+          HTTP.send(
+              HttpRequest.newBuilder(endpoint.resolve("/_cognate/health")).timeout(Duration.ofSeconds(5)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, health.statusCode());
+      assertEquals("ok", JSONObjectUtils.parse(health.body()).get("status"));
+      return endpoint;
+    } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+      synchronized (seen) {
+        throw new AssertionError(
+            "Cognate did not print its ready line (alive="
+                + process.isAlive()
+                + "), stdout: "
+                + seen
+                + ", stderr: "
+                + stderrOf(process),
+            e);
+      }
+    }
+  }
+
+  private String stderrOf(Process process) {
+    Path file = stderrFiles.get(process);
+    try {
+      String text = file == null ? "" : Files.readString(file);
+      return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+    } catch (IOException e) {
+      return "(unreadable: " + e + ")";
+    }
+  }
+
+  private static String lastCodeOverHttp(URI endpoint, String poolId, String username) throws Exception {
+    String url =
+        endpoint
+            + "/_cognate/codes?userPoolId="
+            + URLEncoder.encode(poolId, StandardCharsets.UTF_8)
+            + "&username="
+            + URLEncoder.encode(username, StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    List<Object> codes = JSONObjectUtils.getJSONArray(JSONObjectUtils.parse(response.body()), "codes");
+    assertFalse(codes.isEmpty(), "no code recorded for " + username + ": " + response.body());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> last = (Map<String, Object>) codes.get(codes.size() - 1);
+    assertEquals(poolId, last.get("userPoolId"));
+    assertEquals(username, last.get("username"));
+    assertEquals("SIGN_UP", last.get("purpose"));
+    assertEquals("EMAIL", last.get("deliveryMedium"));
+    assertEquals(username + "@example.com", last.get("destination"));
+    String code = (String) last.get("code");
+    assertTrue(code.matches("\\d{6}"), code);
+    return code;
+  }
+}

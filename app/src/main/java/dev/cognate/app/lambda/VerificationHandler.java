@@ -1,0 +1,25 @@
+package dev.cognate.app.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.cognate.app.UserApi;
+
+/** Lambda handler of {@code POST /user/verification}. */
+public final class VerificationHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+  private final UserApi api;
+
+  public VerificationHandler() {
+    this(LambdaApp.api());
+  }
+
+  VerificationHandler(UserApi api) {
+    this.api = api;
+  }
+
+  @Override
+  public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+    return LambdaApp.toEvent(api.verification(LambdaApp.body(event)));
+  }
+}

@@ -1,5 +1,11 @@
 package dev.cognate.it;
 
+import static dev.cognate.support.CognitoAssertions.assertCognitoError;
+import static dev.cognate.support.Users.attr;
+import static dev.cognate.support.Users.refresh;
+import static dev.cognate.support.Users.secretHash;
+import static dev.cognate.support.Users.signUp;
+import static dev.cognate.support.Users.signUpConfirmed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,35 +16,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.cognate.Cognate;
-import dev.cognate.support.TestEmulator;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import dev.cognate.support.EmulatorExtension;
+import dev.cognate.support.Pool;
+import dev.cognate.support.Pools;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminInitiateAuthResponse;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PreventUserExistenceErrorTypes;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TimeUnitsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
@@ -49,8 +51,9 @@ class AuthIT {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   // One emulator per class; tests stay independent through their own clients and unique usernames.
-  private static Cognate cognate;
-  private static CognitoIdentityProviderClient cognito;
+  @RegisterExtension static final EmulatorExtension emulator = EmulatorExtension.start();
+  private static final Cognate cognate = emulator.cognate();
+  private static final CognitoIdentityProviderClient cognito = emulator.cognito();
   /** The default (case-sensitive, no e-mail username) pool most tests share. */
   private static String sharedPool;
 
@@ -58,20 +61,8 @@ class AuthIT {
   private String bob;
 
   @BeforeAll
-  static void start() {
-    cognate = TestEmulator.start();
-    cognito = TestEmulator.client(cognate);
-    sharedPool = cognito.createUserPool(r -> r.poolName("auth-it")).userPool().id();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (cognito != null) {
-      cognito.close();
-    }
-    if (cognate != null) {
-      cognate.close();
-    }
+  static void createSharedPool() {
+    sharedPool = Pools.userPool(cognito, p -> {});
   }
 
   @BeforeEach
@@ -90,13 +81,7 @@ class AuthIT {
         client(poolId, ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH);
     confirmedUser(poolId, clientId, alice);
 
-    AdminInitiateAuthResponse response =
-        cognito.adminInitiateAuth(
-            r ->
-                r.userPoolId(poolId)
-                    .clientId(clientId)
-                    .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
-                    .authParameters(Map.of("USERNAME", alice, "PASSWORD", PASSWORD)));
+    AdminInitiateAuthResponse response = adminPasswordAuth(poolId, clientId, alice, PASSWORD);
 
     assertNull(response.challengeName());
     assertNull(response.session());
@@ -115,12 +100,7 @@ class AuthIT {
     confirmedUser(poolId, clientId, alice);
 
     AdminInitiateAuthResponse response =
-        cognito.adminInitiateAuth(
-            r ->
-                r.userPoolId(poolId)
-                    .clientId(clientId)
-                    .authFlow(AuthFlowType.ADMIN_NO_SRP_AUTH)
-                    .authParameters(Map.of("USERNAME", alice, "PASSWORD", PASSWORD)));
+        adminAuth(poolId, clientId, AuthFlowType.ADMIN_NO_SRP_AUTH, Map.of("USERNAME", alice, "PASSWORD", PASSWORD));
 
     assertNull(response.challengeName());
     assertTrue(response.hasChallengeParameters());
@@ -131,12 +111,7 @@ class AuthIT {
     // The legacy list implicitly allows refresh.
     String refreshToken = response.authenticationResult().refreshToken();
     AdminInitiateAuthResponse refreshed =
-        cognito.adminInitiateAuth(
-            r ->
-                r.userPoolId(poolId)
-                    .clientId(clientId)
-                    .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
-                    .authParameters(Map.of("REFRESH_TOKEN", refreshToken)));
+        adminAuth(poolId, clientId, AuthFlowType.REFRESH_TOKEN_AUTH, Map.of("REFRESH_TOKEN", refreshToken));
     assertNotNull(refreshed.authenticationResult().accessToken());
     assertNull(refreshed.authenticationResult().refreshToken());
   }
@@ -177,7 +152,7 @@ class AuthIT {
     String clientId = defaultClient(poolId);
     confirmedUser(poolId, clientId, alice);
 
-    assertError(
+    assertCognitoError(
         "InvalidParameterException",
         "USER_PASSWORD_AUTH flow not enabled for this client",
         () -> userPasswordAuth(clientId, alice, PASSWORD));
@@ -190,7 +165,7 @@ class AuthIT {
     confirmedUser(poolId, clientId, alice);
 
     for (AuthFlowType flow : List.of(AuthFlowType.ADMIN_USER_PASSWORD_AUTH, AuthFlowType.ADMIN_NO_SRP_AUTH)) {
-      assertError(
+      assertCognitoError(
           "InvalidParameterException",
           "Auth flow not enabled for this client",
           () -> adminAuth(poolId, clientId, flow, Map.of("USERNAME", alice, "PASSWORD", PASSWORD)));
@@ -204,16 +179,11 @@ class AuthIT {
     String adminOnly = client(poolId, ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH);
     confirmedUser(poolId, userPasswordOnly, alice);
 
-    assertError(
+    assertCognitoError(
         "InvalidParameterException",
         "Auth flow not enabled for this client",
-        () ->
-            adminAuth(
-                poolId,
-                userPasswordOnly,
-                AuthFlowType.ADMIN_USER_PASSWORD_AUTH,
-                Map.of("USERNAME", alice, "PASSWORD", PASSWORD)));
-    assertError(
+        () -> adminPasswordAuth(poolId, userPasswordOnly, alice, PASSWORD));
+    assertCognitoError(
         "InvalidParameterException",
         "USER_PASSWORD_AUTH flow not enabled for this client",
         () -> userPasswordAuth(adminOnly, alice, PASSWORD));
@@ -226,15 +196,10 @@ class AuthIT {
     confirmedUser(poolId, clientId, alice);
     String refreshToken = userPasswordAuth(clientId, alice, PASSWORD).authenticationResult().refreshToken();
 
-    assertError(
+    assertCognitoError(
         "InvalidParameterException",
         "Refresh Token flow not enabled for this client",
-        () ->
-            cognito.initiateAuth(
-                r ->
-                    r.clientId(clientId)
-                        .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
-                        .authParameters(Map.of("REFRESH_TOKEN", refreshToken))));
+        () -> refresh(cognito, clientId, refreshToken));
   }
 
   @Test
@@ -250,19 +215,19 @@ class AuthIT {
     Map<String, String> params = Map.of("USERNAME", alice, "PASSWORD", PASSWORD);
 
     for (AuthFlowType flow : List.of(AuthFlowType.ADMIN_USER_PASSWORD_AUTH, AuthFlowType.ADMIN_NO_SRP_AUTH)) {
-      assertError(
+      assertCognitoError(
           "InvalidParameterException",
           "Initiate Auth method not supported.",
           () -> cognito.initiateAuth(r -> r.clientId(clientId).authFlow(flow).authParameters(params)));
     }
-    assertError(
+    assertCognitoError(
         "InvalidParameterException",
         "Initiate Auth method not supported.",
         () -> adminAuth(poolId, clientId, AuthFlowType.USER_PASSWORD_AUTH, params));
 
     // Legacy client with ADMIN_NO_SRP_AUTH: InitiateAuth with that flow is still the wrong API.
     String legacy = client(poolId, ExplicitAuthFlowsType.ADMIN_NO_SRP_AUTH);
-    assertError(
+    assertCognitoError(
         "InvalidParameterException",
         "Initiate Auth method not supported.",
         () ->
@@ -281,7 +246,7 @@ class AuthIT {
             ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH);
     confirmedUser(poolId, clientId, alice);
 
-    assertError(
+    assertCognitoError(
         "InvalidParameterException",
         "Missing required parameter USERNAME",
         () ->
@@ -290,11 +255,11 @@ class AuthIT {
                     r.clientId(clientId)
                         .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                         .authParameters(Map.of("PASSWORD", PASSWORD))));
-    assertError(
+    assertCognitoError(
         "InvalidParameterException",
         "Missing required parameter USERNAME",
         () -> cognito.initiateAuth(r -> r.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)));
-    assertError(
+    assertCognitoError(
         "InvalidParameterException",
         "Missing required parameter PASSWORD",
         () ->
@@ -303,23 +268,23 @@ class AuthIT {
                     r.clientId(clientId)
                         .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                         .authParameters(Map.of("USERNAME", alice))));
-    assertError(
+    assertCognitoError(
         "InvalidParameterException",
         "Missing required parameter USERNAME",
         () ->
             adminAuth(
                 poolId, clientId, AuthFlowType.ADMIN_USER_PASSWORD_AUTH, Map.of("PASSWORD", PASSWORD)));
-    assertError(
+    assertCognitoError(
         "InvalidParameterException",
         "Missing required parameter PASSWORD",
         () -> adminAuth(poolId, clientId, AuthFlowType.ADMIN_USER_PASSWORD_AUTH, Map.of("USERNAME", alice)));
     for (AuthFlowType flow : List.of(AuthFlowType.REFRESH_TOKEN_AUTH, AuthFlowType.REFRESH_TOKEN)) {
-      assertError(
+      assertCognitoError(
           "InvalidParameterException",
           "Missing required parameter REFRESH_TOKEN",
           () -> cognito.initiateAuth(r -> r.clientId(clientId).authFlow(flow).authParameters(Map.of())));
     }
-    assertError(
+    assertCognitoError(
         "InvalidParameterException",
         "Missing required parameter REFRESH_TOKEN",
         () -> adminAuth(poolId, clientId, AuthFlowType.REFRESH_TOKEN_AUTH, Map.of()));
@@ -357,20 +322,18 @@ class AuthIT {
     String poolId = pool();
     String clientId =
         client(poolId, ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH);
-    signUp(clientId, bob, PASSWORD, bob + "@example.com");
+    signUp(cognito, clientId, bob, PASSWORD, attr("email", bob + "@example.com"));
 
-    assertError("UserNotConfirmedException", "User is not confirmed.", () -> userPasswordAuth(clientId, bob, PASSWORD));
-    assertError(
-        "UserNotConfirmedException", "User is not confirmed.", () -> userPasswordAuth(clientId, bob, "Wr0ng-pass!"));
-    assertError(
+    assertCognitoError(
         "UserNotConfirmedException",
         "User is not confirmed.",
-        () ->
-            adminAuth(
-                poolId,
-                clientId,
-                AuthFlowType.ADMIN_USER_PASSWORD_AUTH,
-                Map.of("USERNAME", bob, "PASSWORD", PASSWORD)));
+        () -> userPasswordAuth(clientId, bob, PASSWORD));
+    assertCognitoError(
+        "UserNotConfirmedException", "User is not confirmed.", () -> userPasswordAuth(clientId, bob, "Wr0ng-pass!"));
+    assertCognitoError(
+        "UserNotConfirmedException",
+        "User is not confirmed.",
+        () -> adminPasswordAuth(poolId, clientId, bob, PASSWORD));
   }
 
   @Test
@@ -380,19 +343,14 @@ class AuthIT {
         client(poolId, ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH);
     confirmedUser(poolId, clientId, alice);
 
-    assertError(
+    assertCognitoError(
         "NotAuthorizedException",
         "Incorrect username or password.",
         () -> userPasswordAuth(clientId, alice, "Wr0ng-pass!"));
-    assertError(
+    assertCognitoError(
         "NotAuthorizedException",
         "Incorrect username or password.",
-        () ->
-            adminAuth(
-                poolId,
-                clientId,
-                AuthFlowType.ADMIN_USER_PASSWORD_AUTH,
-                Map.of("USERNAME", alice, "PASSWORD", "Wr0ng-pass!")));
+        () -> adminPasswordAuth(poolId, clientId, alice, "Wr0ng-pass!"));
     // Still fine with the right one afterwards.
     assertNotNull(userPasswordAuth(clientId, alice, PASSWORD).authenticationResult());
   }
@@ -410,16 +368,14 @@ class AuthIT {
             ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH);
 
     for (String clientId : List.of(implicitLegacy, explicitLegacy)) {
-      assertError("UserNotFoundException", "User does not exist.", () -> userPasswordAuth(clientId, "ghost", PASSWORD));
-      assertError(
+      assertCognitoError(
           "UserNotFoundException",
           "User does not exist.",
-          () ->
-              adminAuth(
-                  poolId,
-                  clientId,
-                  AuthFlowType.ADMIN_USER_PASSWORD_AUTH,
-                  Map.of("USERNAME", "ghost", "PASSWORD", PASSWORD)));
+          () -> userPasswordAuth(clientId, "ghost", PASSWORD));
+      assertCognitoError(
+          "UserNotFoundException",
+          "User does not exist.",
+          () -> adminPasswordAuth(poolId, clientId, "ghost", PASSWORD));
     }
   }
 
@@ -433,17 +389,12 @@ class AuthIT {
             ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
             ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH);
 
-    assertError(
+    assertCognitoError(
         "NotAuthorizedException", "Incorrect username or password.", () -> userPasswordAuth(clientId, "ghost", PASSWORD));
-    assertError(
+    assertCognitoError(
         "NotAuthorizedException",
         "Incorrect username or password.",
-        () ->
-            adminAuth(
-                poolId,
-                clientId,
-                AuthFlowType.ADMIN_USER_PASSWORD_AUTH,
-                Map.of("USERNAME", "ghost", "PASSWORD", PASSWORD)));
+        () -> adminPasswordAuth(poolId, clientId, "ghost", PASSWORD));
   }
 
   // ---------------------------------------------------------------- secret clients
@@ -451,18 +402,19 @@ class AuthIT {
   @Test
   void secretClientRequiresCorrectSecretHash() throws Exception {
     String poolId = pool();
-    CreateUserPoolClientResponse created =
-        cognito.createUserPoolClient(
+    UserPoolClientType created =
+        Pools.client(
+            cognito,
+            poolId,
             r ->
-                r.userPoolId(poolId)
-                    .clientName("secret")
+                r.clientName("secret")
                     .generateSecret(true)
                     .explicitAuthFlows(
                         ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
                         ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH,
                         ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH));
-    String clientId = created.userPoolClient().clientId();
-    String secret = created.userPoolClient().clientSecret();
+    String clientId = created.clientId();
+    String secret = created.clientSecret();
     assertNotNull(secret);
     String hash = secretHash(secret, alice, clientId);
     cognito.signUp(
@@ -478,8 +430,8 @@ class AuthIT {
     String wrong = "Unable to verify secret hash for client " + clientId;
 
     // InitiateAuth USER_PASSWORD_AUTH
-    assertError("NotAuthorizedException", missing, () -> userPasswordAuth(clientId, alice, PASSWORD));
-    assertError(
+    assertCognitoError("NotAuthorizedException", missing, () -> userPasswordAuth(clientId, alice, PASSWORD));
+    assertCognitoError(
         "NotAuthorizedException",
         wrong,
         () ->
@@ -501,16 +453,11 @@ class AuthIT {
     assertSuccessShape(ok.authenticationResult(), 3600);
 
     // AdminInitiateAuth ADMIN_USER_PASSWORD_AUTH
-    assertError(
+    assertCognitoError(
         "NotAuthorizedException",
         missing,
-        () ->
-            adminAuth(
-                poolId,
-                clientId,
-                AuthFlowType.ADMIN_USER_PASSWORD_AUTH,
-                Map.of("USERNAME", alice, "PASSWORD", PASSWORD)));
-    assertError(
+        () -> adminPasswordAuth(poolId, clientId, alice, PASSWORD));
+    assertCognitoError(
         "NotAuthorizedException",
         wrong,
         () ->
@@ -530,16 +477,11 @@ class AuthIT {
 
     // REFRESH_TOKEN_AUTH: SECRET_HASH is computed from the username.
     String refreshToken = ok.authenticationResult().refreshToken();
-    assertError(
+    assertCognitoError(
         "NotAuthorizedException",
         missing,
-        () ->
-            cognito.initiateAuth(
-                r ->
-                    r.clientId(clientId)
-                        .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
-                        .authParameters(Map.of("REFRESH_TOKEN", refreshToken))));
-    assertError(
+        () -> refresh(cognito, clientId, refreshToken));
+    assertCognitoError(
         "NotAuthorizedException",
         wrong,
         () ->
@@ -600,14 +542,7 @@ class AuthIT {
     assertEquals(600, seconds(claims(result.idToken())));
 
     // Refreshed tokens keep the client's validity.
-    AuthenticationResultType refreshed =
-        cognito
-            .initiateAuth(
-                r ->
-                    r.clientId(clientId)
-                        .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
-                        .authParameters(Map.of("REFRESH_TOKEN", result.refreshToken())))
-            .authenticationResult();
+    AuthenticationResultType refreshed = refresh(cognito, clientId, result.refreshToken());
     assertEquals(1800, refreshed.expiresIn());
     assertEquals(600, seconds(claims(refreshed.idToken())));
   }
@@ -627,20 +562,14 @@ class AuthIT {
       assertNotNull(result, name);
       assertEquals(sub, claims(result.idToken()).getSubject(), name);
     }
-    AuthenticationResultType admin =
-        adminAuth(
-                poolId,
-                clientId,
-                AuthFlowType.ADMIN_USER_PASSWORD_AUTH,
-                Map.of("USERNAME", "aLiCe", "PASSWORD", PASSWORD))
-            .authenticationResult();
+    AuthenticationResultType admin = adminPasswordAuth(poolId, clientId, "aLiCe", PASSWORD).authenticationResult();
     assertEquals(sub, claims(admin.accessToken()).getSubject());
 
     // Same user, so signing up another case of the name is a duplicate.
-    assertError(
+    assertCognitoError(
         "UsernameExistsException",
         "User already exists",
-        () -> signUp(clientId, "ALICE", PASSWORD, "other@example.com"));
+        () -> signUp(cognito, clientId, "ALICE", PASSWORD, attr("email", "other@example.com")));
   }
 
   @Test
@@ -652,8 +581,11 @@ class AuthIT {
     confirmedUser(poolId, clientId, capitalized);
 
     assertNotNull(userPasswordAuth(clientId, capitalized, PASSWORD).authenticationResult());
-    assertError("UserNotFoundException", "User does not exist.", () -> userPasswordAuth(clientId, alice, PASSWORD));
-    assertError(
+    assertCognitoError(
+        "UserNotFoundException",
+        "User does not exist.",
+        () -> userPasswordAuth(clientId, alice, PASSWORD));
+    assertCognitoError(
         "UserNotFoundException",
         "User does not exist.",
         () -> userPasswordAuth(clientId, capitalized.toUpperCase(), PASSWORD));
@@ -666,11 +598,8 @@ class AuthIT {
     String clientId =
         client(poolId, ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH);
     String email = "carol@example.com";
-    SignUpResponse signUp =
-        cognito.signUp(
-            r -> r.clientId(clientId).username(email).password(PASSWORD).userAttributes(attr("email", email)));
-    String code = cognate.outbox().lastCode(poolId, email).orElseThrow();
-    cognito.confirmSignUp(r -> r.clientId(clientId).username(email).confirmationCode(code));
+    String sub =
+        signUpConfirmed(cognito, cognate, new Pool(poolId, clientId, null), email, PASSWORD, attr("email", email));
 
     AuthenticationResultType result = userPasswordAuth(clientId, email, PASSWORD).authenticationResult();
     JWTClaimsSet id = claims(result.idToken());
@@ -678,15 +607,12 @@ class AuthIT {
     String uuidPattern = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     String username = id.getStringClaim("cognito:username");
     assertTrue(username.matches(uuidPattern), "cognito:username should be a UUID, was " + username);
-    assertEquals(signUp.userSub(), username);
-    assertEquals(signUp.userSub(), id.getSubject());
+    assertEquals(sub, username);
+    assertEquals(sub, id.getSubject());
     assertEquals(email, id.getStringClaim("email"));
     assertEquals(username, access.getStringClaim("username"));
 
-    AuthenticationResultType admin =
-        adminAuth(
-                poolId, clientId, AuthFlowType.ADMIN_USER_PASSWORD_AUTH, Map.of("USERNAME", email, "PASSWORD", PASSWORD))
-            .authenticationResult();
+    AuthenticationResultType admin = adminPasswordAuth(poolId, clientId, email, PASSWORD).authenticationResult();
     assertEquals(username, claims(admin.idToken()).getStringClaim("cognito:username"));
   }
 
@@ -697,18 +623,11 @@ class AuthIT {
   }
 
   private String pool(Consumer<CreateUserPoolRequest.Builder> customizer) {
-    return cognito
-        .createUserPool(
-            r -> {
-              r.poolName("auth-it");
-              customizer.accept(r);
-            })
-        .userPool()
-        .id();
+    return Pools.userPool(cognito, customizer);
   }
 
   private String defaultClient(String poolId) {
-    return cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("default")).userPoolClient().clientId();
+    return Pools.client(cognito, poolId, c -> {}).clientId();
   }
 
   private String client(String poolId, ExplicitAuthFlowsType... flows) {
@@ -717,24 +636,20 @@ class AuthIT {
 
   private String client(
       String poolId, Consumer<CreateUserPoolClientRequest.Builder> customizer, ExplicitAuthFlowsType... flows) {
-    return cognito
-        .createUserPoolClient(
+    return Pools.client(
+            cognito,
+            poolId,
             r -> {
-              r.userPoolId(poolId).clientName("app").explicitAuthFlows(flows);
+              r.clientName("app").explicitAuthFlows(flows);
               customizer.accept(r);
             })
-        .userPoolClient()
         .clientId();
-  }
-
-  private SignUpResponse signUp(String clientId, String username, String password, String email) {
-    return cognito.signUp(
-        r -> r.clientId(clientId).username(username).password(password).userAttributes(attr("email", email)));
   }
 
   /** Signs up and admin-confirms a user; returns its sub. */
   private String confirmedUser(String poolId, String clientId, String username) {
-    SignUpResponse response = signUp(clientId, username, PASSWORD, username.toLowerCase() + "@example.com");
+    SignUpResponse response =
+        signUp(cognito, clientId, username, PASSWORD, attr("email", username.toLowerCase() + "@example.com"));
     cognito.adminConfirmSignUp(r -> r.userPoolId(poolId).username(username));
     return response.userSub();
   }
@@ -747,14 +662,16 @@ class AuthIT {
                 .authParameters(Map.of("USERNAME", username, "PASSWORD", password)));
   }
 
+  private AdminInitiateAuthResponse adminPasswordAuth(
+      String poolId, String clientId, String username, String password) {
+    return adminAuth(
+        poolId, clientId, AuthFlowType.ADMIN_USER_PASSWORD_AUTH, Map.of("USERNAME", username, "PASSWORD", password));
+  }
+
   private AdminInitiateAuthResponse adminAuth(
       String poolId, String clientId, AuthFlowType flow, Map<String, String> params) {
     return cognito.adminInitiateAuth(
         r -> r.userPoolId(poolId).clientId(clientId).authFlow(flow).authParameters(new HashMap<>(params)));
-  }
-
-  private static AttributeType attr(String name, String value) {
-    return AttributeType.builder().name(name).value(value).build();
   }
 
   private static void assertSuccessShape(AuthenticationResultType result, int expiresIn) {
@@ -777,24 +694,5 @@ class AuthIT {
 
   private static long seconds(JWTClaimsSet claims) {
     return (claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()) / 1000;
-  }
-
-  static String secretHash(String secret, String username, String clientId) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      byte[] raw = mac.doFinal((username + clientId).getBytes(StandardCharsets.UTF_8));
-      return Base64.getEncoder().encodeToString(raw);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static CognitoIdentityProviderException assertError(String code, String message, Executable call) {
-    CognitoIdentityProviderException e = assertThrows(CognitoIdentityProviderException.class, call);
-    assertEquals(code, e.awsErrorDetails().errorCode(), () -> "code; message was " + e.awsErrorDetails().errorMessage());
-    assertEquals(message, e.awsErrorDetails().errorMessage());
-    assertEquals(400, e.statusCode());
-    return e;
   }
 }

@@ -1,11 +1,16 @@
 package dev.cognate.it;
 
+import static dev.cognate.support.Pools.appPool;
+import static dev.cognate.support.Users.attributes;
+import static dev.cognate.support.Users.signUp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.cognate.Cognate;
-import dev.cognate.support.TestEmulator;
+import dev.cognate.support.EmulatorExtension;
+import dev.cognate.support.Pool;
+import dev.cognate.support.Pools;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,19 +23,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeDataType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolRequest;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
 /** Many SignUp calls at once against one in-process emulator: no lost updates, no duplicates, no 500s. */
 class ConcurrentSignUpIT {
@@ -38,24 +36,9 @@ class ConcurrentSignUpIT {
   private static final int THREADS = 16;
   private static final long TIMEOUT_SECONDS = 30;
 
-  private static Cognate cognate;
-  private static CognitoIdentityProviderClient cognito;
-
-  @BeforeAll
-  static void start() {
-    cognate = TestEmulator.start();
-    cognito = TestEmulator.client(cognate);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (cognito != null) {
-      cognito.close();
-    }
-    if (cognate != null) {
-      cognate.close();
-    }
-  }
+  @RegisterExtension static final EmulatorExtension emulator = EmulatorExtension.start();
+  private static final Cognate cognate = emulator.cognate();
+  private static final CognitoIdentityProviderClient cognito = emulator.cognito();
 
   /** What one call ended with: the sub on success, or the error code, status and message. */
   private record Outcome(String sub, String errorCode, int status, String message) {
@@ -76,9 +59,10 @@ class ConcurrentSignUpIT {
   @Test
   @Timeout(60)
   void hundredConcurrentSignUpsOfOneUsernameCreateExactlyOneUser() throws Exception {
-    Pool pool = appPool();
+    Pool pool = appPool(cognito);
 
-    List<Outcome> outcomes = runConcurrently(100, i -> signUp(pool, "alice", "alice@example.com"));
+    List<Outcome> outcomes =
+        runConcurrently(100, i -> signUp(cognito, pool, "alice", "alice@example.com").userSub());
 
     List<Outcome> successes = outcomes.stream().filter(Outcome::ok).collect(Collectors.toList());
     List<Outcome> duplicates =
@@ -98,33 +82,29 @@ class ConcurrentSignUpIT {
       assertEquals("User already exists", duplicate.message, duplicate.toString());
     }
 
-    List<UserType> users = cognito.listUsers(r -> r.userPoolId(pool.poolId)).users();
+    List<UserType> users = cognito.listUsers(r -> r.userPoolId(pool.poolId())).users();
     assertEquals(1, users.size(), "ListUsers: " + users);
     assertEquals("alice", users.get(0).username());
-    String sub =
-        users.get(0).attributes().stream()
-            .filter(a -> a.name().equals("sub"))
-            .map(AttributeType::value)
-            .findFirst()
-            .orElseThrow();
+    String sub = attributes(users.get(0).attributes()).get("sub");
     assertEquals(successes.get(0).sub, sub, "the stored user is the one whose SignUp succeeded");
     // only the winner was sent a code
-    assertEquals(1, cognate.outbox().codes(pool.poolId, "alice").size(), "one code for one user");
+    assertEquals(1, cognate.outbox().codes(pool.poolId(), "alice").size(), "one code for one user");
   }
 
   @Test
   @Timeout(60)
   void fiftyConcurrentDistinctSignUpsAllSucceed() throws Exception {
-    Pool pool = appPool();
+    Pool pool = appPool(cognito);
 
-    List<Outcome> outcomes = runConcurrently(50, i -> signUp(pool, "user" + i, "user" + i + "@example.com"));
+    List<Outcome> outcomes =
+        runConcurrently(50, i -> signUp(cognito, pool, "user" + i, "user" + i + "@example.com").userSub());
 
     List<Outcome> failures = outcomes.stream().filter(o -> !o.ok()).collect(Collectors.toList());
     assertTrue(failures.isEmpty(), "every distinct SignUp should succeed: " + failures);
     Set<String> subs = outcomes.stream().map(Outcome::sub).collect(Collectors.toSet());
     assertEquals(50, subs.size(), "every user gets its own sub");
 
-    List<UserType> users = cognito.listUsers(r -> r.userPoolId(pool.poolId)).users();
+    List<UserType> users = cognito.listUsers(r -> r.userPoolId(pool.poolId())).users();
     Set<String> expected = new HashSet<>();
     for (int i = 0; i < 50; i++) {
       expected.add("user" + i);
@@ -137,17 +117,16 @@ class ConcurrentSignUpIT {
   @Timeout(60)
   void concurrentSignUpsOfOneEmailInAnEmailUsernamePoolCreateExactlyOneUser() throws Exception {
     // the stored usernames are fresh UUIDs, so only the e-mail can tell these requests apart
-    Pool pool = pool(b -> b.usernameAttributes(UsernameAttributeType.EMAIL)
-        .autoVerifiedAttributes(VerifiedAttributeType.EMAIL));
+    Pool pool = Pools.emailUsernamePool(cognito);
 
     List<Outcome> outcomes =
         runConcurrently(
             50,
-            i -> cognito.signUp(r -> r.clientId(pool.clientId).username("bob@example.com").password("Passw0rd!"))
+            i -> cognito.signUp(r -> r.clientId(pool.clientId()).username("bob@example.com").password("Passw0rd!"))
                 .userSub());
 
     assertExactlyOneWinner(outcomes, "An account with the given email already exists.");
-    List<UserType> users = cognito.listUsers(r -> r.userPoolId(pool.poolId)).users();
+    List<UserType> users = cognito.listUsers(r -> r.userPoolId(pool.poolId())).users();
     assertEquals(1, users.size(), "ListUsers: " + users);
     assertEquals(outcomes.stream().filter(Outcome::ok).findFirst().orElseThrow().sub, users.get(0).username());
   }
@@ -155,18 +134,18 @@ class ConcurrentSignUpIT {
   @Test
   @Timeout(60)
   void concurrentSignUpsDifferingOnlyInCaseInACaseInsensitivePoolCreateExactlyOneUser() throws Exception {
-    Pool pool = pool(b -> b.usernameConfiguration(c -> c.caseSensitive(false)));
+    Pool pool = Pools.pool(cognito, b -> b.usernameConfiguration(c -> c.caseSensitive(false)), c -> {});
     List<String> spellings = List.of("carol", "Carol", "CAROL", "cArOl", "caROL");
 
     List<Outcome> outcomes =
         runConcurrently(
             50,
             i -> cognito.signUp(
-                    r -> r.clientId(pool.clientId).username(spellings.get(i % spellings.size())).password("Passw0rd!"))
+                    r -> r.clientId(pool.clientId()).username(spellings.get(i % spellings.size())).password("Passw0rd!"))
                 .userSub());
 
     assertExactlyOneWinner(outcomes, "User already exists");
-    List<UserType> users = cognito.listUsers(r -> r.userPoolId(pool.poolId)).users();
+    List<UserType> users = cognito.listUsers(r -> r.userPoolId(pool.poolId())).users();
     assertEquals(1, users.size(), "ListUsers: " + users);
   }
 
@@ -184,20 +163,6 @@ class ConcurrentSignUpIT {
             .collect(Collectors.toList());
     assertTrue(unexpected.isEmpty(), "unexpected outcomes: " + unexpected);
     assertEquals(1, successes.size(), "exactly one SignUp should win: " + successes);
-  }
-
-  private static Pool pool(java.util.function.Consumer<CreateUserPoolRequest.Builder> settings) {
-    String poolId =
-        cognito.createUserPool(
-                b -> {
-                  b.poolName("concurrency-it");
-                  settings.accept(b);
-                })
-            .userPool()
-            .id();
-    String clientId =
-        cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("web")).userPoolClient().clientId();
-    return new Pool(poolId, clientId);
   }
 
   private interface Call {
@@ -246,43 +211,5 @@ class ConcurrentSignUpIT {
       executor.shutdownNow();
       executor.awaitTermination(10, TimeUnit.SECONDS);
     }
-  }
-
-  private record Pool(String poolId, String clientId) {}
-
-  /** Like the app's original pool: e-mail required and auto-verified, MinimumLength 6, no other rules. */
-  private static Pool appPool() {
-    String poolId =
-        cognito.createUserPool(
-                b -> b.poolName("concurrency-it")
-                    .policies(
-                        p -> p.passwordPolicy(
-                            pp -> pp.minimumLength(6)
-                                .requireUppercase(false)
-                                .requireLowercase(false)
-                                .requireNumbers(false)
-                                .requireSymbols(false)))
-                    .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
-                    .schema(
-                        SchemaAttributeType.builder()
-                            .name("email")
-                            .attributeDataType(AttributeDataType.STRING)
-                            .required(true)
-                            .mutable(true)
-                            .build()))
-            .userPool()
-            .id();
-    String clientId =
-        cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("web")).userPoolClient().clientId();
-    return new Pool(poolId, clientId);
-  }
-
-  private static String signUp(Pool pool, String username, String email) {
-    return cognito.signUp(
-            r -> r.clientId(pool.clientId)
-                .username(username)
-                .password("secret")
-                .userAttributes(AttributeType.builder().name("email").value(email).build()))
-        .userSub();
   }
 }

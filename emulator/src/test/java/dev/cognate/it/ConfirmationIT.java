@@ -1,10 +1,12 @@
 package dev.cognate.it;
 
+import static dev.cognate.support.CognitoAssertions.assertCognitoError;
+import static dev.cognate.support.Pools.appPool;
+import static dev.cognate.support.Users.attributes;
+import static dev.cognate.support.Users.signUp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,80 +15,57 @@ import dev.cognate.Cognate;
 import dev.cognate.CognateConfig;
 import dev.cognate.domain.CodePurpose;
 import dev.cognate.domain.SentCode;
+import dev.cognate.support.EmulatorExtension;
+import dev.cognate.support.Http;
 import dev.cognate.support.MutableClock;
+import dev.cognate.support.Pool;
+import dev.cognate.support.Pools;
 import dev.cognate.support.TestEmulator;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeDataType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeDeliveryDetailsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.DeliveryMediumType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExpiredCodeException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PreventUserExistenceErrorTypes;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResendConfirmationCodeResponse;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
 /** ConfirmSignUp, ResendConfirmationCode, AdminConfirmSignUp and the outbox, through the real SDK v2 client. */
 class ConfirmationIT {
 
-  private static final String PASSWORD = "secret";
   private static final String WRONG_CODE_MESSAGE = "Invalid verification code provided, please try again.";
   private static final String EXPIRED_CODE_MESSAGE = "Invalid code provided, please request a code again.";
   private static final String ALREADY_CONFIRMED_MESSAGE = "User cannot be confirmed. Current status is CONFIRMED";
   private static final String UNKNOWN_COMBINATION_MESSAGE = "Username/client id combination not found.";
 
-  private static Cognate cognate;
-  private static CognitoIdentityProviderClient cognito;
+  @RegisterExtension static final EmulatorExtension emulator = EmulatorExtension.start();
+  private static final Cognate cognate = emulator.cognate();
+  private static final CognitoIdentityProviderClient cognito = emulator.cognito();
   /**
    * One app-like pool for the tests of the shared emulator, each test with its own usernames: creating a pool
    * generates its RSA keys, the slowest thing the emulator does.
    */
   private static Pool shared;
-  private static final HttpClient http = HttpClient.newHttpClient();
   private static final ObjectMapper json = new ObjectMapper();
 
   @BeforeAll
-  static void start() {
-    cognate = TestEmulator.start();
-    cognito = TestEmulator.client(cognate);
+  static void createSharedPool() {
     shared = appPool(cognito);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (cognito != null) {
-      cognito.close();
-    }
-    if (cognate != null) {
-      cognate.close();
-    }
   }
 
   // ---------------------------------------------------------------------------------------------- happy path
@@ -95,11 +74,11 @@ class ConfirmationIT {
   void confirmSignUpWithTheOutboxCodeConfirmsTheUserAndVerifiesTheEmail() {
     Pool pool = shared;
     signUp(cognito, pool, "alice", "alice@example.com");
-    String code = cognate.outbox().lastCode(pool.poolId, "alice").orElseThrow();
+    String code = cognate.outbox().lastCode(pool.poolId(), "alice").orElseThrow();
 
-    cognito.confirmSignUp(r -> r.clientId(pool.clientId).username("alice").confirmationCode(code));
+    cognito.confirmSignUp(r -> r.clientId(pool.clientId()).username("alice").confirmationCode(code));
 
-    var user = cognito.adminGetUser(r -> r.userPoolId(pool.poolId).username("alice"));
+    var user = cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("alice"));
     assertEquals(UserStatusType.CONFIRMED, user.userStatus());
     assertEquals("true", attributes(user.userAttributes()).get("email_verified"));
   }
@@ -109,19 +88,19 @@ class ConfirmationIT {
     Pool pool = shared;
     SignUpResponse signUp = signUp(cognito, pool, "bob", "bob@example.com");
 
-    List<SentCode> codes = cognate.outbox().codes(pool.poolId, "bob");
+    List<SentCode> codes = cognate.outbox().codes(pool.poolId(), "bob");
     assertEquals(1, codes.size(), "exactly one code after sign-up: " + codes);
     SentCode sent = codes.get(0);
-    assertEquals(pool.poolId, sent.userPoolId());
+    assertEquals(pool.poolId(), sent.userPoolId());
     assertEquals("bob", sent.username());
     assertTrue(sent.code().matches("\\d{6}"), "code should be 6 digits: " + sent.code());
     assertEquals(CodePurpose.SIGN_UP, sent.purpose());
     assertEquals("EMAIL", sent.deliveryMedium());
     assertEquals("bob@example.com", sent.destination());
     assertNotNull(sent.createdAt());
-    assertEquals(sent.code(), cognate.outbox().lastCode(pool.poolId, "bob").orElseThrow());
+    assertEquals(sent.code(), cognate.outbox().lastCode(pool.poolId(), "bob").orElseThrow());
     // the outbox also answers to the e-mail address the user signed up with
-    assertEquals(codes, cognate.outbox().codes(pool.poolId, "bob@example.com"));
+    assertEquals(codes, cognate.outbox().codes(pool.poolId(), "bob@example.com"));
     assertNotNull(signUp.userSub());
   }
 
@@ -129,17 +108,17 @@ class ConfirmationIT {
   void codesCanBeReadOverHttpByUsernameAndByEmail() throws Exception {
     Pool pool = shared;
     signUp(cognito, pool, "carol", "carol@example.com");
-    String code = cognate.outbox().lastCode(pool.poolId, "carol").orElseThrow();
+    String code = cognate.outbox().lastCode(pool.poolId(), "carol").orElseThrow();
 
     for (String who : List.of("carol", "carol@example.com")) {
-      HttpResponse<String> response = getCodes(pool.poolId, who);
+      HttpResponse<String> response = getCodes(pool.poolId(), who);
       assertEquals(200, response.statusCode(), "GET /_cognate/codes for " + who + ": " + response.body());
       JsonNode codes = json.readTree(response.body()).get("codes");
       assertNotNull(codes, "no 'codes' member in " + response.body());
       assertTrue(codes.isArray());
       assertEquals(1, codes.size(), response.body());
       JsonNode sent = codes.get(0);
-      assertEquals(pool.poolId, sent.path("userPoolId").asText());
+      assertEquals(pool.poolId(), sent.path("userPoolId").asText());
       assertEquals("carol", sent.path("username").asText());
       assertEquals(code, sent.path("code").asText());
       assertEquals("SIGN_UP", sent.path("purpose").asText());
@@ -149,18 +128,18 @@ class ConfirmationIT {
     }
 
     // the code read over HTTP confirms the user
-    String httpCode = json.readTree(getCodes(pool.poolId, "carol").body()).get("codes").get(0).get("code").asText();
-    cognito.confirmSignUp(r -> r.clientId(pool.clientId).username("carol").confirmationCode(httpCode));
+    String httpCode = json.readTree(getCodes(pool.poolId(), "carol").body()).get("codes").get(0).get("code").asText();
+    cognito.confirmSignUp(r -> r.clientId(pool.clientId()).username("carol").confirmationCode(httpCode));
     assertEquals(
         UserStatusType.CONFIRMED,
-        cognito.adminGetUser(r -> r.userPoolId(pool.poolId).username("carol")).userStatus());
+        cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("carol")).userStatus());
   }
 
   @Test
   void httpCodesForAnUnknownUserIsAnEmptyList() throws Exception {
     Pool pool = shared;
 
-    HttpResponse<String> response = getCodes(pool.poolId, "nobody");
+    HttpResponse<String> response = getCodes(pool.poolId(), "nobody");
 
     assertEquals(200, response.statusCode(), response.body());
     JsonNode codes = json.readTree(response.body()).get("codes");
@@ -174,35 +153,35 @@ class ConfirmationIT {
   void wrongCodeIsACodeMismatch() {
     Pool pool = shared;
     signUp(cognito, pool, "dave", "dave@example.com");
-    String code = cognate.outbox().lastCode(pool.poolId, "dave").orElseThrow();
+    String code = cognate.outbox().lastCode(pool.poolId(), "dave").orElseThrow();
     String wrong = code.equals("000000") ? "111111" : "000000";
 
     assertCognitoError(
         CodeMismatchException.class,
         WRONG_CODE_MESSAGE,
-        () -> cognito.confirmSignUp(r -> r.clientId(pool.clientId).username("dave").confirmationCode(wrong)));
+        () -> cognito.confirmSignUp(r -> r.clientId(pool.clientId()).username("dave").confirmationCode(wrong)));
     assertEquals(
         UserStatusType.UNCONFIRMED,
-        cognito.adminGetUser(r -> r.userPoolId(pool.poolId).username("dave")).userStatus());
+        cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("dave")).userStatus());
 
     // the right code still works afterwards
-    cognito.confirmSignUp(r -> r.clientId(pool.clientId).username("dave").confirmationCode(code));
+    cognito.confirmSignUp(r -> r.clientId(pool.clientId()).username("dave").confirmationCode(code));
     assertEquals(
         UserStatusType.CONFIRMED,
-        cognito.adminGetUser(r -> r.userPoolId(pool.poolId).username("dave")).userStatus());
+        cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("dave")).userStatus());
   }
 
   @Test
   void confirmingTwiceIsNotAuthorized() {
     Pool pool = shared;
     signUp(cognito, pool, "erin", "erin@example.com");
-    String code = cognate.outbox().lastCode(pool.poolId, "erin").orElseThrow();
-    cognito.confirmSignUp(r -> r.clientId(pool.clientId).username("erin").confirmationCode(code));
+    String code = cognate.outbox().lastCode(pool.poolId(), "erin").orElseThrow();
+    cognito.confirmSignUp(r -> r.clientId(pool.clientId()).username("erin").confirmationCode(code));
 
     assertCognitoError(
         NotAuthorizedException.class,
         ALREADY_CONFIRMED_MESSAGE,
-        () -> cognito.confirmSignUp(r -> r.clientId(pool.clientId).username("erin").confirmationCode(code)));
+        () -> cognito.confirmSignUp(r -> r.clientId(pool.clientId()).username("erin").confirmationCode(code)));
   }
 
   @Test
@@ -213,32 +192,32 @@ class ConfirmationIT {
       Pool pool = appPool(client);
       signUp(client, pool, "frank", "frank@example.com");
       signUp(client, pool, "gina", "gina@example.com");
-      String frankCode = timed.outbox().lastCode(pool.poolId, "frank").orElseThrow();
-      String ginaCode = timed.outbox().lastCode(pool.poolId, "gina").orElseThrow();
+      String frankCode = timed.outbox().lastCode(pool.poolId(), "frank").orElseThrow();
+      String ginaCode = timed.outbox().lastCode(pool.poolId(), "gina").orElseThrow();
 
       clock.advance(Duration.ofHours(24).minusSeconds(1));
-      client.confirmSignUp(r -> r.clientId(pool.clientId).username("gina").confirmationCode(ginaCode));
+      client.confirmSignUp(r -> r.clientId(pool.clientId()).username("gina").confirmationCode(ginaCode));
       assertEquals(
           UserStatusType.CONFIRMED,
-          client.adminGetUser(r -> r.userPoolId(pool.poolId).username("gina")).userStatus());
+          client.adminGetUser(r -> r.userPoolId(pool.poolId()).username("gina")).userStatus());
 
       clock.advance(Duration.ofSeconds(2)); // now 24 h + 1 s after sign-up
       assertCognitoError(
           ExpiredCodeException.class,
           EXPIRED_CODE_MESSAGE,
           () -> client.confirmSignUp(
-              r -> r.clientId(pool.clientId).username("frank").confirmationCode(frankCode)));
+              r -> r.clientId(pool.clientId()).username("frank").confirmationCode(frankCode)));
       assertEquals(
           UserStatusType.UNCONFIRMED,
-          client.adminGetUser(r -> r.userPoolId(pool.poolId).username("frank")).userStatus());
+          client.adminGetUser(r -> r.userPoolId(pool.poolId()).username("frank")).userStatus());
 
       // a fresh code works again
-      client.resendConfirmationCode(r -> r.clientId(pool.clientId).username("frank"));
-      String fresh = timed.outbox().lastCode(pool.poolId, "frank").orElseThrow();
-      client.confirmSignUp(r -> r.clientId(pool.clientId).username("frank").confirmationCode(fresh));
+      client.resendConfirmationCode(r -> r.clientId(pool.clientId()).username("frank"));
+      String fresh = timed.outbox().lastCode(pool.poolId(), "frank").orElseThrow();
+      client.confirmSignUp(r -> r.clientId(pool.clientId()).username("frank").confirmationCode(fresh));
       assertEquals(
           UserStatusType.CONFIRMED,
-          client.adminGetUser(r -> r.userPoolId(pool.poolId).username("frank")).userStatus());
+          client.adminGetUser(r -> r.userPoolId(pool.poolId()).username("frank")).userStatus());
     }
   }
 
@@ -248,10 +227,10 @@ class ConfirmationIT {
   void resendReplacesTheCode() {
     Pool pool = shared;
     signUp(cognito, pool, "hank", "hank@example.com");
-    String oldCode = cognate.outbox().lastCode(pool.poolId, "hank").orElseThrow();
+    String oldCode = cognate.outbox().lastCode(pool.poolId(), "hank").orElseThrow();
 
     ResendConfirmationCodeResponse response =
-        cognito.resendConfirmationCode(r -> r.clientId(pool.clientId).username("hank"));
+        cognito.resendConfirmationCode(r -> r.clientId(pool.clientId()).username("hank"));
 
     CodeDeliveryDetailsType details = response.codeDeliveryDetails();
     assertNotNull(details, "ResendConfirmationCode should return CodeDeliveryDetails");
@@ -259,7 +238,7 @@ class ConfirmationIT {
     assertEquals(DeliveryMediumType.EMAIL, details.deliveryMedium());
     assertEquals("email", details.attributeName());
 
-    List<SentCode> codes = cognate.outbox().codes(pool.poolId, "hank");
+    List<SentCode> codes = cognate.outbox().codes(pool.poolId(), "hank");
     assertEquals(2, codes.size(), "resend should add an outbox entry: " + codes);
     assertEquals(oldCode, codes.get(0).code());
     SentCode newest = codes.get(1);
@@ -274,58 +253,39 @@ class ConfirmationIT {
     assertCognitoError(
         CodeMismatchException.class,
         WRONG_CODE_MESSAGE,
-        () -> cognito.confirmSignUp(r -> r.clientId(pool.clientId).username("hank").confirmationCode(oldCode)));
+        () -> cognito.confirmSignUp(r -> r.clientId(pool.clientId()).username("hank").confirmationCode(oldCode)));
 
-    cognito.confirmSignUp(r -> r.clientId(pool.clientId).username("hank").confirmationCode(newCode));
+    cognito.confirmSignUp(r -> r.clientId(pool.clientId()).username("hank").confirmationCode(newCode));
     assertEquals(
         UserStatusType.CONFIRMED,
-        cognito.adminGetUser(r -> r.userPoolId(pool.poolId).username("hank")).userStatus());
+        cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("hank")).userStatus());
   }
 
   @Test
   void resendForAConfirmedUserIsRejected() {
     Pool pool = shared;
     signUp(cognito, pool, "ivy", "ivy@example.com");
-    String code = cognate.outbox().lastCode(pool.poolId, "ivy").orElseThrow();
-    cognito.confirmSignUp(r -> r.clientId(pool.clientId).username("ivy").confirmationCode(code));
+    String code = cognate.outbox().lastCode(pool.poolId(), "ivy").orElseThrow();
+    cognito.confirmSignUp(r -> r.clientId(pool.clientId()).username("ivy").confirmationCode(code));
 
     assertCognitoError(
         InvalidParameterException.class,
         "User is already confirmed.",
-        () -> cognito.resendConfirmationCode(r -> r.clientId(pool.clientId).username("ivy")));
-    assertEquals(1, cognate.outbox().codes(pool.poolId, "ivy").size(), "no new code for a confirmed user");
+        () -> cognito.resendConfirmationCode(r -> r.clientId(pool.clientId()).username("ivy")));
+    assertEquals(1, cognate.outbox().codes(pool.poolId(), "ivy").size(), "no new code for a confirmed user");
   }
 
   // ---------------------------------------------------------------------------------------------- unknown users
 
   @Test
   void unknownUserUnderLegacyClientIsReportedAsNotFound() {
-    Pool pool = shared;
-
-    assertCognitoError(
-        UserNotFoundException.class,
-        UNKNOWN_COMBINATION_MESSAGE,
-        () -> cognito.confirmSignUp(
-            r -> r.clientId(pool.clientId).username("ghost").confirmationCode("123456")));
-    assertCognitoError(
-        UserNotFoundException.class,
-        UNKNOWN_COMBINATION_MESSAGE,
-        () -> cognito.resendConfirmationCode(r -> r.clientId(pool.clientId).username("ghost")));
+    assertUnknownUserIsNotFound(shared);
   }
 
   @Test
   void explicitLegacyClientBehavesLikeTheDefault() {
-    Pool pool = withClient(shared, c -> c.preventUserExistenceErrors(PreventUserExistenceErrorTypes.LEGACY));
-
-    assertCognitoError(
-        UserNotFoundException.class,
-        UNKNOWN_COMBINATION_MESSAGE,
-        () -> cognito.confirmSignUp(
-            r -> r.clientId(pool.clientId).username("ghost").confirmationCode("123456")));
-    assertCognitoError(
-        UserNotFoundException.class,
-        UNKNOWN_COMBINATION_MESSAGE,
-        () -> cognito.resendConfirmationCode(r -> r.clientId(pool.clientId).username("ghost")));
+    assertUnknownUserIsNotFound(
+        withClient(shared, c -> c.preventUserExistenceErrors(PreventUserExistenceErrorTypes.LEGACY)));
   }
 
   @Test
@@ -336,10 +296,10 @@ class ConfirmationIT {
         CodeMismatchException.class,
         WRONG_CODE_MESSAGE,
         () -> cognito.confirmSignUp(
-            r -> r.clientId(pool.clientId).username("ghost").confirmationCode("123456")));
+            r -> r.clientId(pool.clientId()).username("ghost").confirmationCode("123456")));
 
     ResendConfirmationCodeResponse response =
-        cognito.resendConfirmationCode(r -> r.clientId(pool.clientId).username("ghost"));
+        cognito.resendConfirmationCode(r -> r.clientId(pool.clientId()).username("ghost"));
     assertNotNull(response.codeDeliveryDetails(), "ENABLED should simulate a delivery");
     assertNotNull(response.codeDeliveryDetails().deliveryMedium());
   }
@@ -351,15 +311,15 @@ class ConfirmationIT {
     Pool pool = shared;
     signUp(cognito, pool, "jack", "jack@example.com");
 
-    cognito.adminConfirmSignUp(r -> r.userPoolId(pool.poolId).username("jack"));
+    cognito.adminConfirmSignUp(r -> r.userPoolId(pool.poolId()).username("jack"));
     assertEquals(
         UserStatusType.CONFIRMED,
-        cognito.adminGetUser(r -> r.userPoolId(pool.poolId).username("jack")).userStatus());
+        cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("jack")).userStatus());
 
     assertCognitoError(
         NotAuthorizedException.class,
         ALREADY_CONFIRMED_MESSAGE,
-        () -> cognito.adminConfirmSignUp(r -> r.userPoolId(pool.poolId).username("jack")));
+        () -> cognito.adminConfirmSignUp(r -> r.userPoolId(pool.poolId()).username("jack")));
   }
 
   @Test
@@ -369,20 +329,20 @@ class ConfirmationIT {
     assertCognitoError(
         UserNotFoundException.class,
         "User does not exist.",
-        () -> cognito.adminConfirmSignUp(r -> r.userPoolId(pool.poolId).username("ghost")));
+        () -> cognito.adminConfirmSignUp(r -> r.userPoolId(pool.poolId()).username("ghost")));
   }
 
   @Test
   void confirmSignUpAfterAdminConfirmIsNotAuthorized() {
     Pool pool = shared;
     signUp(cognito, pool, "kim", "kim@example.com");
-    String code = cognate.outbox().lastCode(pool.poolId, "kim").orElseThrow();
-    cognito.adminConfirmSignUp(r -> r.userPoolId(pool.poolId).username("kim"));
+    String code = cognate.outbox().lastCode(pool.poolId(), "kim").orElseThrow();
+    cognito.adminConfirmSignUp(r -> r.userPoolId(pool.poolId()).username("kim"));
 
     assertCognitoError(
         NotAuthorizedException.class,
         ALREADY_CONFIRMED_MESSAGE,
-        () -> cognito.confirmSignUp(r -> r.clientId(pool.clientId).username("kim").confirmationCode(code)));
+        () -> cognito.confirmSignUp(r -> r.clientId(pool.clientId()).username("kim").confirmationCode(code)));
   }
 
   // ---------------------------------------------------------------------------------------------- fixed code
@@ -394,19 +354,19 @@ class ConfirmationIT {
       Pool pool = appPool(client);
       signUp(client, pool, "leo", "leo@example.com");
       signUp(client, pool, "mia", "mia@example.com");
-      client.resendConfirmationCode(r -> r.clientId(pool.clientId).username("mia"));
+      client.resendConfirmationCode(r -> r.clientId(pool.clientId()).username("mia"));
 
       assertEquals(List.of("123456"), codesOf(fixed, pool, "leo"));
       assertEquals(List.of("123456", "123456"), codesOf(fixed, pool, "mia"));
 
-      client.confirmSignUp(r -> r.clientId(pool.clientId).username("leo").confirmationCode("123456"));
-      client.confirmSignUp(r -> r.clientId(pool.clientId).username("mia").confirmationCode("123456"));
+      client.confirmSignUp(r -> r.clientId(pool.clientId()).username("leo").confirmationCode("123456"));
+      client.confirmSignUp(r -> r.clientId(pool.clientId()).username("mia").confirmationCode("123456"));
       assertEquals(
           UserStatusType.CONFIRMED,
-          client.adminGetUser(r -> r.userPoolId(pool.poolId).username("leo")).userStatus());
+          client.adminGetUser(r -> r.userPoolId(pool.poolId()).username("leo")).userStatus());
       assertEquals(
           UserStatusType.CONFIRMED,
-          client.adminGetUser(r -> r.userPoolId(pool.poolId).username("mia")).userStatus());
+          client.adminGetUser(r -> r.userPoolId(pool.poolId()).username("mia")).userStatus());
     }
   }
 
@@ -414,27 +374,22 @@ class ConfirmationIT {
 
   @Test
   void emailAsUsernamePoolConfirmsWithTheEmail() {
-    Pool pool =
-        pool(
-            cognito,
-            b -> b.usernameAttributes(UsernameAttributeType.EMAIL)
-                .autoVerifiedAttributes(VerifiedAttributeType.EMAIL),
-            c -> {});
+    Pool pool = Pools.emailUsernamePool(cognito);
     SignUpResponse signUp =
-        cognito.signUp(r -> r.clientId(pool.clientId).username("nora@example.com").password("Passw0rd!"));
+        cognito.signUp(r -> r.clientId(pool.clientId()).username("nora@example.com").password("Passw0rd!"));
     String sub = signUp.userSub();
 
-    List<SentCode> byEmail = cognate.outbox().codes(pool.poolId, "nora@example.com");
+    List<SentCode> byEmail = cognate.outbox().codes(pool.poolId(), "nora@example.com");
     assertEquals(1, byEmail.size(), byEmail.toString());
     assertEquals(sub, byEmail.get(0).username(), "SentCode.username is the stored (UUID) username");
     assertEquals("nora@example.com", byEmail.get(0).destination());
-    assertEquals(byEmail, cognate.outbox().codes(pool.poolId, sub));
+    assertEquals(byEmail, cognate.outbox().codes(pool.poolId(), sub));
     String code = byEmail.get(0).code();
 
     cognito.confirmSignUp(
-        r -> r.clientId(pool.clientId).username("nora@example.com").confirmationCode(code));
+        r -> r.clientId(pool.clientId()).username("nora@example.com").confirmationCode(code));
 
-    var user = cognito.adminGetUser(r -> r.userPoolId(pool.poolId).username("nora@example.com"));
+    var user = cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("nora@example.com"));
     assertEquals(sub, user.username());
     assertEquals(UserStatusType.CONFIRMED, user.userStatus());
     assertEquals("true", attributes(user.userAttributes()).get("email_verified"));
@@ -442,108 +397,37 @@ class ConfirmationIT {
 
   // ---------------------------------------------------------------------------------------------- helpers
 
-  private record Pool(String poolId, String clientId) {}
-
-  private static Pool pool(
-      CognitoIdentityProviderClient client,
-      Consumer<CreateUserPoolRequest.Builder> poolSettings,
-      Consumer<CreateUserPoolClientRequest.Builder> clientSettings) {
-    String poolId =
-        client.createUserPool(
-                b -> {
-                  b.poolName("confirmation-it");
-                  poolSettings.accept(b);
-                })
-            .userPool()
-            .id();
-    String clientId =
-        client.createUserPoolClient(
-                b -> {
-                  b.userPoolId(poolId).clientName("web");
-                  clientSettings.accept(b);
-                })
-            .userPoolClient()
-            .clientId();
-    return new Pool(poolId, clientId);
+  private static void assertUnknownUserIsNotFound(Pool pool) {
+    assertCognitoError(
+        UserNotFoundException.class,
+        UNKNOWN_COMBINATION_MESSAGE,
+        () -> cognito.confirmSignUp(
+            r -> r.clientId(pool.clientId()).username("ghost").confirmationCode("123456")));
+    assertCognitoError(
+        UserNotFoundException.class,
+        UNKNOWN_COMBINATION_MESSAGE,
+        () -> cognito.resendConfirmationCode(r -> r.clientId(pool.clientId()).username("ghost")));
   }
 
   /** Another app client, with other settings, on the same pool. */
   private static Pool withClient(Pool pool, Consumer<CreateUserPoolClientRequest.Builder> clientSettings) {
     String clientId =
-        cognito.createUserPoolClient(
+        Pools.client(
+                cognito,
+                pool.poolId(),
                 b -> {
-                  b.userPoolId(pool.poolId).clientName("other");
+                  b.clientName("other");
                   clientSettings.accept(b);
                 })
-            .userPoolClient()
             .clientId();
-    return new Pool(pool.poolId, clientId);
+    return new Pool(pool.poolId(), clientId, null);
   }
 
-  private static Pool appPool(CognitoIdentityProviderClient client) {
-    return appPool(client, c -> {});
-  }
-
-  /** Like the app's original pool: e-mail required and auto-verified, MinimumLength 6, no other rules. */
-  private static Pool appPool(
-      CognitoIdentityProviderClient client, Consumer<CreateUserPoolClientRequest.Builder> clientSettings) {
-    return pool(
-        client,
-        b -> b.policies(
-                p -> p.passwordPolicy(
-                    pp -> pp.minimumLength(6)
-                        .requireUppercase(false)
-                        .requireLowercase(false)
-                        .requireNumbers(false)
-                        .requireSymbols(false)))
-            .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
-            .schema(
-                SchemaAttributeType.builder()
-                    .name("email")
-                    .attributeDataType(AttributeDataType.STRING)
-                    .required(true)
-                    .mutable(true)
-                    .build()),
-        clientSettings);
-  }
-
-  private static SignUpResponse signUp(
-      CognitoIdentityProviderClient client, Pool pool, String username, String email) {
-    return client.signUp(
-        r -> r.clientId(pool.clientId)
-            .username(username)
-            .password(PASSWORD)
-            .userAttributes(AttributeType.builder().name("email").value(email).build()));
-  }
-
-  private static List<String> codesOf(Cognate emulator, Pool pool, String username) {
-    return emulator.outbox().codes(pool.poolId, username).stream().map(SentCode::code).collect(Collectors.toList());
+  private static List<String> codesOf(Cognate from, Pool pool, String username) {
+    return from.outbox().codes(pool.poolId(), username).stream().map(SentCode::code).collect(Collectors.toList());
   }
 
   private HttpResponse<String> getCodes(String poolId, String username) throws IOException, InterruptedException {
-    URI uri =
-        cognate.endpoint()
-            .resolve(
-                "/_cognate/codes?userPoolId="
-                    + URLEncoder.encode(poolId, StandardCharsets.UTF_8)
-                    + "&username="
-                    + URLEncoder.encode(username, StandardCharsets.UTF_8));
-    return http.send(
-        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static Map<String, String> attributes(List<AttributeType> attributes) {
-    return attributes.stream().collect(Collectors.toMap(AttributeType::name, AttributeType::value));
-  }
-
-  private static <T extends CognitoIdentityProviderException> T assertCognitoError(
-      Class<T> type, String message, Executable call) {
-    CognitoIdentityProviderException e = assertThrows(CognitoIdentityProviderException.class, call);
-    assertEquals(type.getSimpleName(), e.awsErrorDetails().errorCode(), "error code; message was: "
-        + e.awsErrorDetails().errorMessage());
-    assertEquals(message, e.awsErrorDetails().errorMessage(), "error message");
-    assertEquals(400, e.statusCode(), "HTTP status");
-    return assertInstanceOf(type, e);
+    return Http.codes(cognate.endpoint(), poolId, username);
   }
 }

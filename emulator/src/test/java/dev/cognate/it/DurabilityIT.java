@@ -1,5 +1,10 @@
 package dev.cognate.it;
 
+import static dev.cognate.support.Users.attr;
+import static dev.cognate.support.Users.attributes;
+import static dev.cognate.support.Users.signIn;
+import static dev.cognate.support.Users.signUp;
+import static dev.cognate.support.Users.signUpConfirmed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,13 +15,14 @@ import dev.cognate.Cognate;
 import dev.cognate.CognateConfig;
 import dev.cognate.domain.CodePurpose;
 import dev.cognate.domain.SentCode;
+import dev.cognate.support.Http;
+import dev.cognate.support.Pool;
+import dev.cognate.support.Pools;
 import dev.cognate.support.TestEmulator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +47,6 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersResponse;
@@ -53,7 +58,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAtt
 class DurabilityIT {
   private static final String PASSWORD = "Passw0rd!";
   private static final Pattern READY = Pattern.compile("Cognate listening on (http://127\\.0\\.0\\.1:(\\d+))");
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final List<Process> processes = new ArrayList<>();
   private final Map<Process, Path> stderrFiles = new HashMap<>();
@@ -78,12 +82,11 @@ class DurabilityIT {
     String bobCode;
     try (Cognate first = TestEmulator.start(CognateConfig.forTests().dataDir(dataDir));
         CognitoIdentityProviderClient cognito = TestEmulator.client(first)) {
-      poolId = createPool(cognito);
-      clientId = createClient(cognito, poolId);
-      aliceSub = signUp(cognito, clientId, "alice").userSub();
-      String aliceCode = first.outbox().lastCode(poolId, "alice").orElseThrow();
-      cognito.confirmSignUp(r -> r.clientId(clientId).username("alice").confirmationCode(aliceCode));
-      signUp(cognito, clientId, "bob");
+      Pool pool = createPool(cognito);
+      poolId = pool.poolId();
+      clientId = pool.clientId();
+      aliceSub = signUpConfirmed(cognito, first, pool, "alice", PASSWORD, email("alice"));
+      signUp(cognito, clientId, "bob", PASSWORD, email("bob"));
       bobCode = first.outbox().lastCode(poolId, "bob").orElseThrow();
     }
 
@@ -119,8 +122,8 @@ class DurabilityIT {
       assertEquals(1, second.outbox().codes(poolId, "alice").size());
       cognito.confirmSignUp(r -> r.clientId(clientId).username("bob").confirmationCode(bobCode));
 
-      assertNotNull(signIn(cognito, clientId, "alice").accessToken());
-      assertNotNull(signIn(cognito, clientId, "bob").accessToken());
+      assertNotNull(signIn(cognito, clientId, "alice", PASSWORD).accessToken());
+      assertNotNull(signIn(cognito, clientId, "bob", PASSWORD).accessToken());
     }
   }
 
@@ -134,11 +137,12 @@ class DurabilityIT {
     try {
       URI endpoint = awaitReady(first);
       try (CognitoIdentityProviderClient cognito = TestEmulator.client(endpoint)) {
-        poolId = createPool(cognito);
-        clientId = createClient(cognito, poolId);
+        Pool pool = createPool(cognito);
+        poolId = pool.poolId();
+        clientId = pool.clientId();
         for (int i = 0; i < 50; i++) {
           String username = String.format("user-%02d", i);
-          SignUpResponse response = signUp(cognito, clientId, username);
+          SignUpResponse response = signUp(cognito, clientId, username, PASSWORD, email(username));
           assertNotNull(response.userSub(), username);
           signedUp.add(username);
         }
@@ -173,7 +177,7 @@ class DurabilityIT {
         String username = "user-37";
         String code = lastCodeOverHttp(endpoint, poolId, username);
         cognito.confirmSignUp(r -> r.clientId(clientId).username(username).confirmationCode(code));
-        AuthenticationResultType tokens = signIn(cognito, clientId, username);
+        AuthenticationResultType tokens = signIn(cognito, clientId, username, PASSWORD);
         assertNotNull(tokens.accessToken());
         assertEquals(username, cognito.getUser(r -> r.accessToken(tokens.accessToken())).username());
       }
@@ -185,47 +189,17 @@ class DurabilityIT {
 
   // ---------------------------------------------------------------- helpers
 
-  private static String createPool(CognitoIdentityProviderClient cognito) {
-    return cognito
-        .createUserPool(r -> r.poolName("durability").autoVerifiedAttributes(VerifiedAttributeType.EMAIL))
-        .userPool()
-        .id();
+  private static Pool createPool(CognitoIdentityProviderClient cognito) {
+    return Pools.pool(
+        cognito,
+        p -> p.poolName("durability").autoVerifiedAttributes(VerifiedAttributeType.EMAIL),
+        c -> c.clientName("app")
+            .explicitAuthFlows(
+                ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH));
   }
 
-  private static String createClient(CognitoIdentityProviderClient cognito, String poolId) {
-    return cognito
-        .createUserPoolClient(
-            r ->
-                r.userPoolId(poolId)
-                    .clientName("app")
-                    .explicitAuthFlows(
-                        ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
-        .userPoolClient()
-        .clientId();
-  }
-
-  private static SignUpResponse signUp(CognitoIdentityProviderClient cognito, String clientId, String username) {
-    return cognito.signUp(
-        r ->
-            r.clientId(clientId)
-                .username(username)
-                .password(PASSWORD)
-                .userAttributes(AttributeType.builder().name("email").value(username + "@example.com").build()));
-  }
-
-  private static AuthenticationResultType signIn(
-      CognitoIdentityProviderClient cognito, String clientId, String username) {
-    return cognito
-        .initiateAuth(
-            r ->
-                r.clientId(clientId)
-                    .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                    .authParameters(Map.of("USERNAME", username, "PASSWORD", PASSWORD)))
-        .authenticationResult();
-  }
-
-  private static Map<String, String> attributes(List<AttributeType> attributes) {
-    return attributes.stream().collect(Collectors.toMap(AttributeType::name, AttributeType::value));
+  private static AttributeType email(String username) {
+    return attr("email", username + "@example.com");
   }
 
   private Process startProcess(Path temp, String name) throws IOException {
@@ -283,9 +257,8 @@ class DurabilityIT {
     try {
       URI endpoint = ready.get(30, TimeUnit.SECONDS);
       HttpResponse<String> health =
-          HTTP.send(
-              HttpRequest.newBuilder(endpoint.resolve("/_cognate/health")).timeout(Duration.ofSeconds(5)).build(),
-              HttpResponse.BodyHandlers.ofString());
+          Http.send(
+              HttpRequest.newBuilder(endpoint.resolve("/_cognate/health")).timeout(Duration.ofSeconds(5)).build());
       assertEquals(200, health.statusCode());
       assertEquals("ok", JSONObjectUtils.parse(health.body()).get("status"));
       return endpoint;
@@ -314,16 +287,7 @@ class DurabilityIT {
   }
 
   private static String lastCodeOverHttp(URI endpoint, String poolId, String username) throws Exception {
-    String url =
-        endpoint
-            + "/_cognate/codes?userPoolId="
-            + URLEncoder.encode(poolId, StandardCharsets.UTF_8)
-            + "&username="
-            + URLEncoder.encode(username, StandardCharsets.UTF_8);
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = Http.codes(endpoint, poolId, username);
     assertEquals(200, response.statusCode(), response.body());
     List<Object> codes = JSONObjectUtils.getJSONArray(JSONObjectUtils.parse(response.body()), "codes");
     assertFalse(codes.isEmpty(), "no code recorded for " + username + ": " + response.body());

@@ -10,10 +10,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cognate.Cognate;
-import dev.cognate.support.TestEmulator;
+import dev.cognate.support.EmulatorExtension;
+import dev.cognate.support.Http;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +28,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The awsJson1_1 wire protocol, checked with raw HTTP: headers, error envelopes, serialization failures, model
@@ -43,25 +41,8 @@ class ProtocolIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern STACK_FRAME = Pattern.compile("\\bat [a-zA-Z_$][\\w$]*(\\.[\\w$<>]+)+\\(");
 
-  private Cognate cognate;
-  private HttpClient http;
-
-  @BeforeEach
-  void start() {
-    cognate = TestEmulator.start();
-    http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-  }
-
-  @AfterEach
-  void stop() {
-    if (cognate != null) {
-      cognate.close();
-    }
-  }
+  @RegisterExtension final EmulatorExtension emulator = EmulatorExtension.start();
+  private final Cognate cognate = emulator.cognate();
 
   // ---------------------------------------------------------------------------------------------------------
   // Success responses
@@ -73,10 +54,7 @@ class ProtocolIT {
     assertEquals(200, response.statusCode(), response.body());
     String requestId = header(response, "x-amzn-RequestId").orElse("");
     assertFalse(requestId.isBlank(), "x-amzn-RequestId missing on success");
-    String contentType = header(response, "Content-Type").orElse("");
-    assertTrue(
-        contentType.toLowerCase(Locale.ROOT).startsWith(AMZ_JSON),
-        "Content-Type was '" + contentType + "'");
+    assertAmzJsonContentType(response);
 
     JsonNode pool = JSON.readTree(response.body()).get("UserPool");
     assertNotNull(pool, response.body());
@@ -141,10 +119,7 @@ class ProtocolIT {
     HttpResponse<String> response = call("DescribeUserPool", "{\"UserPoolId\":\"us-east-1_AAAAAAAAA\"}");
 
     assertError(response, 400, "ResourceNotFoundException", "User pool us-east-1_AAAAAAAAA does not exist.");
-    String contentType = header(response, "Content-Type").orElse("");
-    assertTrue(
-        contentType.toLowerCase(Locale.ROOT).startsWith(AMZ_JSON),
-        "Content-Type was '" + contentType + "'");
+    assertAmzJsonContentType(response);
   }
 
   @Test
@@ -246,15 +221,8 @@ class ProtocolIT {
     assertTrue(
         response.statusCode() >= 200 && response.statusCode() < 300,
         "preflight status " + response.statusCode() + " " + response.headers().map());
-    String allowOrigin = header(response, "Access-Control-Allow-Origin").orElse(null);
-    assertNotNull(allowOrigin, "no Access-Control-Allow-Origin on preflight: " + response.headers().map());
-    assertTrue(
-        allowOrigin.equals("*") || allowOrigin.equals("http://localhost:3000"),
-        "Access-Control-Allow-Origin was " + allowOrigin);
-    String allowHeaders = String.join(",", response.headers().allValues("Access-Control-Allow-Headers"));
-    assertTrue(
-        allowHeaders.toLowerCase(Locale.ROOT).contains("x-amz-target"),
-        "Access-Control-Allow-Headers was '" + allowHeaders + "'");
+    assertAllowsLocalhostOrigin(response);
+    assertHeaderListContains(response, "Access-Control-Allow-Headers", "x-amz-target");
   }
 
   @Test
@@ -277,15 +245,22 @@ class ProtocolIT {
   }
 
   private static void assertCorsOnResponse(HttpResponse<String> response) {
+    assertAllowsLocalhostOrigin(response);
+    assertHeaderListContains(response, "Access-Control-Expose-Headers", "x-amzn-requestid");
+  }
+
+  private static void assertAllowsLocalhostOrigin(HttpResponse<String> response) {
     String allowOrigin = header(response, "Access-Control-Allow-Origin").orElse(null);
     assertNotNull(allowOrigin, "no Access-Control-Allow-Origin: " + response.headers().map());
     assertTrue(
         allowOrigin.equals("*") || allowOrigin.equals("http://localhost:3000"),
         "Access-Control-Allow-Origin was " + allowOrigin);
-    String expose = String.join(",", response.headers().allValues("Access-Control-Expose-Headers"));
-    assertTrue(
-        expose.toLowerCase(Locale.ROOT).contains("x-amzn-requestid"),
-        "Access-Control-Expose-Headers was '" + expose + "'");
+  }
+
+  /** Case-insensitive, over all the header's values joined. */
+  private static void assertHeaderListContains(HttpResponse<String> response, String header, String value) {
+    String values = String.join(",", response.headers().allValues(header));
+    assertTrue(values.toLowerCase(Locale.ROOT).contains(value), header + " was '" + values + "'");
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -540,17 +515,22 @@ class ProtocolIT {
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(cognate.endpoint().resolve(path)).GET());
+    return Http.get(cognate.endpoint().resolve(path));
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    return http.send(
-        request.timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    return Http.send(request.timeout(Duration.ofSeconds(10)).build());
   }
 
   private static Optional<String> header(HttpResponse<?> response, String name) {
     return response.headers().firstValue(name);
+  }
+
+  private static void assertAmzJsonContentType(HttpResponse<String> response) {
+    String contentType = header(response, "Content-Type").orElse("");
+    assertTrue(
+        contentType.toLowerCase(Locale.ROOT).startsWith(AMZ_JSON),
+        "Content-Type was '" + contentType + "'");
   }
 
   private static JsonNode body(HttpResponse<String> response) {

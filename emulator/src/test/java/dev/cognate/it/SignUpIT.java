@@ -1,50 +1,39 @@
 package dev.cognate.it;
 
+import static dev.cognate.support.CognitoAssertions.assertCognitoError;
+import static dev.cognate.support.Users.attr;
+import static dev.cognate.support.Users.attributes;
+import static dev.cognate.support.Users.secretHash;
+import static dev.cognate.support.Users.signUp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cognate.Cognate;
-import dev.cognate.support.TestEmulator;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
+import dev.cognate.support.EmulatorExtension;
+import dev.cognate.support.Pool;
+import dev.cognate.support.Pools;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeDataType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.DeliveryMediumType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
 /** SignUp through the real SDK v2 client against an in-process emulator. */
 class SignUpIT {
@@ -53,34 +42,35 @@ class SignUpIT {
       "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
   private static final String STRONG_PASSWORD = "Passw0rd!";
 
-  private static Cognate cognate;
-  private static CognitoIdentityProviderClient cognito;
+  @RegisterExtension static final EmulatorExtension emulator = EmulatorExtension.start();
+  private static final Cognate cognate = emulator.cognate();
+  private static final CognitoIdentityProviderClient cognito = emulator.cognito();
+
+  // Creating a pool generates its RSA keys, the slowest thing the emulator does; tests share these pools and use
+  // their own usernames, and make a pool of their own only when they need one with different settings.
+  private static Pool appPool;
+  private static Pool defaultPool;
+  private static Pool emailUsernamePool;
+  /** A default pool whose client has a generated secret. */
+  private static Pool secretPool;
 
   @BeforeAll
-  static void start() {
-    cognate = TestEmulator.start();
-    cognito = TestEmulator.client(cognate);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (cognito != null) {
-      cognito.close();
-    }
-    if (cognate != null) {
-      cognate.close();
-    }
+  static void createSharedPools() {
+    appPool = Pools.appPool(cognito);
+    defaultPool = Pools.defaultPool(cognito);
+    emailUsernamePool = Pools.emailUsernamePool(cognito);
+    secretPool = Pools.pool(cognito, b -> {}, c -> c.generateSecret(true));
   }
 
   // ---------------------------------------------------------------------------------------------- success
 
   @Test
   void signUpInAppLikePoolReturnsUnconfirmedUserWithMaskedDelivery() {
-    Pool pool = appPool();
+    Pool pool = appPool;
 
     SignUpResponse response =
         cognito.signUp(
-            r -> r.clientId(pool.clientId)
+            r -> r.clientId(pool.clientId())
                 .username("alice")
                 .password("secret")
                 .userAttributes(attr("email", "alice@example.com")));
@@ -93,7 +83,7 @@ class SignUpIT {
     assertEquals(DeliveryMediumType.EMAIL, response.codeDeliveryDetails().deliveryMedium());
     assertEquals("email", response.codeDeliveryDetails().attributeName());
 
-    AdminGetUserResponse user = cognito.adminGetUser(r -> r.userPoolId(pool.poolId).username("alice"));
+    AdminGetUserResponse user = cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("alice"));
     assertEquals("alice", user.username());
     assertEquals(UserStatusType.UNCONFIRMED, user.userStatus());
     Map<String, String> attributes = attributes(user.userAttributes());
@@ -104,11 +94,11 @@ class SignUpIT {
 
   @Test
   void signUpInDefaultPoolWithoutAutoVerificationSendsNoCode() {
-    Pool pool = defaultPool();
+    Pool pool = defaultPool;
 
     SignUpResponse response =
         cognito.signUp(
-            r -> r.clientId(pool.clientId)
+            r -> r.clientId(pool.clientId())
                 .username("bob")
                 .password(STRONG_PASSWORD)
                 .userAttributes(attr("email", "bob@example.com")));
@@ -116,18 +106,18 @@ class SignUpIT {
     assertEquals(Boolean.FALSE, response.userConfirmed());
     assertTrue(response.userSub().matches(UUID_PATTERN), "UserSub not a lowercase UUID: " + response.userSub());
     assertNull(response.codeDeliveryDetails(), "no auto-verified attribute, so no code should be delivered");
-    assertTrue(cognate.outbox().codes(pool.poolId, "bob").isEmpty(), "no code should be sent");
+    assertTrue(cognate.outbox().codes(pool.poolId(), "bob").isEmpty(), "no code should be sent");
 
-    AdminGetUserResponse user = cognito.adminGetUser(r -> r.userPoolId(pool.poolId).username("bob"));
+    AdminGetUserResponse user = cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("bob"));
     assertEquals(UserStatusType.UNCONFIRMED, user.userStatus());
     assertEquals(response.userSub(), attributes(user.userAttributes()).get("sub"));
   }
 
   @Test
   void eachSignUpGetsItsOwnSub() {
-    Pool pool = appPool();
-    String first = signUp(pool, "u1", "u1@example.com").userSub();
-    String second = signUp(pool, "u2", "u2@example.com").userSub();
+    Pool pool = appPool;
+    String first = signUp(cognito, pool, "u1", "u1@example.com").userSub();
+    String second = signUp(cognito, pool, "u2", "u2@example.com").userSub();
     assertFalse(first.equals(second), "two users got the same sub " + first);
   }
 
@@ -135,13 +125,13 @@ class SignUpIT {
 
   @Test
   void duplicateUsernameIsRejected() {
-    Pool pool = appPool();
-    signUp(pool, "paula", "paula@example.com");
+    Pool pool = appPool;
+    signUp(cognito, pool, "paula", "paula@example.com");
 
     assertCognitoError(
         UsernameExistsException.class,
         "User already exists",
-        () -> signUp(pool, "paula", "other@example.com"));
+        () -> signUp(cognito, pool, "paula", "other@example.com"));
   }
 
   // ---------------------------------------------------------------------------------------------- password policy
@@ -158,60 +148,60 @@ class SignUpIT {
         "Passw0rdX | Password must have symbol characters",
       })
   void defaultPolicyRejectsPasswordBreakingOneRule(String password, String rule) {
-    Pool pool = defaultPool();
+    Pool pool = defaultPool;
 
     assertCognitoError(
         InvalidPasswordException.class,
         "Password did not conform with policy: " + rule,
-        () -> cognito.signUp(r -> r.clientId(pool.clientId).username("carol").password(password)));
+        () -> cognito.signUp(r -> r.clientId(pool.clientId()).username("carol").password(password)));
   }
 
   @Test
   void policyRulesAreCheckedInOrderLengthUpperLowerNumberSymbol() {
-    Pool pool = defaultPool();
+    Pool pool = defaultPool;
 
     assertCognitoError(
         InvalidPasswordException.class,
         "Password did not conform with policy: Password not long enough",
-        () -> cognito.signUp(r -> r.clientId(pool.clientId).username("dave").password("abc")));
+        () -> cognito.signUp(r -> r.clientId(pool.clientId()).username("dave").password("abc")));
     assertCognitoError(
         InvalidPasswordException.class,
         "Password did not conform with policy: Password must have uppercase characters",
-        () -> cognito.signUp(r -> r.clientId(pool.clientId).username("dave").password("abcdefgh")));
+        () -> cognito.signUp(r -> r.clientId(pool.clientId()).username("dave").password("abcdefgh")));
     assertCognitoError(
         InvalidPasswordException.class,
         "Password did not conform with policy: Password must have lowercase characters",
-        () -> cognito.signUp(r -> r.clientId(pool.clientId).username("dave").password("ABCDEFGH")));
+        () -> cognito.signUp(r -> r.clientId(pool.clientId()).username("dave").password("ABCDEFGH")));
     assertCognitoError(
         InvalidPasswordException.class,
         "Password did not conform with policy: Password must have numeric characters",
-        () -> cognito.signUp(r -> r.clientId(pool.clientId).username("dave").password("ABCDefgh")));
+        () -> cognito.signUp(r -> r.clientId(pool.clientId()).username("dave").password("ABCDefgh")));
   }
 
   @Test
   void defaultPolicyAcceptsPasswordMeetingAllRules() {
-    Pool pool = defaultPool();
+    Pool pool = defaultPool;
     SignUpResponse response =
-        cognito.signUp(r -> r.clientId(pool.clientId).username("erin").password("Abcdef1^"));
+        cognito.signUp(r -> r.clientId(pool.clientId()).username("erin").password("Abcdef1^"));
     assertEquals(Boolean.FALSE, response.userConfirmed());
   }
 
   @Test
   void appPolicyOnlyNeedsSixCharacters() {
-    Pool pool = appPool();
+    Pool pool = appPool;
 
     assertCognitoError(
         InvalidPasswordException.class,
         "Password did not conform with policy: Password not long enough",
         () -> cognito.signUp(
-            r -> r.clientId(pool.clientId)
+            r -> r.clientId(pool.clientId())
                 .username("frank")
                 .password("abcde")
                 .userAttributes(attr("email", "frank@example.com"))));
 
     SignUpResponse response =
         cognito.signUp(
-            r -> r.clientId(pool.clientId)
+            r -> r.clientId(pool.clientId())
                 .username("frank")
                 .password("abcdef")
                 .userAttributes(attr("email", "frank@example.com")));
@@ -220,14 +210,14 @@ class SignUpIT {
 
   @Test
   void missingPasswordIsAValidationError() {
-    Pool pool = appPool();
+    Pool pool = appPool;
 
     assertCognitoError(
         InvalidParameterException.class,
         "1 validation error detected: Value null at 'password' failed to satisfy constraint: "
             + "Member must not be null",
         () -> cognito.signUp(
-            r -> r.clientId(pool.clientId)
+            r -> r.clientId(pool.clientId())
                 .username("gina")
                 .userAttributes(attr("email", "gina@example.com"))));
   }
@@ -236,23 +226,23 @@ class SignUpIT {
 
   @Test
   void missingRequiredEmailIsRejected() {
-    Pool pool = appPool();
+    Pool pool = appPool;
 
     assertCognitoError(
         InvalidParameterException.class,
         "Attributes did not conform to the schema: email: The attribute is required",
-        () -> cognito.signUp(r -> r.clientId(pool.clientId).username("hank").password("secret")));
+        () -> cognito.signUp(r -> r.clientId(pool.clientId()).username("hank").password("secret")));
   }
 
   @Test
   void unknownCustomAttributeIsRejected() {
-    Pool pool = appPool();
+    Pool pool = appPool;
 
     assertCognitoError(
         InvalidParameterException.class,
         "Attributes did not conform to the schema: custom:x: Attribute does not exist in the schema.",
         () -> cognito.signUp(
-            r -> r.clientId(pool.clientId)
+            r -> r.clientId(pool.clientId())
                 .username("ivy")
                 .password("secret")
                 .userAttributes(attr("email", "ivy@example.com"), attr("custom:x", "1"))));
@@ -260,13 +250,13 @@ class SignUpIT {
 
   @Test
   void invalidEmailIsRejected() {
-    Pool pool = appPool();
+    Pool pool = appPool;
 
     assertCognitoError(
         InvalidParameterException.class,
         "Invalid email address format.",
         () -> cognito.signUp(
-            r -> r.clientId(pool.clientId)
+            r -> r.clientId(pool.clientId())
                 .username("jack")
                 .password("secret")
                 .userAttributes(attr("email", "not-an-email"))));
@@ -274,14 +264,14 @@ class SignUpIT {
 
   @Test
   void rejectedSignUpsCreateNoUser() {
-    Pool pool = appPool();
+    Pool pool = appPool;
     assertThrows(
         CognitoIdentityProviderException.class,
-        () -> cognito.signUp(r -> r.clientId(pool.clientId).username("kim").password("secret")));
+        () -> cognito.signUp(r -> r.clientId(pool.clientId()).username("kim").password("secret")));
     assertThrows(
         CognitoIdentityProviderException.class,
         () -> cognito.signUp(
-            r -> r.clientId(pool.clientId)
+            r -> r.clientId(pool.clientId())
                 .username("kim")
                 .password("abc")
                 .userAttributes(attr("email", "kim@example.com"))));
@@ -289,7 +279,7 @@ class SignUpIT {
     assertCognitoError(
         UserNotFoundException.class,
         "User does not exist.",
-        () -> cognito.adminGetUser(r -> r.userPoolId(pool.poolId).username("kim")));
+        () -> cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("kim")));
   }
 
   // ---------------------------------------------------------------------------------------------- client / pool
@@ -311,25 +301,26 @@ class SignUpIT {
   @Test
   void adminCreateUserOnlyPoolRefusesSignUp() {
     Pool pool =
-        pool(
+        Pools.pool(
+            cognito,
             b -> b.adminCreateUserConfig(c -> c.allowAdminCreateUserOnly(true)),
             c -> {});
 
     assertCognitoError(
         NotAuthorizedException.class,
         "SignUp is not permitted for this user pool",
-        () -> cognito.signUp(r -> r.clientId(pool.clientId).username("leo").password(STRONG_PASSWORD)));
+        () -> cognito.signUp(r -> r.clientId(pool.clientId()).username("leo").password(STRONG_PASSWORD)));
   }
 
   // ---------------------------------------------------------------------------------------------- e-mail as username
 
   @Test
   void emailAsUsernamePoolStoresUuidUsernameEqualToSub() {
-    Pool pool = emailUsernamePool();
+    Pool pool = emailUsernamePool;
 
     SignUpResponse response =
         cognito.signUp(
-            r -> r.clientId(pool.clientId).username("alice@example.com").password(STRONG_PASSWORD));
+            r -> r.clientId(pool.clientId()).username("alice@example.com").password(STRONG_PASSWORD));
 
     assertEquals(Boolean.FALSE, response.userConfirmed());
     assertTrue(response.userSub().matches(UUID_PATTERN), "UserSub not a lowercase UUID: " + response.userSub());
@@ -339,7 +330,7 @@ class SignUpIT {
     assertEquals("email", response.codeDeliveryDetails().attributeName());
 
     AdminGetUserResponse byEmail =
-        cognito.adminGetUser(r -> r.userPoolId(pool.poolId).username("alice@example.com"));
+        cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("alice@example.com"));
     assertEquals(response.userSub(), byEmail.username(), "stored username should be the sub");
     Map<String, String> attributes = attributes(byEmail.userAttributes());
     assertEquals(response.userSub(), attributes.get("sub"));
@@ -347,33 +338,33 @@ class SignUpIT {
     assertEquals(UserStatusType.UNCONFIRMED, byEmail.userStatus());
 
     AdminGetUserResponse bySub =
-        cognito.adminGetUser(r -> r.userPoolId(pool.poolId).username(response.userSub()));
+        cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username(response.userSub()));
     assertEquals(response.userSub(), bySub.username());
   }
 
   @Test
   void emailAsUsernamePoolRejectsNonEmailUsername() {
-    Pool pool = emailUsernamePool();
+    Pool pool = emailUsernamePool;
 
     assertCognitoError(
         InvalidParameterException.class,
         "Username should be an email.",
-        () -> cognito.signUp(r -> r.clientId(pool.clientId).username("alice").password(STRONG_PASSWORD)));
+        () -> cognito.signUp(r -> r.clientId(pool.clientId()).username("alice").password(STRONG_PASSWORD)));
   }
 
   @Test
   void emailAsUsernamePoolRejectsDuplicateEmail() {
-    Pool pool = emailUsernamePool();
-    cognito.signUp(r -> r.clientId(pool.clientId).username("dup@example.com").password(STRONG_PASSWORD));
+    Pool pool = emailUsernamePool;
+    cognito.signUp(r -> r.clientId(pool.clientId()).username("dup@example.com").password(STRONG_PASSWORD));
 
     assertCognitoError(
         UsernameExistsException.class,
         "An account with the given email already exists.",
         () -> cognito.signUp(
-            r -> r.clientId(pool.clientId).username("dup@example.com").password(STRONG_PASSWORD)));
+            r -> r.clientId(pool.clientId()).username("dup@example.com").password(STRONG_PASSWORD)));
     assertEquals(
         1,
-        cognito.listUsers(r -> r.userPoolId(pool.poolId).filter("email = \"dup@example.com\"")).users().size());
+        cognito.listUsers(r -> r.userPoolId(pool.poolId()).filter("email = \"dup@example.com\"")).users().size());
   }
 
   // ---------------------------------------------------------------------------------------------- case sensitivity
@@ -381,38 +372,39 @@ class SignUpIT {
   @Test
   void caseInsensitivePoolTreatsAliceAndaliceAsTheSameUser() {
     Pool pool =
-        pool(
+        Pools.pool(
+            cognito,
             b -> b.usernameConfiguration(c -> c.caseSensitive(false)),
             c -> {});
-    cognito.signUp(r -> r.clientId(pool.clientId).username("Alice").password(STRONG_PASSWORD));
+    cognito.signUp(r -> r.clientId(pool.clientId()).username("Alice").password(STRONG_PASSWORD));
 
     assertCognitoError(
         UsernameExistsException.class,
         "User already exists",
-        () -> cognito.signUp(r -> r.clientId(pool.clientId).username("alice").password(STRONG_PASSWORD)));
-    assertEquals(1, cognito.listUsers(r -> r.userPoolId(pool.poolId)).users().size());
+        () -> cognito.signUp(r -> r.clientId(pool.clientId()).username("alice").password(STRONG_PASSWORD)));
+    assertEquals(1, cognito.listUsers(r -> r.userPoolId(pool.poolId())).users().size());
     // either spelling finds the one user
     String sub = attributes(
-            cognito.adminGetUser(r -> r.userPoolId(pool.poolId).username("Alice")).userAttributes())
+            cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("Alice")).userAttributes())
         .get("sub");
     assertEquals(
         sub,
-        attributes(cognito.adminGetUser(r -> r.userPoolId(pool.poolId).username("alice")).userAttributes())
+        attributes(cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("alice")).userAttributes())
             .get("sub"));
   }
 
   @Test
   void defaultPoolIsCaseSensitive() {
-    Pool pool = defaultPool();
+    Pool pool = defaultPool;
 
     SignUpResponse upper =
-        cognito.signUp(r -> r.clientId(pool.clientId).username("Alice").password(STRONG_PASSWORD));
+        cognito.signUp(r -> r.clientId(pool.clientId()).username("Alice").password(STRONG_PASSWORD));
     SignUpResponse lower =
-        cognito.signUp(r -> r.clientId(pool.clientId).username("alice").password(STRONG_PASSWORD));
+        cognito.signUp(r -> r.clientId(pool.clientId()).username("alice").password(STRONG_PASSWORD));
 
     assertFalse(upper.userSub().equals(lower.userSub()));
-    AdminGetUserResponse upperUser = cognito.adminGetUser(r -> r.userPoolId(pool.poolId).username("Alice"));
-    AdminGetUserResponse lowerUser = cognito.adminGetUser(r -> r.userPoolId(pool.poolId).username("alice"));
+    AdminGetUserResponse upperUser = cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("Alice"));
+    AdminGetUserResponse lowerUser = cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("alice"));
     assertEquals("Alice", upperUser.username());
     assertEquals("alice", lowerUser.username());
     assertEquals(upper.userSub(), attributes(upperUser.userAttributes()).get("sub"));
@@ -423,178 +415,51 @@ class SignUpIT {
 
   @Test
   void secretClientRequiresSecretHash() {
-    Pool pool = secretPool();
-    assertNotNull(pool.clientSecret, "GenerateSecret client should have a secret");
+    Pool pool = secretPool;
+    assertNotNull(pool.clientSecret(), "GenerateSecret client should have a secret");
 
     assertCognitoError(
         NotAuthorizedException.class,
-        "Client " + pool.clientId + " is configured with secret but SECRET_HASH was not received",
-        () -> cognito.signUp(r -> r.clientId(pool.clientId).username("olga").password(STRONG_PASSWORD)));
+        "Client " + pool.clientId() + " is configured with secret but SECRET_HASH was not received",
+        () -> cognito.signUp(r -> r.clientId(pool.clientId()).username("olga").password(STRONG_PASSWORD)));
   }
 
   @Test
   void secretClientRejectsWrongSecretHash() {
-    Pool pool = secretPool();
-    String wrong = secretHash("not-the-secret-at-all", "noah", pool.clientId);
+    Pool pool = secretPool;
+    String wrong = secretHash("not-the-secret-at-all", "noah", pool.clientId());
 
     assertCognitoError(
         NotAuthorizedException.class,
-        "Unable to verify secret hash for client " + pool.clientId,
+        "Unable to verify secret hash for client " + pool.clientId(),
         () -> cognito.signUp(
-            r -> r.clientId(pool.clientId).username("noah").password(STRONG_PASSWORD).secretHash(wrong)));
+            r -> r.clientId(pool.clientId()).username("noah").password(STRONG_PASSWORD).secretHash(wrong)));
     // a hash computed for another username is wrong too
-    String otherUser = secretHash(pool.clientSecret, "someone-else", pool.clientId);
+    String otherUser = secretHash(pool.clientSecret(), "someone-else", pool.clientId());
     assertCognitoError(
         NotAuthorizedException.class,
-        "Unable to verify secret hash for client " + pool.clientId,
+        "Unable to verify secret hash for client " + pool.clientId(),
         () -> cognito.signUp(
-            r -> r.clientId(pool.clientId).username("noah").password(STRONG_PASSWORD).secretHash(otherUser)));
+            r -> r.clientId(pool.clientId()).username("noah").password(STRONG_PASSWORD).secretHash(otherUser)));
     assertCognitoError(
         UserNotFoundException.class,
         "User does not exist.",
-        () -> cognito.adminGetUser(r -> r.userPoolId(pool.poolId).username("noah")));
+        () -> cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("noah")));
   }
 
   @Test
   void secretClientAcceptsRightSecretHash() {
-    Pool pool = secretPool();
-    String hash = secretHash(pool.clientSecret, "mia", pool.clientId);
+    Pool pool = secretPool;
+    String hash = secretHash(pool.clientSecret(), "mia", pool.clientId());
 
     SignUpResponse response =
         cognito.signUp(
-            r -> r.clientId(pool.clientId).username("mia").password(STRONG_PASSWORD).secretHash(hash));
+            r -> r.clientId(pool.clientId()).username("mia").password(STRONG_PASSWORD).secretHash(hash));
 
     assertEquals(Boolean.FALSE, response.userConfirmed());
     assertTrue(response.userSub().matches(UUID_PATTERN));
     assertEquals(
         UserStatusType.UNCONFIRMED,
-        cognito.adminGetUser(r -> r.userPoolId(pool.poolId).username("mia")).userStatus());
-  }
-
-  // ---------------------------------------------------------------------------------------------- helpers
-
-  private record Pool(String poolId, String clientId, String clientSecret) {}
-
-  private static Pool pool(
-      Consumer<CreateUserPoolRequest.Builder> poolSettings,
-      Consumer<CreateUserPoolClientRequest.Builder> clientSettings) {
-    String poolId =
-        cognito.createUserPool(
-                b -> {
-                  b.poolName("signup-it");
-                  poolSettings.accept(b);
-                })
-            .userPool()
-            .id();
-    UserPoolClientType client =
-        cognito.createUserPoolClient(
-                b -> {
-                  b.userPoolId(poolId).clientName("web");
-                  clientSettings.accept(b);
-                })
-            .userPoolClient();
-    return new Pool(poolId, client.clientId(), client.clientSecret());
-  }
-
-  // Creating a pool generates its RSA keys, the slowest thing the emulator does; tests share these pools and use
-  // their own usernames, and make a pool of their own only when they need one with different settings.
-  private static Pool appPool;
-  private static Pool defaultPool;
-  private static Pool emailUsernamePool;
-  private static Pool secretPool;
-
-  /** Like the app's original pool: e-mail required and auto-verified, MinimumLength 6, no other rules. */
-  private static synchronized Pool appPool() {
-    if (appPool == null) {
-      appPool = newAppPool();
-    }
-    return appPool;
-  }
-
-  private static Pool newAppPool() {
-    return pool(
-        b -> b.policies(
-                p -> p.passwordPolicy(
-                    pp -> pp.minimumLength(6)
-                        .requireUppercase(false)
-                        .requireLowercase(false)
-                        .requireNumbers(false)
-                        .requireSymbols(false)))
-            .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
-            .schema(
-                SchemaAttributeType.builder()
-                    .name("email")
-                    .attributeDataType(AttributeDataType.STRING)
-                    .required(true)
-                    .mutable(true)
-                    .build()),
-        c -> {});
-  }
-
-  /** A pool created with nothing but a name: default password policy, no auto-verification. */
-  private static synchronized Pool defaultPool() {
-    if (defaultPool == null) {
-      defaultPool = pool(b -> {}, c -> {});
-    }
-    return defaultPool;
-  }
-
-  /** E-mail as username (UsernameAttributes [email]), auto-verified e-mail, default password policy. */
-  private static synchronized Pool emailUsernamePool() {
-    if (emailUsernamePool == null) {
-      emailUsernamePool =
-          pool(
-              b -> b.usernameAttributes(UsernameAttributeType.EMAIL)
-                  .autoVerifiedAttributes(VerifiedAttributeType.EMAIL),
-              c -> {});
-    }
-    return emailUsernamePool;
-  }
-
-  /** A default pool whose client has a generated secret. */
-  private static synchronized Pool secretPool() {
-    if (secretPool == null) {
-      secretPool = pool(b -> {}, c -> c.generateSecret(true));
-    }
-    return secretPool;
-  }
-
-  private static SignUpResponse signUp(Pool pool, String username, String email) {
-    return cognito.signUp(
-        SignUpRequest.builder()
-            .clientId(pool.clientId)
-            .username(username)
-            .password("secret")
-            .userAttributes(attr("email", email))
-            .build());
-  }
-
-  private static AttributeType attr(String name, String value) {
-    return AttributeType.builder().name(name).value(value).build();
-  }
-
-  private static Map<String, String> attributes(List<AttributeType> attributes) {
-    return attributes.stream().collect(Collectors.toMap(AttributeType::name, AttributeType::value));
-  }
-
-  static String secretHash(String secret, String username, String clientId) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      byte[] digest = mac.doFinal((username + clientId).getBytes(StandardCharsets.UTF_8));
-      return Base64.getEncoder().encodeToString(digest);
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static <T extends CognitoIdentityProviderException> T assertCognitoError(
-      Class<T> type, String message, Executable call) {
-    CognitoIdentityProviderException e = assertThrows(CognitoIdentityProviderException.class, call);
-    assertEquals(type.getSimpleName(), e.awsErrorDetails().errorCode(), "error code; message was: "
-        + e.awsErrorDetails().errorMessage());
-    assertEquals(message, e.awsErrorDetails().errorMessage(), "error message");
-    assertEquals(400, e.statusCode(), "HTTP status");
-    return assertInstanceOf(type, e);
+        cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("mia")).userStatus());
   }
 }

@@ -1,12 +1,17 @@
 package dev.cognate.it;
 
+import static dev.cognate.support.CognitoAssertions.assertCognitoError;
+import static dev.cognate.support.Users.attr;
+import static dev.cognate.support.Users.attributes;
+import static dev.cognate.support.Users.refresh;
+import static dev.cognate.support.Users.signIn;
+import static dev.cognate.support.Users.signUpConfirmed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -21,13 +26,13 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.cognate.Cognate;
 import dev.cognate.CognateConfig;
+import dev.cognate.support.EmulatorExtension;
+import dev.cognate.support.Http;
 import dev.cognate.support.MutableClock;
+import dev.cognate.support.Pool;
+import dev.cognate.support.Pools;
 import dev.cognate.support.TestEmulator;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,19 +42,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeDataType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
@@ -60,43 +62,33 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAtt
 class TokensIT {
   private static final String PASSWORD = "Passw0rd!";
   private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   // One emulator and one pool per class (the clock only moves forward and every test signs in afresh); each test
   // has its own confirmed user. Tests that need another configuration start their own emulator.
-  private static MutableClock clock;
-  private static Cognate cognate;
-  private static CognitoIdentityProviderClient cognito;
-  private static Fixture pool;
+  private static final MutableClock clock = MutableClock.startingNow();
+
+  @RegisterExtension
+  static final EmulatorExtension emulator = EmulatorExtension.start(CognateConfig.forTests().clock(clock));
+
+  private static final Cognate cognate = emulator.cognate();
+  private static final CognitoIdentityProviderClient cognito = emulator.cognito();
+  private static Pool pool;
 
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private String alice;
   private Fixture f;
 
   @BeforeAll
-  static void start() {
-    clock = MutableClock.startingNow();
-    cognate = TestEmulator.start(CognateConfig.forTests().clock(clock));
-    cognito = TestEmulator.client(cognate);
+  static void createPool() {
     pool = poolAndClient(cognito);
-  }
-
-  @AfterAll
-  static void stopAll() {
-    if (cognito != null) {
-      cognito.close();
-    }
-    if (cognate != null) {
-      cognate.close();
-    }
   }
 
   @BeforeEach
   void user() {
     alice = "alice-" + SEQUENCE.incrementAndGet();
-    f = new Fixture(pool.poolId, pool.clientId, confirmedUser(cognito, cognate, pool, alice));
+    f = new Fixture(pool.poolId(), pool.clientId(), confirmedUser(cognito, cognate, pool, alice));
   }
 
   @AfterEach
@@ -115,7 +107,7 @@ class TokensIT {
 
   @Test
   void tokensAreRs256SignedByTwoPoolKeysPublishedInJwks() throws Exception {
-    AuthenticationResultType tokens = signIn(cognito, f.clientId, alice);
+    AuthenticationResultType tokens = signIn(cognito, f.clientId, alice, PASSWORD);
     SignedJWT id = SignedJWT.parse(tokens.idToken());
     SignedJWT access = SignedJWT.parse(tokens.accessToken());
 
@@ -128,7 +120,7 @@ class TokensIT {
     assertNotEquals(id.getHeader().getKeyID(), access.getHeader().getKeyID(), "ID and access use different keys");
 
     String iss = id.getJWTClaimsSet().getIssuer();
-    HttpResponse<String> jwksResponse = get(iss + "/.well-known/jwks.json");
+    HttpResponse<String> jwksResponse = Http.get(iss + "/.well-known/jwks.json");
     assertEquals(200, jwksResponse.statusCode());
     Map<String, Object> raw = JSONObjectUtils.parse(jwksResponse.body());
     assertEquals(Set.of("keys"), raw.keySet());
@@ -163,7 +155,7 @@ class TokensIT {
 
   @Test
   void idTokenClaims() throws Exception {
-    AuthenticationResultType tokens = signIn(cognito, f.clientId, alice);
+    AuthenticationResultType tokens = signIn(cognito, f.clientId, alice, PASSWORD);
     SignedJWT id = SignedJWT.parse(tokens.idToken());
     JWTClaimsSet c = id.getJWTClaimsSet();
     Map<String, Object> raw = JSONObjectUtils.parse(id.getPayload().toString());
@@ -199,7 +191,7 @@ class TokensIT {
 
   @Test
   void accessTokenClaims() throws Exception {
-    AuthenticationResultType tokens = signIn(cognito, f.clientId, alice);
+    AuthenticationResultType tokens = signIn(cognito, f.clientId, alice, PASSWORD);
     SignedJWT access = SignedJWT.parse(tokens.accessToken());
     JWTClaimsSet c = access.getJWTClaimsSet();
     Map<String, Object> raw = JSONObjectUtils.parse(access.getPayload().toString());
@@ -228,12 +220,12 @@ class TokensIT {
 
   @Test
   void issuerAndDiscoveryDocument() throws Exception {
-    AuthenticationResultType tokens = signIn(cognito, f.clientId, alice);
+    AuthenticationResultType tokens = signIn(cognito, f.clientId, alice, PASSWORD);
     String iss = SignedJWT.parse(tokens.idToken()).getJWTClaimsSet().getIssuer();
     assertEquals(cognate.endpoint().toString() + "/" + f.poolId, iss);
     assertEquals(iss, SignedJWT.parse(tokens.accessToken()).getJWTClaimsSet().getIssuer());
 
-    HttpResponse<String> response = get(iss + "/.well-known/openid-configuration");
+    HttpResponse<String> response = Http.get(iss + "/.well-known/openid-configuration");
     assertEquals(200, response.statusCode());
     Map<String, Object> discovery = JSONObjectUtils.parse(response.body());
     assertEquals(iss, discovery.get("issuer"));
@@ -244,7 +236,7 @@ class TokensIT {
     assertFalse(((List<?>) discovery.get("response_types_supported")).isEmpty());
 
     assertEquals(
-        404, get(cognate.endpoint() + "/us-east-1_NoSuchPo0l/.well-known/openid-configuration").statusCode());
+        404, Http.get(cognate.endpoint() + "/us-east-1_NoSuchPo0l/.well-known/openid-configuration").statusCode());
   }
 
   @Test
@@ -252,21 +244,22 @@ class TokensIT {
     String base = "https://cognito-idp.us-east-1.amazonaws.com";
     Cognate withIssuer = track(TestEmulator.start(CognateConfig.forTests().issuer(base)));
     CognitoIdentityProviderClient client = track(TestEmulator.client(withIssuer));
-    Fixture f = poolAndClient(client);
+    Pool f = poolAndClient(client);
     confirmedUser(client, withIssuer, f, "alice");
-    AuthenticationResultType tokens = signIn(client, f.clientId, "alice");
+    AuthenticationResultType tokens = signIn(client, f.clientId(), "alice", PASSWORD);
 
-    String expected = base + "/" + f.poolId;
+    String expected = base + "/" + f.poolId();
     assertEquals(expected, SignedJWT.parse(tokens.idToken()).getJWTClaimsSet().getIssuer());
     assertEquals(expected, SignedJWT.parse(tokens.accessToken()).getJWTClaimsSet().getIssuer());
 
     Map<String, Object> discovery =
-        JSONObjectUtils.parse(get(withIssuer.endpoint() + "/" + f.poolId + "/.well-known/openid-configuration").body());
+        JSONObjectUtils.parse(
+            Http.get(withIssuer.endpoint() + "/" + f.poolId() + "/.well-known/openid-configuration").body());
     assertEquals(expected, discovery.get("issuer"));
     assertEquals(expected + "/.well-known/jwks.json", discovery.get("jwks_uri"));
 
     // The token still verifies against the JWKS served locally.
-    JWKSet jwks = JWKSet.parse(get(withIssuer.endpoint() + "/" + f.poolId + "/.well-known/jwks.json").body());
+    JWKSet jwks = JWKSet.parse(Http.get(withIssuer.endpoint() + "/" + f.poolId() + "/.well-known/jwks.json").body());
     SignedJWT id = SignedJWT.parse(tokens.idToken());
     assertTrue(id.verify(new RSASSAVerifier(jwks.getKeyByKeyId(id.getHeader().getKeyID()).toRSAKey())));
     // And GetUser accepts its access token.
@@ -275,9 +268,9 @@ class TokensIT {
 
   @Test
   void anotherPoolsJwksDoesNotVerifyTheToken() throws Exception {
-    Fixture b = poolAndClient(cognito);
-    AuthenticationResultType tokens = signIn(cognito, f.clientId, alice);
-    JWKSet otherJwks = JWKSet.parse(get(cognate.endpoint() + "/" + b.poolId + "/.well-known/jwks.json").body());
+    Pool b = poolAndClient(cognito);
+    AuthenticationResultType tokens = signIn(cognito, f.clientId, alice, PASSWORD);
+    JWKSet otherJwks = JWKSet.parse(Http.get(cognate.endpoint() + "/" + b.poolId() + "/.well-known/jwks.json").body());
 
     for (String token : List.of(tokens.idToken(), tokens.accessToken())) {
       SignedJWT jwt = SignedJWT.parse(token);
@@ -292,7 +285,7 @@ class TokensIT {
 
   @Test
   void refreshIssuesNewTokensKeepingOriginJtiAndAuthTime() throws Exception {
-    AuthenticationResultType first = signIn(cognito, f.clientId, alice);
+    AuthenticationResultType first = signIn(cognito, f.clientId, alice, PASSWORD);
     JWTClaimsSet firstId = SignedJWT.parse(first.idToken()).getJWTClaimsSet();
     JWTClaimsSet firstAccess = SignedJWT.parse(first.accessToken()).getJWTClaimsSet();
 
@@ -332,12 +325,11 @@ class TokensIT {
 
   @Test
   void getUserWithAccessToken() throws Exception {
-    AuthenticationResultType tokens = signIn(cognito, f.clientId, alice);
+    AuthenticationResultType tokens = signIn(cognito, f.clientId, alice, PASSWORD);
 
     GetUserResponse user = cognito.getUser(r -> r.accessToken(tokens.accessToken()));
     assertEquals(alice, user.username());
-    Map<String, String> attributes =
-        user.userAttributes().stream().collect(Collectors.toMap(AttributeType::name, AttributeType::value));
+    Map<String, String> attributes = attributes(user.userAttributes());
     assertEquals(f.sub, attributes.get("sub"));
     assertEquals(alice + "@example.com", attributes.get("email"));
     assertEquals("true", attributes.get("email_verified"));
@@ -346,13 +338,22 @@ class TokensIT {
 
   @Test
   void getUserRejectsIdTamperedAndGarbageTokens() throws Exception {
-    AuthenticationResultType tokens = signIn(cognito, f.clientId, alice);
+    AuthenticationResultType tokens = signIn(cognito, f.clientId, alice, PASSWORD);
 
-    assertError("NotAuthorizedException", "Invalid Access Token", () -> cognito.getUser(r -> r.accessToken(tokens.idToken())));
+    assertCognitoError(
+        "NotAuthorizedException",
+        "Invalid Access Token",
+        () -> cognito.getUser(r -> r.accessToken(tokens.idToken())));
     String tampered = tamperPayload(tokens.accessToken());
-    assertError("NotAuthorizedException", "Invalid Access Token", () -> cognito.getUser(r -> r.accessToken(tampered)));
-    assertError("NotAuthorizedException", "Invalid Access Token", () -> cognito.getUser(r -> r.accessToken("garbage")));
-    assertError(
+    assertCognitoError(
+        "NotAuthorizedException",
+        "Invalid Access Token",
+        () -> cognito.getUser(r -> r.accessToken(tampered)));
+    assertCognitoError(
+        "NotAuthorizedException",
+        "Invalid Access Token",
+        () -> cognito.getUser(r -> r.accessToken("garbage")));
+    assertCognitoError(
         "NotAuthorizedException",
         "Invalid Access Token",
         () -> cognito.getUser(r -> r.accessToken("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.")));
@@ -362,11 +363,11 @@ class TokensIT {
 
   @Test
   void getUserWithExpiredAccessToken() {
-    AuthenticationResultType tokens = signIn(cognito, f.clientId, alice);
+    AuthenticationResultType tokens = signIn(cognito, f.clientId, alice, PASSWORD);
     assertEquals(alice, cognito.getUser(r -> r.accessToken(tokens.accessToken())).username());
 
     clock.advance(Duration.ofHours(2));
-    assertError(
+    assertCognitoError(
         "NotAuthorizedException",
         "Access Token has expired",
         () -> cognito.getUser(r -> r.accessToken(tokens.accessToken())));
@@ -380,21 +381,21 @@ class TokensIT {
 
   @Test
   void revokeTokenRevokesOnlyThatSession() {
-    AuthenticationResultType a = signIn(cognito, f.clientId, alice);
+    AuthenticationResultType a = signIn(cognito, f.clientId, alice, PASSWORD);
     AuthenticationResultType aRefreshed = refresh(cognito, f.clientId, a.refreshToken());
-    AuthenticationResultType b = signIn(cognito, f.clientId, alice);
+    AuthenticationResultType b = signIn(cognito, f.clientId, alice, PASSWORD);
 
     cognito.revokeToken(r -> r.clientId(f.clientId).token(a.refreshToken()));
 
-    assertError(
+    assertCognitoError(
         "NotAuthorizedException",
         "Refresh Token has been revoked",
         () -> refresh(cognito, f.clientId, a.refreshToken()));
-    assertError(
+    assertCognitoError(
         "NotAuthorizedException",
         "Access Token has been revoked",
         () -> cognito.getUser(r -> r.accessToken(a.accessToken())));
-    assertError(
+    assertCognitoError(
         "NotAuthorizedException",
         "Access Token has been revoked",
         () -> cognito.getUser(r -> r.accessToken(aRefreshed.accessToken())));
@@ -409,7 +410,7 @@ class TokensIT {
 
   @Test
   void revokeUnknownTokenIsInvalidRefreshToken() {
-    assertError(
+    assertCognitoError(
         "NotAuthorizedException",
         "Invalid Refresh Token.",
         () -> cognito.revokeToken(r -> r.clientId(f.clientId).token("eyJub3QiOiJhIHRva2VuIn0.bm9wZQ.bm9wZQ.x.y")));
@@ -417,24 +418,24 @@ class TokensIT {
 
   @Test
   void globalSignOutRevokesEverySession() {
-    AuthenticationResultType a = signIn(cognito, f.clientId, alice);
-    AuthenticationResultType b = signIn(cognito, f.clientId, alice);
+    AuthenticationResultType a = signIn(cognito, f.clientId, alice, PASSWORD);
+    AuthenticationResultType b = signIn(cognito, f.clientId, alice, PASSWORD);
 
     cognito.globalSignOut(r -> r.accessToken(a.accessToken()));
 
     for (AuthenticationResultType session : List.of(a, b)) {
-      assertError(
+      assertCognitoError(
           "NotAuthorizedException",
           "Refresh Token has been revoked",
           () -> refresh(cognito, f.clientId, session.refreshToken()));
-      assertError(
+      assertCognitoError(
           "NotAuthorizedException",
           "Access Token has been revoked",
           () -> cognito.getUser(r -> r.accessToken(session.accessToken())));
     }
 
     // A new sign-in works again.
-    AuthenticationResultType c = signIn(cognito, f.clientId, alice);
+    AuthenticationResultType c = signIn(cognito, f.clientId, alice, PASSWORD);
     assertEquals(alice, cognito.getUser(r -> r.accessToken(c.accessToken())).username());
     assertNotNull(refresh(cognito, f.clientId, c.refreshToken()).idToken());
   }
@@ -442,7 +443,7 @@ class TokensIT {
   @Test
   void garbageRefreshTokenIsInvalid() {
     for (AuthFlowType flow : List.of(AuthFlowType.REFRESH_TOKEN_AUTH, AuthFlowType.REFRESH_TOKEN)) {
-      assertError(
+      assertCognitoError(
           "NotAuthorizedException",
           "Invalid Refresh Token.",
           () ->
@@ -462,11 +463,11 @@ class TokensIT {
     Set<String> kidsBefore;
     try (Cognate first = TestEmulator.start(CognateConfig.forTests().dataDir(dataDir));
         CognitoIdentityProviderClient client = TestEmulator.client(first)) {
-      Fixture f = poolAndClient(client);
+      Pool f = poolAndClient(client);
       confirmedUser(client, first, f, "alice");
-      poolId = f.poolId;
-      clientId = f.clientId;
-      AuthenticationResultType tokens = signIn(client, f.clientId, "alice");
+      poolId = f.poolId();
+      clientId = f.clientId();
+      AuthenticationResultType tokens = signIn(client, f.clientId(), "alice", PASSWORD);
       accessToken = tokens.accessToken();
       refreshToken = tokens.refreshToken();
       kidsBefore = kids(first, poolId);
@@ -479,7 +480,7 @@ class TokensIT {
       assertEquals(kidsBefore, kids(second, poolId));
       AuthenticationResultType refreshed = refresh(client, clientId, refreshToken);
       SignedJWT id = SignedJWT.parse(refreshed.idToken());
-      JWKSet jwks = JWKSet.parse(get(second.endpoint() + "/" + poolId + "/.well-known/jwks.json").body());
+      JWKSet jwks = JWKSet.parse(Http.get(second.endpoint() + "/" + poolId + "/.well-known/jwks.json").body());
       assertTrue(id.verify(new RSASSAVerifier(jwks.getKeyByKeyId(id.getHeader().getKeyID()).toRSAKey())));
     }
   }
@@ -489,75 +490,29 @@ class TokensIT {
   private record Fixture(String poolId, String clientId, String sub) {}
 
   /** A pool (auto-verified e-mail, custom attribute x) and a USER_PASSWORD_AUTH + refresh client. */
-  private static Fixture poolAndClient(CognitoIdentityProviderClient client) {
-    String poolId =
-        client
-            .createUserPool(
-                r ->
-                    r.poolName("tokens-it")
-                        .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
-                        .schema(
-                            SchemaAttributeType.builder()
-                                .name("x")
-                                .attributeDataType(AttributeDataType.STRING)
-                                .mutable(true)
-                                .build()))
-            .userPool()
-            .id();
-    String clientId =
-        client
-            .createUserPoolClient(
-                r ->
-                    r.userPoolId(poolId)
-                        .clientName("web")
-                        .explicitAuthFlows(
-                            ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
-                            ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
-            .userPoolClient()
-            .clientId();
-    return new Fixture(poolId, clientId, null);
+  private static Pool poolAndClient(CognitoIdentityProviderClient client) {
+    return Pools.pool(
+        client,
+        p -> p.autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+            .schema(
+                SchemaAttributeType.builder()
+                    .name("x")
+                    .attributeDataType(AttributeDataType.STRING)
+                    .mutable(true)
+                    .build()),
+        c -> c.explicitAuthFlows(
+            ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH));
   }
 
   /** Signs up (e-mail username@example.com, custom:x = "42") and confirms with the e-mailed code; returns the sub. */
   private static String confirmedUser(
-      CognitoIdentityProviderClient client, Cognate emulator, Fixture pool, String username) {
-    String sub =
-        client
-            .signUp(
-                r ->
-                    r.clientId(pool.clientId)
-                        .username(username)
-                        .password(PASSWORD)
-                        .userAttributes(attr("email", username + "@example.com"), attr("custom:x", "42")))
-            .userSub();
-    String code = emulator.outbox().lastCode(pool.poolId, username).orElseThrow();
-    client.confirmSignUp(r -> r.clientId(pool.clientId).username(username).confirmationCode(code));
-    return sub;
+      CognitoIdentityProviderClient client, Cognate running, Pool pool, String username) {
+    return signUpConfirmed(
+        client, running, pool, username, PASSWORD, attr("email", username + "@example.com"), attr("custom:x", "42"));
   }
 
-  private static AuthenticationResultType signIn(CognitoIdentityProviderClient client, String clientId, String user) {
-    return client
-        .initiateAuth(
-            r ->
-                r.clientId(clientId)
-                    .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                    .authParameters(Map.of("USERNAME", user, "PASSWORD", PASSWORD)))
-        .authenticationResult();
-  }
-
-  private static AuthenticationResultType refresh(
-      CognitoIdentityProviderClient client, String clientId, String refreshToken) {
-    return client
-        .initiateAuth(
-            r ->
-                r.clientId(clientId)
-                    .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
-                    .authParameters(Map.of("REFRESH_TOKEN", refreshToken)))
-        .authenticationResult();
-  }
-
-  private static Set<String> kids(Cognate emulator, String poolId) throws Exception {
-    HttpResponse<String> response = get(emulator.endpoint() + "/" + poolId + "/.well-known/jwks.json");
+  private static Set<String> kids(Cognate from, String poolId) throws Exception {
+    HttpResponse<String> response = Http.get(from.endpoint() + "/" + poolId + "/.well-known/jwks.json");
     assertEquals(200, response.statusCode());
     return new HashSet<>(
         JWKSet.parse(response.body()).getKeys().stream().map(JWK::getKeyID).collect(Collectors.toList()));
@@ -577,24 +532,8 @@ class TokensIT {
     return tampered;
   }
 
-  private static AttributeType attr(String name, String value) {
-    return AttributeType.builder().name(name).value(value).build();
-  }
-
-  private static HttpResponse<String> get(String url) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-  }
-
   private <T extends AutoCloseable> T track(T closeable) {
     closeables.add(closeable);
     return closeable;
-  }
-
-  private static void assertError(String code, String message, Executable call) {
-    CognitoIdentityProviderException e = assertThrows(CognitoIdentityProviderException.class, call);
-    assertEquals(code, e.awsErrorDetails().errorCode(), () -> "code; message was " + e.awsErrorDetails().errorMessage());
-    assertEquals(message, e.awsErrorDetails().errorMessage());
-    assertEquals(400, e.statusCode());
   }
 }

@@ -1,13 +1,13 @@
 package dev.cognate.it;
 
+import static dev.cognate.support.CognitoAssertions.assertCognitoError;
+import static dev.cognate.support.CognitoAssertions.assertInvalidParameter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cognate.Cognate;
-import dev.cognate.support.TestEmulator;
+import dev.cognate.support.EmulatorExtension;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,15 +16,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUserPoolClientsResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TimeUnitsType;
@@ -37,25 +34,14 @@ class UserPoolClientsIT {
   private static final String MISSING_CLIENT = "0123456789abcdefghijklmnop";
   private static final String INVALID_RANGE = "Invalid range for token validity.";
 
-  private Cognate cognate;
-  private CognitoIdentityProviderClient cognito;
+  @RegisterExtension final EmulatorExtension emulator = EmulatorExtension.start();
+  private final CognitoIdentityProviderClient cognito = emulator.cognito();
+
   private String poolId;
 
   @BeforeEach
-  void start() {
-    cognate = TestEmulator.start();
-    cognito = TestEmulator.client(cognate);
+  void createPool() {
     poolId = cognito.createUserPool(r -> r.poolName("clients")).userPool().id();
-  }
-
-  @AfterEach
-  void stop() {
-    if (cognito != null) {
-      cognito.close();
-    }
-    if (cognate != null) {
-      cognate.close();
-    }
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -136,20 +122,18 @@ class UserPoolClientsIT {
 
   @Test
   void createInUnknownPoolIsResourceNotFound() {
-    ResourceNotFoundException e =
-        assertThrows(
-            ResourceNotFoundException.class,
-            () -> cognito.createUserPoolClient(r -> r.userPoolId(MISSING_POOL).clientName("x")));
-    assertAwsError(e, "ResourceNotFoundException", "User pool " + MISSING_POOL + " does not exist.");
+    assertCognitoError(
+        ResourceNotFoundException.class,
+        "User pool " + MISSING_POOL + " does not exist.",
+        () -> cognito.createUserPoolClient(r -> r.userPoolId(MISSING_POOL).clientName("x")));
   }
 
   @Test
   void describeUnknownClientIsResourceNotFound() {
-    ResourceNotFoundException e =
-        assertThrows(
-            ResourceNotFoundException.class,
-            () -> cognito.describeUserPoolClient(r -> r.userPoolId(poolId).clientId(MISSING_CLIENT)));
-    assertAwsError(e, "ResourceNotFoundException", "User pool client " + MISSING_CLIENT + " does not exist.");
+    assertCognitoError(
+        ResourceNotFoundException.class,
+        "User pool client " + MISSING_CLIENT + " does not exist.",
+        () -> cognito.describeUserPoolClient(r -> r.userPoolId(poolId).clientId(MISSING_CLIENT)));
   }
 
   @Test
@@ -157,27 +141,26 @@ class UserPoolClientsIT {
     String clientId = create(r -> r.clientName("mine")).clientId();
     String otherPool = cognito.createUserPool(r -> r.poolName("other")).userPool().id();
 
-    ResourceNotFoundException e =
-        assertThrows(
-            ResourceNotFoundException.class,
-            () -> cognito.describeUserPoolClient(r -> r.userPoolId(otherPool).clientId(clientId)));
-    assertAwsError(e, "ResourceNotFoundException", "User pool client " + clientId + " does not exist.");
+    assertCognitoError(
+        ResourceNotFoundException.class,
+        "User pool client " + clientId + " does not exist.",
+        () -> cognito.describeUserPoolClient(r -> r.userPoolId(otherPool).clientId(clientId)));
   }
 
   @Test
   void createValidationErrors() {
-    assertInvalid(
-        () -> cognito.createUserPoolClient(r -> r.userPoolId(poolId)),
+    assertInvalidParameter(
         "1 validation error detected: Value null at 'clientName' failed to satisfy constraint: "
-            + "Member must not be null");
-    assertInvalid(
-        () -> cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("c").authSessionValidity(16)),
+            + "Member must not be null",
+        () -> cognito.createUserPoolClient(r -> r.userPoolId(poolId)));
+    assertInvalidParameter(
         "1 validation error detected: Value '16' at 'authSessionValidity' failed to satisfy constraint: "
-            + "Member must have value less than or equal to 15");
-    assertInvalid(
-        () -> cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("c").accessTokenValidity(0)),
+            + "Member must have value less than or equal to 15",
+        () -> cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("c").authSessionValidity(16)));
+    assertInvalidParameter(
         "1 validation error detected: Value '0' at 'accessTokenValidity' failed to satisfy constraint: "
-            + "Member must have value greater than or equal to 1");
+            + "Member must have value greater than or equal to 1",
+        () -> cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("c").accessTokenValidity(0)));
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -185,61 +168,61 @@ class UserPoolClientsIT {
 
   @Test
   void accessTokenValidityBelowFiveMinutesIsInvalidRange() {
-    assertInvalid(
+    assertInvalidParameter(
+        INVALID_RANGE,
         () ->
             create(
                 r ->
                     r.clientName("short-access")
                         .accessTokenValidity(2)
-                        .tokenValidityUnits(u -> u.accessToken(TimeUnitsType.MINUTES))),
-        INVALID_RANGE);
+                        .tokenValidityUnits(u -> u.accessToken(TimeUnitsType.MINUTES))));
   }
 
   @Test
   void idTokenValidityAboveOneDayIsInvalidRange() {
-    assertInvalid(
+    assertInvalidParameter(
+        INVALID_RANGE,
         () ->
             create(
                 r ->
                     r.clientName("long-id")
                         .idTokenValidity(2)
-                        .tokenValidityUnits(u -> u.idToken(TimeUnitsType.DAYS))),
-        INVALID_RANGE);
+                        .tokenValidityUnits(u -> u.idToken(TimeUnitsType.DAYS))));
   }
 
   @Test
   void refreshTokenValidityAboveTenYearsIsInvalidRange() {
-    assertInvalid(
+    assertInvalidParameter(
+        INVALID_RANGE,
         () ->
             create(
                 r ->
                     r.clientName("long-refresh")
                         .refreshTokenValidity(3651)
-                        .tokenValidityUnits(u -> u.refreshToken(TimeUnitsType.DAYS))),
-        INVALID_RANGE);
+                        .tokenValidityUnits(u -> u.refreshToken(TimeUnitsType.DAYS))));
   }
 
   @Test
   void validityWithoutUnitsUsesHoursAndDays() {
     // Units absent = hours for access/ID tokens: 25 hours is over the one-day maximum.
-    assertInvalid(() -> create(r -> r.clientName("h").accessTokenValidity(25)), INVALID_RANGE);
-    assertInvalid(() -> create(r -> r.clientName("h").idTokenValidity(25)), INVALID_RANGE);
+    assertInvalidParameter(INVALID_RANGE, () -> create(r -> r.clientName("h").accessTokenValidity(25)));
+    assertInvalidParameter(INVALID_RANGE, () -> create(r -> r.clientName("h").idTokenValidity(25)));
     // Units absent = days for refresh tokens: 3651 days is over ten years.
-    assertInvalid(() -> create(r -> r.clientName("d").refreshTokenValidity(3651)), INVALID_RANGE);
+    assertInvalidParameter(INVALID_RANGE, () -> create(r -> r.clientName("d").refreshTokenValidity(3651)));
     // And 3650 days is the upper bound itself.
     assertEquals(3650, create(r -> r.clientName("d").refreshTokenValidity(3650)).refreshTokenValidity());
   }
 
   @Test
   void refreshTokenValidityBelowSixtyMinutesIsInvalidRange() {
-    assertInvalid(
+    assertInvalidParameter(
+        INVALID_RANGE,
         () ->
             create(
                 r ->
                     r.clientName("short-refresh")
                         .refreshTokenValidity(59)
-                        .tokenValidityUnits(u -> u.refreshToken(TimeUnitsType.MINUTES))),
-        INVALID_RANGE);
+                        .tokenValidityUnits(u -> u.refreshToken(TimeUnitsType.MINUTES))));
   }
 
   @Test
@@ -329,11 +312,10 @@ class UserPoolClientsIT {
 
   @Test
   void listClientsOfUnknownPoolIsResourceNotFound() {
-    ResourceNotFoundException e =
-        assertThrows(
-            ResourceNotFoundException.class,
-            () -> cognito.listUserPoolClients(r -> r.userPoolId(MISSING_POOL).maxResults(10)));
-    assertAwsError(e, "ResourceNotFoundException", "User pool " + MISSING_POOL + " does not exist.");
+    assertCognitoError(
+        ResourceNotFoundException.class,
+        "User pool " + MISSING_POOL + " does not exist.",
+        () -> cognito.listUserPoolClients(r -> r.userPoolId(MISSING_POOL).maxResults(10)));
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -346,11 +328,10 @@ class UserPoolClientsIT {
 
     cognito.deleteUserPoolClient(r -> r.userPoolId(poolId).clientId(doomed));
 
-    ResourceNotFoundException e =
-        assertThrows(
-            ResourceNotFoundException.class,
-            () -> cognito.describeUserPoolClient(r -> r.userPoolId(poolId).clientId(doomed)));
-    assertAwsError(e, "ResourceNotFoundException", "User pool client " + doomed + " does not exist.");
+    assertCognitoError(
+        ResourceNotFoundException.class,
+        "User pool client " + doomed + " does not exist.",
+        () -> cognito.describeUserPoolClient(r -> r.userPoolId(poolId).clientId(doomed)));
     assertEquals(keep, describe(keep).clientId());
     assertEquals(
         List.of(keep),
@@ -358,11 +339,10 @@ class UserPoolClientsIT {
             .map(UserPoolClientDescription::clientId)
             .toList());
 
-    ResourceNotFoundException again =
-        assertThrows(
-            ResourceNotFoundException.class,
-            () -> cognito.deleteUserPoolClient(r -> r.userPoolId(poolId).clientId(doomed)));
-    assertAwsError(again, "ResourceNotFoundException", "User pool client " + doomed + " does not exist.");
+    assertCognitoError(
+        ResourceNotFoundException.class,
+        "User pool client " + doomed + " does not exist.",
+        () -> cognito.deleteUserPoolClient(r -> r.userPoolId(poolId).clientId(doomed)));
   }
 
   @Test
@@ -371,17 +351,15 @@ class UserPoolClientsIT {
 
     cognito.deleteUserPool(r -> r.userPoolId(poolId));
 
-    ResourceNotFoundException e =
-        assertThrows(
-            ResourceNotFoundException.class,
-            () -> cognito.describeUserPoolClient(r -> r.userPoolId(poolId).clientId(clientId)));
-    assertAwsError(e, "ResourceNotFoundException", "User pool " + poolId + " does not exist.");
+    assertCognitoError(
+        ResourceNotFoundException.class,
+        "User pool " + poolId + " does not exist.",
+        () -> cognito.describeUserPoolClient(r -> r.userPoolId(poolId).clientId(clientId)));
 
-    ResourceNotFoundException list =
-        assertThrows(
-            ResourceNotFoundException.class,
-            () -> cognito.listUserPoolClients(r -> r.userPoolId(poolId).maxResults(10)));
-    assertAwsError(list, "ResourceNotFoundException", "User pool " + poolId + " does not exist.");
+    assertCognitoError(
+        ResourceNotFoundException.class,
+        "User pool " + poolId + " does not exist.",
+        () -> cognito.listUserPoolClients(r -> r.userPoolId(poolId).maxResults(10)));
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -403,14 +381,4 @@ class UserPoolClientsIT {
         .userPoolClient();
   }
 
-  private static void assertAwsError(AwsServiceException e, String code, String message) {
-    assertEquals(400, e.statusCode());
-    assertEquals(code, e.awsErrorDetails().errorCode());
-    assertEquals(message, e.awsErrorDetails().errorMessage());
-  }
-
-  private static void assertInvalid(Executable call, String message) {
-    InvalidParameterException e = assertThrows(InvalidParameterException.class, call);
-    assertAwsError(e, "InvalidParameterException", message);
-  }
 }

@@ -1,14 +1,16 @@
 package dev.cognate.it;
 
+import static dev.cognate.support.CognitoAssertions.assertCognitoError;
+import static dev.cognate.support.CognitoAssertions.assertInvalidParameter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cognate.Cognate;
 import dev.cognate.CognateConfig;
+import dev.cognate.support.EmulatorExtension;
 import dev.cognate.support.TestEmulator;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,20 +21,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeDataType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolRequest;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUserPoolsResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordPolicyType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
@@ -47,24 +41,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAtt
 class UserPoolsIT {
   private static final String MISSING_POOL = "us-east-1_AAAAAAAAA";
 
-  private Cognate cognate;
-  private CognitoIdentityProviderClient cognito;
-
-  @BeforeEach
-  void start() {
-    cognate = TestEmulator.start();
-    cognito = TestEmulator.client(cognate);
-  }
-
-  @AfterEach
-  void stop() {
-    if (cognito != null) {
-      cognito.close();
-    }
-    if (cognate != null) {
-      cognate.close();
-    }
-  }
+  @RegisterExtension final EmulatorExtension emulator = EmulatorExtension.start();
+  private final CognitoIdentityProviderClient cognito = emulator.cognito();
 
   // ---------------------------------------------------------------------------------------------------------
   // CreateUserPool
@@ -234,7 +212,7 @@ class UserPoolsIT {
   @Test
   void regionChangesIdPrefixAndArn() {
     try (Cognate euCognate = TestEmulator.start(CognateConfig.forTests().region("eu-west-1"));
-        CognitoIdentityProviderClient eu = client(euCognate, Region.EU_WEST_1)) {
+        CognitoIdentityProviderClient eu = TestEmulator.client(euCognate.endpoint(), Region.EU_WEST_1)) {
       UserPoolType pool = eu.createUserPool(r -> r.poolName("eu")).userPool();
       assertTrue(pool.id().matches("eu-west-1_[0-9A-Za-z]{9}"), pool.id());
       assertEquals("arn:aws:cognito-idp:eu-west-1:000000000000:userpool/" + pool.id(), pool.arn());
@@ -254,42 +232,36 @@ class UserPoolsIT {
 
   @Test
   void minimumLengthBelowSixIsValidationError() {
-    InvalidParameterException e =
-        assertThrows(
-            InvalidParameterException.class,
-            () ->
-                cognito.createUserPool(
-                    r -> r.poolName("short").policies(p -> p.passwordPolicy(pp -> pp.minimumLength(5)))));
-    assertAwsError(
-        e,
-        "InvalidParameterException",
+    assertInvalidParameter(
         "1 validation error detected: Value '5' at 'policies.passwordPolicy.minimumLength' failed to satisfy "
-            + "constraint: Member must have value greater than or equal to 6");
+            + "constraint: Member must have value greater than or equal to 6",
+        () -> cognito.createUserPool(
+            r -> r.poolName("short").policies(p -> p.passwordPolicy(pp -> pp.minimumLength(5)))));
   }
 
   @Test
   void otherCreateValidationErrors() {
-    assertInvalid(
-        () -> cognito.createUserPool(CreateUserPoolRequest.builder().build()),
+    assertInvalidParameter(
         "1 validation error detected: Value null at 'poolName' failed to satisfy constraint: "
-            + "Member must not be null");
-    assertInvalid(
-        () -> cognito.createUserPool(r -> r.poolName("bad!name")),
+            + "Member must not be null",
+        () -> cognito.createUserPool(CreateUserPoolRequest.builder().build()));
+    assertInvalidParameter(
         "1 validation error detected: Value 'bad!name' at 'poolName' failed to satisfy constraint: "
-            + "Member must satisfy regular expression pattern: [\\w\\s+=,.@-]+");
-    assertInvalid(
-        () -> cognito.createUserPool(r -> r.poolName("p".repeat(129))),
+            + "Member must satisfy regular expression pattern: [\\w\\s+=,.@-]+",
+        () -> cognito.createUserPool(r -> r.poolName("bad!name")));
+    assertInvalidParameter(
         "1 validation error detected: Value '"
             + "p".repeat(129)
-            + "' at 'poolName' failed to satisfy constraint: Member must have length less than or equal to 128");
-    assertInvalid(
+            + "' at 'poolName' failed to satisfy constraint: Member must have length less than or equal to 128",
+        () -> cognito.createUserPool(r -> r.poolName("p".repeat(129))));
+    assertInvalidParameter(
+        "1 validation error detected: Value '366' at 'policies.passwordPolicy.temporaryPasswordValidityDays' "
+            + "failed to satisfy constraint: Member must have value less than or equal to 365",
         () ->
             cognito.createUserPool(
                 r ->
                     r.poolName("temp")
-                        .policies(p -> p.passwordPolicy(pp -> pp.temporaryPasswordValidityDays(366)))),
-        "1 validation error detected: Value '366' at 'policies.passwordPolicy.temporaryPasswordValidityDays' "
-            + "failed to satisfy constraint: Member must have value less than or equal to 365");
+                        .policies(p -> p.passwordPolicy(pp -> pp.temporaryPasswordValidityDays(366)))));
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -323,20 +295,20 @@ class UserPoolsIT {
 
   @Test
   void describeUnknownPoolIsResourceNotFound() {
-    ResourceNotFoundException e =
-        assertThrows(
-            ResourceNotFoundException.class, () -> cognito.describeUserPool(r -> r.userPoolId(MISSING_POOL)));
-    assertAwsError(e, "ResourceNotFoundException", "User pool " + MISSING_POOL + " does not exist.");
+    assertCognitoError(
+        ResourceNotFoundException.class,
+        "User pool " + MISSING_POOL + " does not exist.",
+        () -> cognito.describeUserPool(r -> r.userPoolId(MISSING_POOL)));
   }
 
   @Test
   void poolsOfOneRegionAreNotFoundUnderAnotherPrefix() {
     UserPoolType pool = cognito.createUserPool(r -> r.poolName("prefix")).userPool();
     String otherRegionId = "eu-west-1_" + pool.id().substring("us-east-1_".length());
-    ResourceNotFoundException e =
-        assertThrows(
-            ResourceNotFoundException.class, () -> cognito.describeUserPool(r -> r.userPoolId(otherRegionId)));
-    assertAwsError(e, "ResourceNotFoundException", "User pool " + otherRegionId + " does not exist.");
+    assertCognitoError(
+        ResourceNotFoundException.class,
+        "User pool " + otherRegionId + " does not exist.",
+        () -> cognito.describeUserPool(r -> r.userPoolId(otherRegionId)));
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -384,18 +356,18 @@ class UserPoolsIT {
 
   @Test
   void listUserPoolsMaxResultsValidation() {
-    assertInvalid(
-        () -> cognito.listUserPools(r -> {}),
+    assertInvalidParameter(
         "1 validation error detected: Value null at 'maxResults' failed to satisfy constraint: "
-            + "Member must not be null");
-    assertInvalid(
-        () -> cognito.listUserPools(r -> r.maxResults(0)),
+            + "Member must not be null",
+        () -> cognito.listUserPools(r -> {}));
+    assertInvalidParameter(
         "1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: "
-            + "Member must have value greater than or equal to 1");
-    assertInvalid(
-        () -> cognito.listUserPools(r -> r.maxResults(61)),
+            + "Member must have value greater than or equal to 1",
+        () -> cognito.listUserPools(r -> r.maxResults(0)));
+    assertInvalidParameter(
         "1 validation error detected: Value '61' at 'maxResults' failed to satisfy constraint: "
-            + "Member must have value less than or equal to 60");
+            + "Member must have value less than or equal to 60",
+        () -> cognito.listUserPools(r -> r.maxResults(61)));
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -408,9 +380,10 @@ class UserPoolsIT {
 
     cognito.deleteUserPool(r -> r.userPoolId(doomed));
 
-    ResourceNotFoundException e =
-        assertThrows(ResourceNotFoundException.class, () -> cognito.describeUserPool(r -> r.userPoolId(doomed)));
-    assertAwsError(e, "ResourceNotFoundException", "User pool " + doomed + " does not exist.");
+    assertCognitoError(
+        ResourceNotFoundException.class,
+        "User pool " + doomed + " does not exist.",
+        () -> cognito.describeUserPool(r -> r.userPoolId(doomed)));
     assertEquals(keep, describe(keep).id());
     assertEquals(
         List.of(keep),
@@ -418,17 +391,18 @@ class UserPoolsIT {
             .map(UserPoolDescriptionType::id)
             .toList());
 
-    ResourceNotFoundException again =
-        assertThrows(ResourceNotFoundException.class, () -> cognito.deleteUserPool(r -> r.userPoolId(doomed)));
-    assertAwsError(again, "ResourceNotFoundException", "User pool " + doomed + " does not exist.");
+    assertCognitoError(
+        ResourceNotFoundException.class,
+        "User pool " + doomed + " does not exist.",
+        () -> cognito.deleteUserPool(r -> r.userPoolId(doomed)));
   }
 
   @Test
   void deleteUnknownPoolIsResourceNotFound() {
-    ResourceNotFoundException e =
-        assertThrows(
-            ResourceNotFoundException.class, () -> cognito.deleteUserPool(r -> r.userPoolId(MISSING_POOL)));
-    assertAwsError(e, "ResourceNotFoundException", "User pool " + MISSING_POOL + " does not exist.");
+    assertCognitoError(
+        ResourceNotFoundException.class,
+        "User pool " + MISSING_POOL + " does not exist.",
+        () -> cognito.deleteUserPool(r -> r.userPoolId(MISSING_POOL)));
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -442,26 +416,5 @@ class UserPoolsIT {
     assertNotNull(pool.schemaAttributes(), "SchemaAttributes");
     return pool.schemaAttributes().stream()
         .collect(Collectors.toMap(SchemaAttributeType::name, Function.identity(), (a, b) -> a));
-  }
-
-  private static void assertAwsError(AwsServiceException e, String code, String message) {
-    assertEquals(400, e.statusCode());
-    assertEquals(code, e.awsErrorDetails().errorCode());
-    assertEquals(message, e.awsErrorDetails().errorMessage());
-  }
-
-  private static void assertInvalid(Executable call, String message) {
-    InvalidParameterException e = assertThrows(InvalidParameterException.class, call);
-    assertAwsError(e, "InvalidParameterException", message);
-  }
-
-  private static CognitoIdentityProviderClient client(Cognate cognate, Region region) {
-    return CognitoIdentityProviderClient.builder()
-        .endpointOverride(cognate.endpoint())
-        .region(region)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-        .build();
   }
 }

@@ -1,8 +1,12 @@
 package dev.cognate.it;
 
+import static dev.cognate.support.CognitoAssertions.assertCognitoError;
+import static dev.cognate.support.Pools.appPool;
+import static dev.cognate.support.Users.attributes;
+import static dev.cognate.support.Users.confirmWithLastCode;
+import static dev.cognate.support.Users.signUp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,8 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cognate.Cognate;
 import dev.cognate.CognateConfig;
+import dev.cognate.support.EmulatorExtension;
 import dev.cognate.support.MutableClock;
-import dev.cognate.support.TestEmulator;
+import dev.cognate.support.Pool;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,23 +26,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeDataType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.SchemaAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
 /** AdminGetUser, AdminDeleteUser and ListUsers (filters, pagination) through the real SDK v2 client. */
 class UsersIT {
@@ -47,9 +47,13 @@ class UsersIT {
   /** A whole second, so that any timestamp precision the emulator keeps gives back exactly this instant. */
   private static final Instant START = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-  private static MutableClock clock;
-  private static Cognate cognate;
-  private static CognitoIdentityProviderClient cognito;
+  private static final MutableClock clock = new MutableClock(START);
+
+  @RegisterExtension
+  static final EmulatorExtension emulator = EmulatorExtension.start(CognateConfig.forTests().clock(clock));
+
+  private static final Cognate cognate = emulator.cognate();
+  private static final CognitoIdentityProviderClient cognito = emulator.cognito();
   /**
    * A pool shared by the tests that do not list whole pools, each with its own usernames: creating a pool
    * generates its RSA keys, the slowest thing the emulator does.
@@ -57,21 +61,8 @@ class UsersIT {
   private static Pool shared;
 
   @BeforeAll
-  static void start() {
-    clock = new MutableClock(START);
-    cognate = TestEmulator.start(CognateConfig.forTests().clock(clock));
-    cognito = TestEmulator.client(cognate);
-    shared = appPool();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (cognito != null) {
-      cognito.close();
-    }
-    if (cognate != null) {
-      cognate.close();
-    }
+  static void createSharedPool() {
+    shared = appPool(cognito);
   }
 
   // ---------------------------------------------------------------------------------------------- AdminGetUser
@@ -80,9 +71,9 @@ class UsersIT {
   void adminGetUserReturnsAllFields() {
     Pool pool = shared;
     Instant signUpTime = clock.instant();
-    String sub = signUp(pool, "alice", "alice@example.com");
+    String sub = signUp(cognito, pool, "alice", "alice@example.com").userSub();
 
-    AdminGetUserResponse user = cognito.adminGetUser(r -> r.userPoolId(pool.poolId).username("alice"));
+    AdminGetUserResponse user = cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("alice"));
 
     assertEquals("alice", user.username());
     assertEquals(
@@ -100,12 +91,11 @@ class UsersIT {
   @Test
   void adminGetUserAfterConfirmation() {
     Pool pool = shared;
-    signUp(pool, "bob", "bob@example.com");
+    signUp(cognito, pool, "bob", "bob@example.com");
     clock.advance(Duration.ofMinutes(5));
-    String code = cognate.outbox().lastCode(pool.poolId, "bob").orElseThrow();
-    cognito.confirmSignUp(r -> r.clientId(pool.clientId).username("bob").confirmationCode(code));
+    confirmWithLastCode(cognito, cognate, pool, "bob");
 
-    AdminGetUserResponse user = cognito.adminGetUser(r -> r.userPoolId(pool.poolId).username("bob"));
+    AdminGetUserResponse user = cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("bob"));
 
     assertEquals(UserStatusType.CONFIRMED, user.userStatus());
     assertEquals("true", attributes(user.userAttributes()).get("email_verified"));
@@ -120,7 +110,7 @@ class UsersIT {
     assertCognitoError(
         UserNotFoundException.class,
         "User does not exist.",
-        () -> cognito.adminGetUser(r -> r.userPoolId(pool.poolId).username("ghost")));
+        () -> cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("ghost")));
     assertCognitoError(
         ResourceNotFoundException.class,
         "User pool " + UNKNOWN_POOL + " does not exist.",
@@ -132,26 +122,26 @@ class UsersIT {
   @Test
   void adminDeleteUserRemovesTheUser() {
     Pool pool = shared;
-    signUp(pool, "carol", "carol@example.com");
-    signUp(pool, "dave", "dave@example.com");
+    signUp(cognito, pool, "carol", "carol@example.com");
+    signUp(cognito, pool, "dave", "dave@example.com");
 
-    cognito.adminDeleteUser(r -> r.userPoolId(pool.poolId).username("carol"));
+    cognito.adminDeleteUser(r -> r.userPoolId(pool.poolId()).username("carol"));
 
     assertCognitoError(
         UserNotFoundException.class,
         "User does not exist.",
-        () -> cognito.adminGetUser(r -> r.userPoolId(pool.poolId).username("carol")));
-    assertEquals("dave", cognito.adminGetUser(r -> r.userPoolId(pool.poolId).username("dave")).username());
+        () -> cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("carol")));
+    assertEquals("dave", cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("dave")).username());
     // deleting again is an unknown user
     assertCognitoError(
         UserNotFoundException.class,
         "User does not exist.",
-        () -> cognito.adminDeleteUser(r -> r.userPoolId(pool.poolId).username("carol")));
+        () -> cognito.adminDeleteUser(r -> r.userPoolId(pool.poolId()).username("carol")));
     // the name is free again
-    signUp(pool, "carol", "carol@example.com");
+    signUp(cognito, pool, "carol", "carol@example.com");
     assertEquals(
         UserStatusType.UNCONFIRMED,
-        cognito.adminGetUser(r -> r.userPoolId(pool.poolId).username("carol")).userStatus());
+        cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("carol")).userStatus());
   }
 
   @Test
@@ -161,19 +151,19 @@ class UsersIT {
     assertCognitoError(
         UserNotFoundException.class,
         "User does not exist.",
-        () -> cognito.adminDeleteUser(r -> r.userPoolId(pool.poolId).username("ghost")));
+        () -> cognito.adminDeleteUser(r -> r.userPoolId(pool.poolId()).username("ghost")));
   }
 
   // ---------------------------------------------------------------------------------------------- ListUsers
 
   @Test
   void listUsersWithoutFilterReturnsEveryone() {
-    Pool pool = appPool();
-    signUp(pool, "alice", "alice@example.com");
-    signUp(pool, "bob", "bob@example.com");
-    signUp(pool, "carol", "carol@other.org");
+    Pool pool = appPool(cognito);
+    signUp(cognito, pool, "alice", "alice@example.com");
+    signUp(cognito, pool, "bob", "bob@example.com");
+    signUp(cognito, pool, "carol", "carol@other.org");
 
-    ListUsersResponse response = cognito.listUsers(r -> r.userPoolId(pool.poolId));
+    ListUsersResponse response = cognito.listUsers(r -> r.userPoolId(pool.poolId()));
 
     assertEquals(Set.of("alice", "bob", "carol"), new HashSet<>(usernames(response.users())));
     assertEquals(3, response.users().size());
@@ -190,20 +180,19 @@ class UsersIT {
 
   @Test
   void listUsersOfEmptyPool() {
-    Pool pool = appPool();
-    ListUsersResponse response = cognito.listUsers(r -> r.userPoolId(pool.poolId));
+    Pool pool = appPool(cognito);
+    ListUsersResponse response = cognito.listUsers(r -> r.userPoolId(pool.poolId()));
     assertTrue(response.users().isEmpty());
     assertNull(response.paginationToken());
   }
 
   @Test
   void listUsersFilters() {
-    Pool pool = appPool();
-    String aliceSub = signUp(pool, "alice", "alice@example.com");
-    signUp(pool, "bob", "bob@example.com");
-    signUp(pool, "carol", "carol@other.org");
-    String bobCode = cognate.outbox().lastCode(pool.poolId, "bob").orElseThrow();
-    cognito.confirmSignUp(r -> r.clientId(pool.clientId).username("bob").confirmationCode(bobCode));
+    Pool pool = appPool(cognito);
+    String aliceSub = signUp(cognito, pool, "alice", "alice@example.com").userSub();
+    signUp(cognito, pool, "bob", "bob@example.com");
+    signUp(cognito, pool, "carol", "carol@other.org");
+    confirmWithLastCode(cognito, cognate, pool, "bob");
 
     assertEquals(Set.of("alice"), filter(pool, "username = \"alice\""));
     assertEquals(Set.of(), filter(pool, "username = \"nobody\""));
@@ -222,11 +211,11 @@ class UsersIT {
   @Test
   void filterReturnsFullUserRecords() {
     Pool pool = shared;
-    String sub = signUp(pool, "fiona", "fiona@example.com");
-    signUp(pool, "fiona2", "fiona2@example.com");
+    String sub = signUp(cognito, pool, "fiona", "fiona@example.com").userSub();
+    signUp(cognito, pool, "fiona2", "fiona2@example.com");
 
     List<UserType> users =
-        cognito.listUsers(r -> r.userPoolId(pool.poolId).filter("email = \"fiona@example.com\"")).users();
+        cognito.listUsers(r -> r.userPoolId(pool.poolId()).filter("email = \"fiona@example.com\"")).users();
 
     assertEquals(1, users.size(), users.toString());
     assertEquals("fiona", users.get(0).username());
@@ -242,7 +231,7 @@ class UsersIT {
       CognitoIdentityProviderException e =
           assertThrows(
               CognitoIdentityProviderException.class,
-              () -> cognito.listUsers(r -> r.userPoolId(pool.poolId).filter(bad)),
+              () -> cognito.listUsers(r -> r.userPoolId(pool.poolId()).filter(bad)),
               "filter [" + bad + "] should be rejected");
       assertEquals(InvalidParameterException.class.getSimpleName(), e.awsErrorDetails().errorCode(), "filter [" + bad + "]");
       assertEquals("Error while parsing filter.", e.awsErrorDetails().errorMessage(), "filter [" + bad + "]");
@@ -252,11 +241,11 @@ class UsersIT {
 
   @Test
   void paginationWalksEveryUserExactlyOnce() {
-    Pool pool = appPool();
+    Pool pool = appPool(cognito);
     Set<String> expected = new HashSet<>();
     for (int i = 1; i <= 7; i++) {
       String name = "user" + i;
-      signUp(pool, name, name + "@example.com");
+      signUp(cognito, pool, name, name + "@example.com");
       expected.add(name);
     }
 
@@ -267,7 +256,7 @@ class UsersIT {
     do {
       String current = token;
       ListUsersResponse page =
-          cognito.listUsers(r -> r.userPoolId(pool.poolId).limit(3).paginationToken(current));
+          cognito.listUsers(r -> r.userPoolId(pool.poolId()).limit(3).paginationToken(current));
       pages++;
       pageSizes.add(page.users().size());
       seen.addAll(usernames(page.users()));
@@ -282,11 +271,11 @@ class UsersIT {
 
   @Test
   void paginationCombinesWithFilter() {
-    Pool pool = appPool();
+    Pool pool = appPool(cognito);
     for (int i = 1; i <= 5; i++) {
-      signUp(pool, "team" + i, "team" + i + "@example.com");
+      signUp(cognito, pool, "team" + i, "team" + i + "@example.com");
     }
-    signUp(pool, "other", "other@other.org");
+    signUp(cognito, pool, "other", "other@other.org");
 
     List<String> seen = new ArrayList<>();
     String token = null;
@@ -295,7 +284,7 @@ class UsersIT {
       String current = token;
       ListUsersResponse page =
           cognito.listUsers(
-              r -> r.userPoolId(pool.poolId).filter("username ^= \"team\"").limit(2).paginationToken(current));
+              r -> r.userPoolId(pool.poolId()).filter("username ^= \"team\"").limit(2).paginationToken(current));
       pages++;
       assertTrue(page.users().size() <= 2);
       seen.addAll(usernames(page.users()));
@@ -317,65 +306,12 @@ class UsersIT {
 
   // ---------------------------------------------------------------------------------------------- helpers
 
-  private record Pool(String poolId, String clientId) {}
-
-  /** Like the app's original pool: e-mail required and auto-verified, MinimumLength 6, no other rules. */
-  private static Pool appPool() {
-    String poolId =
-        cognito.createUserPool(
-                b -> b.poolName("users-it")
-                    .policies(
-                        p -> p.passwordPolicy(
-                            pp -> pp.minimumLength(6)
-                                .requireUppercase(false)
-                                .requireLowercase(false)
-                                .requireNumbers(false)
-                                .requireSymbols(false)))
-                    .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
-                    .schema(
-                        SchemaAttributeType.builder()
-                            .name("email")
-                            .attributeDataType(AttributeDataType.STRING)
-                            .required(true)
-                            .mutable(true)
-                            .build()))
-            .userPool()
-            .id();
-    String clientId =
-        cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("web")).userPoolClient().clientId();
-    return new Pool(poolId, clientId);
-  }
-
-  /** Signs a user up and returns the sub. */
-  private static String signUp(Pool pool, String username, String email) {
-    return cognito.signUp(
-            r -> r.clientId(pool.clientId)
-                .username(username)
-                .password("secret")
-                .userAttributes(AttributeType.builder().name("email").value(email).build()))
-        .userSub();
-  }
-
   private static Set<String> filter(Pool pool, String filter) {
     return new HashSet<>(
-        usernames(cognito.listUsers(r -> r.userPoolId(pool.poolId).filter(filter)).users()));
+        usernames(cognito.listUsers(r -> r.userPoolId(pool.poolId()).filter(filter)).users()));
   }
 
   private static List<String> usernames(List<UserType> users) {
     return users.stream().map(UserType::username).collect(Collectors.toList());
-  }
-
-  private static Map<String, String> attributes(List<AttributeType> attributes) {
-    return attributes.stream().collect(Collectors.toMap(AttributeType::name, AttributeType::value));
-  }
-
-  private static <T extends CognitoIdentityProviderException> T assertCognitoError(
-      Class<T> type, String message, Executable call) {
-    CognitoIdentityProviderException e = assertThrows(CognitoIdentityProviderException.class, call);
-    assertEquals(type.getSimpleName(), e.awsErrorDetails().errorCode(), "error code; message was: "
-        + e.awsErrorDetails().errorMessage());
-    assertEquals(message, e.awsErrorDetails().errorMessage(), "error message");
-    assertEquals(400, e.statusCode(), "HTTP status");
-    return assertInstanceOf(type, e);
   }
 }

@@ -25,9 +25,13 @@ public final class TestEmulator {
 
   /** A real SDK v2 client; retries are off so every request in a test is exactly one HTTP call. */
   public static CognitoIdentityProviderClient client(URI endpoint) {
+    return client(endpoint, Region.US_EAST_1);
+  }
+
+  public static CognitoIdentityProviderClient client(URI endpoint, Region region) {
     return CognitoIdentityProviderClient.builder()
         .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
+        .region(region)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
         .httpClient(UrlConnectionHttpClient.create())
         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))

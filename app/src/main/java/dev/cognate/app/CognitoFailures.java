@@ -54,6 +54,16 @@ public final class CognitoFailures {
     return ApiResponse.of(status, "message", route.failure, "error", message);
   }
 
+  /**
+   * Cognito wants another step (a new password, MFA) before it gives tokens: the user's account needs something
+   * this app's login cannot do, so the user is told which step, not that the server failed.
+   */
+  public static ApiResponse challenge(String challengeName) {
+    LOG.warn("{}: Cognito answered with the {} challenge, which this app does not handle", Route.LOGIN.failure, challengeName);
+    return ApiResponse.of(
+        403, "message", Route.LOGIN.failure, "error", "Sign-in needs the " + challengeName + " step, which this app does not support.");
+  }
+
   static int status(Route route, String code) {
     if (code == null) {
       return 502;

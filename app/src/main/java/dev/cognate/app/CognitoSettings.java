@@ -2,10 +2,7 @@ package dev.cognate.app;
 
 import java.net.URI;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
@@ -26,35 +23,23 @@ public record CognitoSettings(String userPoolId, String clientId) {
   }
 
   /**
-   * The {@code iss} of the pool's tokens: the Cognito endpoint the SDK talks to, plus the pool id. An emulator
-   * issues tokens under the URL it was called at, real Cognito under its regional endpoint.
+   * The {@code iss} of the pool's tokens: the Cognito endpoint the SDK client talks to, plus the pool id. The SDK
+   * resolves that endpoint from all its standard settings (environment, system properties, config file); an
+   * emulator issues tokens under the URL it was called at, real Cognito under its regional endpoint.
    */
-  public String issuer(Region region, Map<String, String> env, Function<String, String> systemProperties) {
-    Optional<String> override =
-        first(
-            systemProperties.apply("aws.endpointUrlCognitoIdentityProvider"),
-            env.get("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER"),
-            systemProperties.apply("aws.endpointUrl"),
-            env.get("AWS_ENDPOINT_URL"));
-    String base = override.orElse("https://cognito-idp." + region.id() + ".amazonaws.com");
-    return stripSlash(base) + "/" + userPoolId;
+  public String issuer(CognitoIdentityProviderClient cognito) {
+    return cognito
+        .serviceClientConfiguration()
+        .endpointOverride()
+        .map(endpoint -> issuer(endpoint, userPoolId))
+        .orElseGet(
+            () -> "https://cognito-idp." + cognito.serviceClientConfiguration().region().id() + ".amazonaws.com/"
+                + userPoolId);
   }
 
   public static String issuer(URI endpoint, String userPoolId) {
-    return stripSlash(endpoint.toString()) + "/" + userPoolId;
-  }
-
-  private static String stripSlash(String url) {
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-  }
-
-  private static Optional<String> first(String... values) {
-    for (String value : values) {
-      if (value != null && !value.isBlank()) {
-        return Optional.of(value.strip());
-      }
-    }
-    return Optional.empty();
+    String url = endpoint.toString();
+    return (url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + "/" + userPoolId;
   }
 
   private static String required(Map<String, String> env, String name) {

@@ -50,11 +50,16 @@ public final class Main {
     }
 
     private static int number(String flag, String value) {
+      int port;
       try {
-        return Integer.parseInt(value);
+        port = Integer.parseInt(value);
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(flag + " needs a number, got " + value);
       }
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException(flag + " must be a port from 0 to 65535, got " + value);
+      }
+      return port;
     }
   }
 
@@ -121,8 +126,7 @@ public final class Main {
     }
     CognitoSettings settings = CognitoSettings.fromEnvironment(env);
     CognitoIdentityProviderClient cognito = CognitoSettings.defaultClient();
-    String issuer =
-        settings.issuer(cognito.serviceClientConfiguration().region(), env, System::getProperty);
+    String issuer = settings.issuer(cognito);
     LocalServer server = serve(options, cognito, settings, issuer);
     System.out.println("App listening on http://" + options.host() + ":" + server.port() + " (tokens from " + issuer + ")");
     return new Running(server, cognito, null);

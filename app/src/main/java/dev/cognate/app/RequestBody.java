@@ -1,5 +1,6 @@
 package dev.cognate.app;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,7 +14,9 @@ import java.util.Optional;
  * object whose named fields are present, strings, and not empty.
  */
 public final class RequestBody {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // Text after the object makes the body invalid JSON, as API Gateway's validator sees it.
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private RequestBody() {}
 

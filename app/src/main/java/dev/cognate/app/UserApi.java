@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 
 /**
  * The four routes of the original user service, independent of how requests arrive: the local HTTP server and
@@ -56,8 +55,11 @@ public final class UserApi {
       return INVALID_BODY;
     }
     try {
-      AuthenticationResultType result = users.login(fields.get().get("username"), fields.get().get("password"));
-      return ApiResponse.of(200, "message", "User logged in successfully ...", "token", result.idToken());
+      UserAuthService.SignIn signIn = users.login(fields.get().get("username"), fields.get().get("password"));
+      if (signIn.challenge().isPresent()) {
+        return CognitoFailures.challenge(signIn.challenge().get());
+      }
+      return ApiResponse.of(200, "message", "User logged in successfully ...", "token", signIn.idToken());
     } catch (SdkException e) {
       return CognitoFailures.response(Route.LOGIN, e);
     }

@@ -1,7 +1,9 @@
 package dev.cognate.app;
 
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminInitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
@@ -31,14 +33,21 @@ public final class UserAuthService {
     cognito.confirmSignUp(b -> b.clientId(clientId).username(username).confirmationCode(code));
   }
 
+  /** The ID token of a sign-in, or the challenge Cognito asked for instead of tokens. */
+  public record SignIn(String idToken, Optional<String> challenge) {}
+
   /** Server-side password sign-in; needs {@code cognito-idp:AdminInitiateAuth} on AWS. */
-  public AuthenticationResultType login(String username, String password) {
-    return cognito
-        .adminInitiateAuth(
+  public SignIn login(String username, String password) {
+    AdminInitiateAuthResponse response =
+        cognito.adminInitiateAuth(
             b -> b.userPoolId(userPoolId)
                 .clientId(clientId)
                 .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", username, "PASSWORD", password)))
-        .authenticationResult();
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", password)));
+    AuthenticationResultType result = response.authenticationResult();
+    if (result == null || result.idToken() == null) {
+      return new SignIn(null, Optional.of(String.valueOf(response.challengeNameAsString())));
+    }
+    return new SignIn(result.idToken(), Optional.empty());
   }
 }

@@ -45,6 +45,12 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheTestSupportKnowsTheSdkAndJunit() throws IOException {
+    assertEquals(List.of(), offenders("software.amazon.awssdk", List.of("testing/", "junit/")));
+    assertEquals(List.of(), offenders("org.junit", List.of("junit/")));
+  }
+
+  @Test
   void domainAndServicesKnowNeitherHttpNorWireRecords() throws IOException {
     assertEquals(List.of(), offenders("dev.cognate.operation", List.of("operation/", "protocol/", "Engine.java")));
     assertEquals(List.of(), offenders("dev.cognate.protocol", List.of("protocol/", "Cognate.java", "dev/")));

@@ -3,15 +3,12 @@ package dev.cognate.app;
 import dev.cognate.Cognate;
 import dev.cognate.CognateConfig;
 import dev.cognate.app.local.LocalServer;
+import dev.cognate.testing.CognitoClients;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
@@ -142,11 +139,6 @@ public final class Main {
 
   /** A client for the in-process emulator, which accepts any credentials. */
   static CognitoIdentityProviderClient emulatorClient(URI endpoint) {
-    return CognitoIdentityProviderClient.builder()
-        .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("cognate", "cognate")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
+    return CognitoClients.forEndpoint(endpoint, CognateConfig.DEFAULT_REGION);
   }
 }

@@ -1,0 +1,166 @@
+package dev.cognate.junit;
+
+import dev.cognate.Cognate;
+import dev.cognate.CognateConfig;
+import dev.cognate.testing.CognatePool;
+import dev.cognate.testing.CognitoClients;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestInstancePostProcessor;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+/**
+ * The JUnit 5 extension behind {@link CognateTest}: one in-process emulator per test class (or per JVM when
+ * shared), kept in JUnit's store so JUnit closes it, and injection of the emulator, an SDK client pointed at it
+ * and fresh pools. Register it declaratively with {@code @CognateTest}, or programmatically:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static CognateExtension cognate = CognateExtension.withConfig(c -> c.fixedCode("123456"));
+ * }</pre>
+ */
+public final class CognateExtension implements BeforeAllCallback, TestInstancePostProcessor, ParameterResolver {
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CognateExtension.class);
+
+  private final Consumer<CognateConfig.Builder> customization;
+  private final Optional<Boolean> shared;
+
+  /** The declarative form: settings come from the class's {@link CognateTest}. */
+  public CognateExtension() {
+    this(builder -> {}, Optional.empty());
+  }
+
+  private CognateExtension(Consumer<CognateConfig.Builder> customization, Optional<Boolean> shared) {
+    this.customization = customization;
+    this.shared = shared;
+  }
+
+  /**
+   * The programmatic form: starts from {@link CognateConfig#forTests()} (free port, in-memory) and applies
+   * {@code customization}; one emulator per test class.
+   */
+  public static CognateExtension withConfig(Consumer<CognateConfig.Builder> customization) {
+    return new CognateExtension(customization, Optional.of(false));
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IllegalAccessException {
+    Runtime runtime = runtime(context, this);
+    for (Field field : fields(context.getRequiredTestClass(), true)) {
+      inject(field, null, runtime);
+    }
+  }
+
+  @Override
+  public void postProcessTestInstance(Object instance, ExtensionContext context) throws IllegalAccessException {
+    Runtime runtime = runtime(context, this);
+    for (Field field : fields(instance.getClass(), false)) {
+      inject(field, instance, runtime);
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return injectable(parameter.getParameter().getType());
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return value(
+        parameter.getParameter().getType(),
+        parameter.findAnnotation(PoolSettings.class).orElse(null),
+        runtime(context, this));
+  }
+
+  private static boolean injectable(Class<?> type) {
+    return type == Cognate.class || type == CognitoIdentityProviderClient.class || type == CognatePool.class;
+  }
+
+  private static Object value(Class<?> type, PoolSettings settings, Runtime runtime) {
+    if (type == Cognate.class) {
+      return runtime.cognate();
+    }
+    if (type == CognitoIdentityProviderClient.class) {
+      return runtime.cognito();
+    }
+    return CognatePool.create(runtime.cognito(), PoolSettings.Specs.of(settings));
+  }
+
+  private static void inject(Field field, Object instance, Runtime runtime) throws IllegalAccessException {
+    field.setAccessible(true);
+    if (field.get(instance) == null) {
+      field.set(instance, value(field.getType(), field.getAnnotation(PoolSettings.class), runtime));
+    }
+  }
+
+  private static List<Field> fields(Class<?> type, boolean statics) {
+    return ReflectionSupport.findFields(
+        type,
+        f -> injectable(f.getType())
+            && Modifier.isStatic(f.getModifiers()) == statics
+            && !Modifier.isFinal(f.getModifiers()),
+        HierarchyTraversalMode.TOP_DOWN);
+  }
+
+  /**
+   * The running emulator for this context: the JVM's shared one, or the test class's own, started on first use
+   * and closed by JUnit with the store that holds it.
+   */
+  private static Runtime runtime(ExtensionContext context, CognateExtension extension) {
+    Optional<CognateTest> annotation =
+        AnnotationSupport.findAnnotation(context.getRequiredTestClass(), CognateTest.class);
+    boolean sharedPerJvm =
+        extension.shared.isPresent()
+            ? extension.shared.get()
+            : annotation.map(CognateTest::sharedPerJvm).orElse(false);
+    CognateConfig.Builder builder = CognateConfig.forTests();
+    annotation.ifPresent(
+        a -> {
+          builder.region(a.region());
+          if (!a.fixedCode().isEmpty()) {
+            builder.fixedCode(a.fixedCode());
+          }
+        });
+    extension.customization.accept(builder);
+    CognateConfig config = builder.build();
+    ExtensionContext owner = sharedPerJvm ? context.getRoot() : classContext(context);
+    String key = sharedPerJvm ? "shared " + config.region() + " " + config.fixedCode().orElse("") : "class";
+    return owner.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> Runtime.start(config), Runtime.class);
+  }
+
+  /** The context of the test class: a method's emulator belongs to its class, not to the method. */
+  private static ExtensionContext classContext(ExtensionContext context) {
+    ExtensionContext current = context;
+    while (current.getTestMethod().isPresent() && current.getParent().isPresent()) {
+      current = current.getParent().get();
+    }
+    return current;
+  }
+
+  /** An emulator and its SDK client, closed together. */
+  private record Runtime(Cognate cognate, CognitoIdentityProviderClient cognito) implements AutoCloseable {
+    static Runtime start(CognateConfig config) {
+      Cognate cognate = Cognate.start(config);
+      return new Runtime(cognate, CognitoClients.forEndpoint(cognate.endpoint(), config.region()));
+    }
+
+    @Override
+    public void close() {
+      try {
+        cognito.close();
+      } finally {
+        cognate.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.cognate.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs the test class against an in-process Cognate emulator on a free loopback port with an in-memory database.
+ * Fields and parameters of type {@link dev.cognate.Cognate}, {@code CognitoIdentityProviderClient} and
+ * {@link dev.cognate.testing.CognatePool} are injected; each {@code CognatePool} is a fresh pool and client, shaped
+ * by {@link PoolSettings}.
+ *
+ * <pre>{@code
+ * @CognateTest
+ * class SignUpTest {
+ *   @Test
+ *   void signsUp(CognitoIdentityProviderClient cognito, Cognate cognate, @PoolSettings CognatePool pool) { ... }
+ * }
+ * }</pre>
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(CognateExtension.class)
+public @interface CognateTest {
+
+  /**
+   * Share one emulator among every test class in the JVM that asks for the same settings, instead of one per
+   * class; it stops when the JVM's test run ends.
+   */
+  boolean sharedPerJvm() default false;
+
+  /** When set, every confirmation code is this six-digit value. */
+  String fixedCode() default "";
+
+  /** Region of pool ids and ARNs. */
+  String region() default "us-east-1";
+}

@@ -1,5 +1,6 @@
 package dev.cognate.app;
 
+import dev.cognate.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +42,7 @@ class IdTokenAuthorizerTest {
   private static RSAKey strangerKey;
   private static JwksServer jwks;
 
-  private TestClock clock;
+  private MutableClock clock;
   private IdTokenAuthorizer authorizer;
 
   @BeforeAll
@@ -59,7 +60,7 @@ class IdTokenAuthorizerTest {
 
   @BeforeEach
   void authorizer() {
-    clock = new TestClock(ISSUED.plus(Duration.ofMinutes(5)));
+    clock = new MutableClock(ISSUED.plus(Duration.ofMinutes(5)));
     authorizer = new IdTokenAuthorizer(ISSUER, CLIENT, new PoolKeys(jwks.uri(), clock), clock);
   }
 

@@ -1,5 +1,6 @@
 package dev.cognate.app;
 
+import dev.cognate.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +24,7 @@ class PoolKeysTest {
   private static RSAKey second;
 
   private JwksServer jwks;
-  private TestClock clock;
+  private MutableClock clock;
   private PoolKeys keys;
 
   @BeforeAll
@@ -35,7 +36,7 @@ class PoolKeysTest {
   @BeforeEach
   void serve() {
     jwks = new JwksServer().publish(new JWKSet(first));
-    clock = new TestClock(Instant.parse("2024-05-01T12:00:00Z"));
+    clock = new MutableClock(Instant.parse("2024-05-01T12:00:00Z"));
     keys = new PoolKeys(jwks.uri(), clock);
   }
 

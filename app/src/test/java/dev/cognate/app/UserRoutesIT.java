@@ -1,5 +1,6 @@
 package dev.cognate.app;
 
+import dev.cognate.testing.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -76,7 +77,7 @@ class UserRoutesIT {
 
     pastCognate =
         closeLater(
-            Cognate.start(CognateConfig.forTests().clock(new TestClock(Instant.now().minus(Duration.ofHours(6)))).build()));
+            Cognate.start(CognateConfig.forTests().clock(new MutableClock(Instant.now().minus(Duration.ofHours(6)))).build()));
     pastCognito = closeLater(Main.emulatorClient(pastCognate.endpoint()));
     pastStack = OriginalStack.create(pastCognito);
     pastServer = closeLater(serve(pastCognate, pastCognito, pastStack));
@@ -267,7 +268,7 @@ class UserRoutesIT {
 
     // Only its age is wrong: an authorizer whose clock stands at the issuing time accepts the same token.
     String issuer = CognitoSettings.issuer(pastCognate.endpoint(), pastStack.userPoolId());
-    TestClock thatTime = new TestClock(exp.minus(Duration.ofHours(1)));
+    MutableClock thatTime = new MutableClock(exp.minus(Duration.ofHours(1)));
     IdTokenAuthorizer.Decision then =
         new IdTokenAuthorizer(
                 issuer, pastStack.clientId(), new PoolKeys(URI.create(issuer + "/.well-known/jwks.json"), thatTime), thatTime)
@@ -311,7 +312,7 @@ class UserRoutesIT {
 
   @Test
   void verificationWithAnExpiredCodeIs400() throws Exception {
-    TestClock clock = new TestClock(Instant.now());
+    MutableClock clock = new MutableClock(Instant.now());
     try (Cognate timed = Cognate.start(CognateConfig.forTests().clock(clock).build());
         CognitoIdentityProviderClient timedCognito = Main.emulatorClient(timed.endpoint())) {
       CognitoSettings timedStack = OriginalStack.create(timedCognito);

@@ -65,33 +65,17 @@ final class Cases {
 
   /** {@code spec} with a client secret. */
   static PoolSpec withSecret(PoolSpec spec) {
-    return variant(spec, spec.explicitAuthFlows(), true, spec.preventUserExistenceErrors());
+    return spec.toBuilder().generateSecret(true).build();
   }
 
   /** {@code spec} with the client's {@code PreventUserExistenceErrors} set to {@code value}. */
   static PoolSpec withUserExistenceErrors(PoolSpec spec, String value) {
-    return variant(spec, spec.explicitAuthFlows(), spec.generateSecret(), value);
+    return spec.toBuilder().preventUserExistenceErrors(value).build();
   }
 
   /** {@code spec} with exactly these client auth flows. */
   static PoolSpec withFlows(PoolSpec spec, List<String> flows) {
-    return variant(spec, flows, spec.generateSecret(), spec.preventUserExistenceErrors());
-  }
-
-  private static PoolSpec variant(PoolSpec spec, List<String> flows, boolean secret, String preventUserExistenceErrors) {
-    return new PoolSpec(
-        spec.poolName(),
-        spec.usernameAttributes(),
-        spec.autoVerifiedAttributes(),
-        spec.requiredAttributes(),
-        spec.minimumLength(),
-        spec.requireAllCharacterClasses(),
-        spec.caseSensitive(),
-        spec.clientName(),
-        flows,
-        secret,
-        preventUserExistenceErrors,
-        spec.tokenValidity());
+    return spec.toBuilder().explicitAuthFlows(flows).build();
   }
 
   /** A well-formed app client id (26 chars of lowercase base32hex, first char 0-7) that no pool has. */

@@ -34,20 +34,7 @@ public abstract class Target implements AutoCloseable {
 
   /** A pool and client that this run created and will delete, with a name that says so. */
   public synchronized CognatePool pool(PoolSpec spec) {
-    PoolSpec named =
-        new PoolSpec(
-            "cognate-contract-" + Long.toString(System.nanoTime(), 36),
-            spec.usernameAttributes(),
-            spec.autoVerifiedAttributes(),
-            spec.requiredAttributes(),
-            spec.minimumLength(),
-            spec.requireAllCharacterClasses(),
-            spec.caseSensitive(),
-            spec.clientName(),
-            spec.explicitAuthFlows(),
-            spec.generateSecret(),
-            spec.preventUserExistenceErrors(),
-            spec.tokenValidity());
+    PoolSpec named = spec.toBuilder().poolName("cognate-contract-" + Long.toString(System.nanoTime(), 36)).build();
     CognatePool pool = CognatePool.create(cognito(), named);
     created.add(pool);
     return pool;

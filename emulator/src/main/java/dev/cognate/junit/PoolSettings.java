@@ -54,21 +54,20 @@ public @interface PoolSettings {
       if (settings.original()) {
         return PoolSpec.original();
       }
-      PoolSpec d = PoolSpec.defaults();
-      List<String> email = settings.verifyEmail() ? List.of("email") : List.of();
-      return new PoolSpec(
-          d.poolName(),
-          List.of(settings.usernameAttributes()),
-          email,
-          email,
-          settings.minimumLength(),
-          settings.requireAllCharacterClasses(),
-          settings.caseSensitive(),
-          d.clientName(),
-          settings.explicitAuthFlows().length == 0 ? d.explicitAuthFlows() : List.of(settings.explicitAuthFlows()),
-          settings.generateSecret(),
-          settings.preventUserExistenceErrors(),
-          settings.tokenValidity());
+      PoolSpec.Builder spec =
+          PoolSpec.defaults().toBuilder()
+              .usernameAttributes(List.of(settings.usernameAttributes()))
+              .verifyEmail(settings.verifyEmail())
+              .minimumLength(settings.minimumLength())
+              .requireAllCharacterClasses(settings.requireAllCharacterClasses())
+              .caseSensitive(settings.caseSensitive())
+              .generateSecret(settings.generateSecret())
+              .preventUserExistenceErrors(settings.preventUserExistenceErrors())
+              .tokenValidity(settings.tokenValidity());
+      if (settings.explicitAuthFlows().length > 0) {
+        spec.explicitAuthFlows(List.of(settings.explicitAuthFlows()));
+      }
+      return spec.build();
     }
   }
 }

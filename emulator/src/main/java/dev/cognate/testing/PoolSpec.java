@@ -80,4 +80,99 @@ public record PoolSpec(
         "LEGACY",
         5);
   }
+
+  /** A builder starting from these settings, to change a few. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Changes some settings of a {@link PoolSpec}; {@link #build()} gives the new one. */
+  public static final class Builder {
+    private String poolName;
+    private List<String> usernameAttributes;
+    private List<String> autoVerifiedAttributes;
+    private List<String> requiredAttributes;
+    private int minimumLength;
+    private boolean requireAllCharacterClasses;
+    private boolean caseSensitive;
+    private String clientName;
+    private List<String> explicitAuthFlows;
+    private boolean generateSecret;
+    private String preventUserExistenceErrors;
+    private int tokenValidity;
+
+    private Builder(PoolSpec from) {
+      poolName = from.poolName;
+      usernameAttributes = from.usernameAttributes;
+      autoVerifiedAttributes = from.autoVerifiedAttributes;
+      requiredAttributes = from.requiredAttributes;
+      minimumLength = from.minimumLength;
+      requireAllCharacterClasses = from.requireAllCharacterClasses;
+      caseSensitive = from.caseSensitive;
+      clientName = from.clientName;
+      explicitAuthFlows = from.explicitAuthFlows;
+      generateSecret = from.generateSecret;
+      preventUserExistenceErrors = from.preventUserExistenceErrors;
+      tokenValidity = from.tokenValidity;
+    }
+
+    public Builder poolName(String value) {
+      poolName = value;
+      return this;
+    }
+
+    public Builder usernameAttributes(List<String> value) {
+      usernameAttributes = value;
+      return this;
+    }
+
+    /** E-mail required and verified by code, or neither. */
+    public Builder verifyEmail(boolean value) {
+      autoVerifiedAttributes = value ? List.of("email") : List.of();
+      requiredAttributes = autoVerifiedAttributes;
+      return this;
+    }
+
+    public Builder minimumLength(int value) {
+      minimumLength = value;
+      return this;
+    }
+
+    public Builder requireAllCharacterClasses(boolean value) {
+      requireAllCharacterClasses = value;
+      return this;
+    }
+
+    public Builder caseSensitive(boolean value) {
+      caseSensitive = value;
+      return this;
+    }
+
+    public Builder explicitAuthFlows(List<String> value) {
+      explicitAuthFlows = value;
+      return this;
+    }
+
+    public Builder generateSecret(boolean value) {
+      generateSecret = value;
+      return this;
+    }
+
+    public Builder preventUserExistenceErrors(String value) {
+      preventUserExistenceErrors = value;
+      return this;
+    }
+
+    public Builder tokenValidity(int value) {
+      tokenValidity = value;
+      return this;
+    }
+
+    public PoolSpec build() {
+      return new PoolSpec(
+          poolName, usernameAttributes, autoVerifiedAttributes, requiredAttributes, minimumLength,
+          requireAllCharacterClasses, caseSensitive, clientName, explicitAuthFlows, generateSecret,
+          preventUserExistenceErrors, tokenValidity);
+    }
+  }
 }

@@ -17,7 +17,7 @@ import dev.cognate.domain.CodePurpose;
 import dev.cognate.domain.SentCode;
 import dev.cognate.support.EmulatorExtension;
 import dev.cognate.support.Http;
-import dev.cognate.support.MutableClock;
+import dev.cognate.testing.MutableClock;
 import dev.cognate.support.Pool;
 import dev.cognate.support.Pools;
 import dev.cognate.support.TestEmulator;

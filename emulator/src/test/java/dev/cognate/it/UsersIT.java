@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cognate.Cognate;
 import dev.cognate.CognateConfig;
 import dev.cognate.support.EmulatorExtension;
-import dev.cognate.support.MutableClock;
+import dev.cognate.testing.MutableClock;
 import dev.cognate.support.Pool;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.cognate.support;
+package dev.cognate.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test can move forward, to expire codes and tokens without waiting. */
+/** A clock a test can move forward, to expire codes and tokens without waiting: pass it to {@code CognateConfig.Builder.clock}. */
 public final class MutableClock extends Clock {
   private volatile Instant now;
 

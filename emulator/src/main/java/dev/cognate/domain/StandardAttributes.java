@@ -26,8 +26,4 @@ public final class StandardAttributes {
     schema.add(new SchemaAttribute("identities", "String", false, true, false, "0", "2048", null, null));
     return schema;
   }
-
-  public static boolean isStandard(String name) {
-    return schema().stream().anyMatch(a -> a.name().equals(name));
-  }
 }

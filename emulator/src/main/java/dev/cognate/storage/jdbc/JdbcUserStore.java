@@ -170,11 +170,10 @@ public final class JdbcUserStore implements UserStore {
         value = filter.prefix() ? likePrefix(filter.value().toUpperCase(Locale.ROOT)) : filter.value().toUpperCase(Locale.ROOT);
       }
       case "status" -> {
-        boolean enabled = matches("Enabled", filter);
-        boolean disabled = matches("Disabled", filter);
+        // "Enabled" or "Disabled": a prefix can match both, one or neither; a NULL in IN matches nothing.
         sql.append(" AND u.enabled IN (?, ?)");
-        params.add(enabled ? Boolean.TRUE : disabled ? Boolean.FALSE : null);
-        value = disabled ? Boolean.FALSE : enabled ? Boolean.TRUE : null;
+        params.add(matches("Enabled", filter) ? Boolean.TRUE : null);
+        value = matches("Disabled", filter) ? Boolean.FALSE : null;
       }
       default -> {
         sql.append(" AND EXISTS (SELECT 1 FROM user_attributes a WHERE a.user_seq = u.seq AND a.name = ? AND a.attr_value")

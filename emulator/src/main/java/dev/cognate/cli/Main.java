@@ -23,9 +23,25 @@ public final class Main {
       System.exit(2);
       return;
     }
-    Cognate cognate = Cognate.start(config);
+    Cognate cognate;
+    try {
+      cognate = Cognate.start(config);
+    } catch (RuntimeException e) {
+      // A taken port or a database another process holds: say so in one line, not a stack trace.
+      System.err.println("cognate: cannot start on " + config.host() + ":" + config.port() + ": " + rootMessage(e));
+      System.exit(1);
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(cognate::close, "cognate-shutdown"));
     System.out.println("Cognate listening on " + cognate.endpoint());
     System.out.flush();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("");
   }
 }

@@ -3,6 +3,7 @@ package dev.cognate.app;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -37,12 +38,9 @@ public final class CognitoFailures {
   }
 
   public static ApiResponse response(Route route, SdkException failure) {
-    String code = failure instanceof AwsServiceException aws && aws.awsErrorDetails() != null
-        ? aws.awsErrorDetails().errorCode()
-        : null;
-    String message = failure instanceof AwsServiceException aws && aws.awsErrorDetails() != null
-        ? aws.awsErrorDetails().errorMessage()
-        : null;
+    AwsErrorDetails details = failure instanceof AwsServiceException aws ? aws.awsErrorDetails() : null;
+    String code = details == null ? null : details.errorCode();
+    String message = details == null ? null : details.errorMessage();
     int status = status(route, code);
     if (status == 502) {
       LOG.error("{}: unexpected failure from Cognito ({})", route.failure, code, failure);

@@ -55,17 +55,17 @@ public final class CognateExtension implements BeforeAllCallback, TestInstancePo
 
   @Override
   public void beforeAll(ExtensionContext context) throws IllegalAccessException {
-    Runtime runtime = runtime(context, this);
+    Running running = running(context, this);
     for (Field field : fields(context.getRequiredTestClass(), true)) {
-      inject(field, null, runtime);
+      inject(field, null, running);
     }
   }
 
   @Override
   public void postProcessTestInstance(Object instance, ExtensionContext context) throws IllegalAccessException {
-    Runtime runtime = runtime(context, this);
+    Running running = running(context, this);
     for (Field field : fields(instance.getClass(), false)) {
-      inject(field, instance, runtime);
+      inject(field, instance, running);
     }
   }
 
@@ -79,27 +79,27 @@ public final class CognateExtension implements BeforeAllCallback, TestInstancePo
     return value(
         parameter.getParameter().getType(),
         parameter.findAnnotation(PoolSettings.class).orElse(null),
-        runtime(context, this));
+        running(context, this));
   }
 
   private static boolean injectable(Class<?> type) {
     return type == Cognate.class || type == CognitoIdentityProviderClient.class || type == CognatePool.class;
   }
 
-  private static Object value(Class<?> type, PoolSettings settings, Runtime runtime) {
+  private static Object value(Class<?> type, PoolSettings settings, Running running) {
     if (type == Cognate.class) {
-      return runtime.cognate();
+      return running.cognate();
     }
     if (type == CognitoIdentityProviderClient.class) {
-      return runtime.cognito();
+      return running.cognito();
     }
-    return CognatePool.create(runtime.cognito(), PoolSettings.Specs.of(settings));
+    return CognatePool.create(running.cognito(), PoolSettings.Specs.of(settings));
   }
 
-  private static void inject(Field field, Object instance, Runtime runtime) throws IllegalAccessException {
+  private static void inject(Field field, Object instance, Running running) throws IllegalAccessException {
     field.setAccessible(true);
     if (field.get(instance) == null) {
-      field.set(instance, value(field.getType(), field.getAnnotation(PoolSettings.class), runtime));
+      field.set(instance, value(field.getType(), field.getAnnotation(PoolSettings.class), running));
     }
   }
 
@@ -116,7 +116,7 @@ public final class CognateExtension implements BeforeAllCallback, TestInstancePo
    * The running emulator for this context: the JVM's shared one, or the test class's own, started on first use
    * and closed by JUnit with the store that holds it.
    */
-  private static Runtime runtime(ExtensionContext context, CognateExtension extension) {
+  private static Running running(ExtensionContext context, CognateExtension extension) {
     Optional<CognateTest> annotation =
         AnnotationSupport.findAnnotation(context.getRequiredTestClass(), CognateTest.class);
     boolean sharedPerJvm =
@@ -135,7 +135,7 @@ public final class CognateExtension implements BeforeAllCallback, TestInstancePo
     CognateConfig config = builder.build();
     ExtensionContext owner = sharedPerJvm ? context.getRoot() : classContext(context);
     String key = sharedPerJvm ? "shared " + config.region() + " " + config.fixedCode().orElse("") : "class";
-    return owner.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> Runtime.start(config), Runtime.class);
+    return owner.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> Running.start(config), Running.class);
   }
 
   /** The context of the test class: a method's emulator belongs to its class, not to the method. */
@@ -148,10 +148,10 @@ public final class CognateExtension implements BeforeAllCallback, TestInstancePo
   }
 
   /** An emulator and its SDK client, closed together. */
-  private record Runtime(Cognate cognate, CognitoIdentityProviderClient cognito) implements AutoCloseable {
-    static Runtime start(CognateConfig config) {
+  private record Running(Cognate cognate, CognitoIdentityProviderClient cognito) implements AutoCloseable {
+    static Running start(CognateConfig config) {
       Cognate cognate = Cognate.start(config);
-      return new Runtime(cognate, CognitoClients.forEndpoint(cognate.endpoint(), config.region()));
+      return new Running(cognate, CognitoClients.forEndpoint(cognate.endpoint(), config.region()));
     }
 
     @Override

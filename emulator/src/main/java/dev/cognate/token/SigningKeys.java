@@ -61,7 +61,7 @@ public final class SigningKeys implements AutoCloseable {
             stored = List.of(stored(ID, pairs.next()), stored(ACCESS, pairs.next()));
             store.insert(id, stored);
           }
-          return new PoolKeys(parse(stored, ID), parse(stored, ACCESS));
+          return parsed(stored);
         });
   }
 
@@ -72,7 +72,13 @@ public final class SigningKeys implements AutoCloseable {
       return Optional.of(cached);
     }
     List<StoredKey> stored = store.find(userPoolId);
-    return stored.isEmpty() ? Optional.empty() : Optional.of(forPool(userPoolId));
+    return stored.isEmpty()
+        ? Optional.empty()
+        : Optional.of(cache.computeIfAbsent(userPoolId, id -> parsed(stored)));
+  }
+
+  private static PoolKeys parsed(List<StoredKey> stored) {
+    return new PoolKeys(parse(stored, ID), parse(stored, ACCESS));
   }
 
   /** Drops a deleted pool's keys from memory; the database rows went with the pool. */

@@ -72,10 +72,10 @@ public final class Engine implements AutoCloseable {
     this.outbox = outboxStore::find;
 
     Directory directory = new Directory(pools, clients);
-    Users users = new Users(userStore);
+    Users users = new Users(userStore, pools, database);
     Passwords passwords = new Passwords(config.bcryptCost());
     CodeSender codes = new CodeSender(outboxStore, config.fixedCode(), clock);
-    SignUpConfirmation confirmation = new SignUpConfirmation(userStore, clock);
+    SignUpConfirmation confirmation = new SignUpConfirmation(users, clock);
     Authenticator authenticator =
         new Authenticator(users, userStore, passwords, sessions, new TokenIssuer(keys), clock);
     AuthFlows flows = new AuthFlows(authenticator);
@@ -92,12 +92,12 @@ public final class Engine implements AutoCloseable {
                 new DescribeUserPoolClientOperation(directory),
                 new ListUserPoolClientsOperation(directory, clients),
                 new DeleteUserPoolClientOperation(directory, clients),
-                new SignUpOperation(directory, userStore, passwords, codes, clock),
+                new SignUpOperation(directory, userStore, passwords, codes, database, clock),
                 new ConfirmSignUpOperation(directory, users, confirmation),
-                new ResendConfirmationCodeOperation(directory, users, userStore, codes, clock),
+                new ResendConfirmationCodeOperation(directory, users, codes, clock),
                 new AdminConfirmSignUpOperation(directory, users, confirmation),
                 new AdminGetUserOperation(directory, users),
-                new AdminDeleteUserOperation(directory, users, userStore, sessions),
+                new AdminDeleteUserOperation(directory, users, userStore, sessions, database),
                 new ListUsersOperation(directory, userStore),
                 new GetUserOperation(accessTokens),
                 new AdminInitiateAuthOperation(directory, flows),

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * A user of a pool. {@code attributes} keeps insertion order and always holds {@code sub}; a pending code is the
- * one confirmation code that is valid now.
+ * one confirmation code that is valid now. {@code version} is the stored version this value was read at: a change
+ * is written only if the stored user is still at that version.
  */
 public record User(
     String userPoolId,
@@ -19,7 +20,8 @@ public record User(
     Map<String, String> attributes,
     Instant createdAt,
     Instant modifiedAt,
-    Optional<PendingCode> pendingCode) {
+    Optional<PendingCode> pendingCode,
+    long version) {
 
   public User {
     attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
@@ -30,17 +32,17 @@ public record User(
   }
 
   public User withStatus(UserStatus newStatus, Instant at) {
-    return new User(userPoolId, username, sub, newStatus, enabled, passwordHash, attributes, createdAt, at, pendingCode);
+    return new User(userPoolId, username, sub, newStatus, enabled, passwordHash, attributes, createdAt, at, pendingCode, version);
   }
 
   public User withAttribute(String name, String value, Instant at) {
     Map<String, String> changed = new LinkedHashMap<>(attributes);
     changed.put(name, value);
-    return new User(userPoolId, username, sub, status, enabled, passwordHash, changed, createdAt, at, pendingCode);
+    return new User(userPoolId, username, sub, status, enabled, passwordHash, changed, createdAt, at, pendingCode, version);
   }
 
   public User withPendingCode(Optional<PendingCode> code, Instant at) {
-    return new User(userPoolId, username, sub, status, enabled, passwordHash, attributes, createdAt, at, code);
+    return new User(userPoolId, username, sub, status, enabled, passwordHash, attributes, createdAt, at, code, version);
   }
 
   /** A code waiting to be typed in, and when it stops being accepted. */

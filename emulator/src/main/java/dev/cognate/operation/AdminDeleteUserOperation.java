@@ -5,6 +5,7 @@ import dev.cognate.operation.wire.Shapes;
 import dev.cognate.service.Directory;
 import dev.cognate.service.Users;
 import dev.cognate.storage.SessionStore;
+import dev.cognate.storage.Transactions;
 import dev.cognate.storage.UserStore;
 import dev.cognate.validation.Length;
 import dev.cognate.validation.Pattern;
@@ -17,12 +18,15 @@ public final class AdminDeleteUserOperation implements Operation<AdminDeleteUser
   private final Users users;
   private final UserStore store;
   private final SessionStore sessions;
+  private final Transactions transactions;
 
-  public AdminDeleteUserOperation(Directory directory, Users users, UserStore store, SessionStore sessions) {
+  public AdminDeleteUserOperation(
+      Directory directory, Users users, UserStore store, SessionStore sessions, Transactions transactions) {
     this.directory = directory;
     this.users = users;
     this.store = store;
     this.sessions = sessions;
+    this.transactions = transactions;
   }
 
   public record AdminDeleteUserRequest(
@@ -42,8 +46,14 @@ public final class AdminDeleteUserOperation implements Operation<AdminDeleteUser
   @Override
   public Empty handle(AdminDeleteUserRequest request, RequestContext context) {
     User user = users.require(directory.pool(request.UserPoolId()), request.Username());
-    sessions.revokeAll(user.userPoolId(), user.sub());
-    store.delete(user.userPoolId(), user.sub());
+    // Deleting first takes the user's row, so a sign-in still under way either finishes first and has its
+    // session revoked here, or finds the user gone.
+    transactions.inOne(
+        () -> {
+          store.delete(user.userPoolId(), user.sub());
+          sessions.revokeAll(user.userPoolId(), user.sub());
+          return null;
+        });
     return new Empty();
   }
 }

@@ -1,5 +1,6 @@
 package dev.cognate.operation;
 
+import dev.cognate.storage.ParentGoneException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,10 +9,28 @@ import java.util.stream.Collectors;
 
 /** The operations the emulator answers, by wire name. */
 public final class OperationRegistry {
+  private static final int MAX_ATTEMPTS = 3;
+
   private final Map<String, Operation<?, ?>> byName;
 
   public OperationRegistry(List<Operation<?, ?>> operations) {
     this.byName = operations.stream().collect(Collectors.toUnmodifiableMap(Operation::name, Function.identity()));
+  }
+
+  /**
+   * Runs an operation. One whose write lost a race with a deletion (its pool went meanwhile) stored nothing, so it
+   * runs again and then answers as if it had come second: {@code ResourceNotFoundException}, not a server error.
+   */
+  public static <Q extends Record, R> R run(Operation<Q, R> operation, Q request, RequestContext context) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return operation.handle(request, context);
+      } catch (ParentGoneException e) {
+        if (attempt == MAX_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
   }
 
   public Optional<Operation<?, ?>> find(String name) {

@@ -12,7 +12,6 @@ import dev.cognate.service.Directory;
 import dev.cognate.service.Directory.ClientInPool;
 import dev.cognate.service.SecretHash;
 import dev.cognate.service.Users;
-import dev.cognate.storage.UserStore;
 import dev.cognate.validation.Length;
 import dev.cognate.validation.Pattern;
 import dev.cognate.validation.Required;
@@ -28,15 +27,12 @@ public final class ResendConfirmationCodeOperation
         ResendConfirmationCodeOperation.ResendConfirmationCodeResponse> {
   private final Directory directory;
   private final Users users;
-  private final UserStore store;
   private final CodeSender codes;
   private final Clock clock;
 
-  public ResendConfirmationCodeOperation(
-      Directory directory, Users users, UserStore store, CodeSender codes, Clock clock) {
+  public ResendConfirmationCodeOperation(Directory directory, Users users, CodeSender codes, Clock clock) {
     this.directory = directory;
     this.users = users;
-    this.store = store;
     this.codes = codes;
     this.clock = clock;
   }
@@ -72,18 +68,22 @@ public final class ResendConfirmationCodeOperation
       }
       throw Users.comboNotFound();
     }
-    User user = found.get();
-    if (user.status() != UserStatus.UNCONFIRMED) {
-      throw CognitoException.invalidParameter("User is already confirmed.");
-    }
     CodeSender.PreparedCode code =
-        codes
-            .prepareSignUpCode(target.pool(), user)
-            .orElseThrow(
-                () -> CognitoException.invalidParameter("Cannot resend codes. Auto verification not turned on."));
-    User updated = user.withPendingCode(Optional.of(code.pending()), clock.instant());
-    store.update(updated);
-    codes.send(target.pool(), updated, code, CodePurpose.SIGN_UP);
+        users.change(
+            found.get(),
+            user -> {
+              if (user.status() != UserStatus.UNCONFIRMED) {
+                throw CognitoException.invalidParameter("User is already confirmed.");
+              }
+              CodeSender.PreparedCode prepared =
+                  codes
+                      .prepareSignUpCode(target.pool(), user)
+                      .orElseThrow(
+                          () -> CognitoException.invalidParameter(
+                              "Cannot resend codes. Auto verification not turned on."));
+              return new Users.Decision<>(user.withPendingCode(Optional.of(prepared.pending()), clock.instant()), prepared);
+            },
+            (updated, prepared) -> codes.send(target.pool(), updated, prepared, CodePurpose.SIGN_UP));
     return new ResendConfirmationCodeResponse(CodeDeliveryDetailsType.of(code.reported()));
   }
 

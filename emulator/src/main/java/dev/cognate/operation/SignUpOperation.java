@@ -15,6 +15,7 @@ import dev.cognate.service.Directory;
 import dev.cognate.service.Directory.ClientInPool;
 import dev.cognate.service.Passwords;
 import dev.cognate.service.SecretHash;
+import dev.cognate.storage.Transactions;
 import dev.cognate.storage.UserStore;
 import dev.cognate.validation.Length;
 import dev.cognate.validation.Pattern;
@@ -37,13 +38,21 @@ public final class SignUpOperation implements Operation<SignUpOperation.SignUpRe
   private final UserStore users;
   private final Passwords passwords;
   private final CodeSender codes;
+  private final Transactions transactions;
   private final Clock clock;
 
-  public SignUpOperation(Directory directory, UserStore users, Passwords passwords, CodeSender codes, Clock clock) {
+  public SignUpOperation(
+      Directory directory,
+      UserStore users,
+      Passwords passwords,
+      CodeSender codes,
+      Transactions transactions,
+      Clock clock) {
     this.directory = directory;
     this.users = users;
     this.passwords = passwords;
     this.codes = codes;
+    this.transactions = transactions;
     this.clock = clock;
   }
 
@@ -120,20 +129,25 @@ public final class SignUpOperation implements Operation<SignUpOperation.SignUpRe
     User user =
         new User(
             pool.id(), username, sub, UserStatus.UNCONFIRMED, true, passwords.hash(request.Password()), attributes,
-            now, now, Optional.empty());
+            now, now, Optional.empty(), 0);
     Optional<CodeSender.PreparedCode> code = codes.prepareSignUpCode(pool, user);
     if (code.isPresent()) {
       user = user.withPendingCode(Optional.of(code.get().pending()), now);
     }
-    switch (users.insert(user, pool.key(username), aliasKey)) {
-      case USERNAME_TAKEN -> throw new CognitoException(CognitoErrorType.USERNAME_EXISTS, "User already exists");
-      case ALIAS_TAKEN ->
-          throw new CognitoException(
-              CognitoErrorType.USERNAME_EXISTS, "An account with the given email already exists.");
-      case INSERTED -> {}
-    }
     User stored = user;
-    code.ifPresent(c -> codes.send(pool, stored, c, CodePurpose.SIGN_UP));
+    Optional<String> key = aliasKey;
+    // The user and the code sent to them are stored together or not at all.
+    transactions.inOne(
+        () -> {
+          switch (users.insert(stored, pool.key(stored.username()), key)) {
+            case USERNAME_TAKEN -> throw new CognitoException(CognitoErrorType.USERNAME_EXISTS, "User already exists");
+            case ALIAS_TAKEN ->
+                throw new CognitoException(
+                    CognitoErrorType.USERNAME_EXISTS, "An account with the given email already exists.");
+            case INSERTED -> code.ifPresent(c -> codes.send(pool, stored, c, CodePurpose.SIGN_UP));
+          }
+          return null;
+        });
     return new SignUpResponse(
         false, code.map(c -> CodeDeliveryDetailsType.of(c.reported())).orElse(null), sub, null);
   }

@@ -43,7 +43,7 @@ final class AwsJsonEndpoint {
   private <Q extends Record, R> R run(Operation<Q, R> operation, byte[] body, RequestContext context) {
     Q request = json.read(body, operation.requestType());
     ModelValidator.validate(request);
-    return operation.handle(request, context);
+    return OperationRegistry.run(operation, request, context);
   }
 
   private Operation<?, ?> operationOf(String target) {

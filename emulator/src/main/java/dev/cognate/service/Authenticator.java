@@ -19,6 +19,9 @@ import java.util.UUID;
 /** Password sign-in and refresh, shared by InitiateAuth and AdminInitiateAuth. */
 public final class Authenticator {
   private static final String INCORRECT = "Incorrect username or password.";
+  // A sign-in is decided again only when the user changed meanwhile; this bound is reached only under
+  // pathological contention.
+  private static final int MAX_ATTEMPTS = 20;
 
   private final Users users;
   private final UserStore userStore;
@@ -44,6 +47,17 @@ public final class Authenticator {
   public record SignIn(IssuedTokens tokens, Optional<String> refreshToken) {}
 
   public SignIn withPassword(ClientInPool target, String username, String password, String issuerUrl) {
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Optional<SignIn> signIn = attempt(target, username, password, issuerUrl);
+      if (signIn.isPresent()) {
+        return signIn.get();
+      }
+    }
+    throw new IllegalStateException("user " + username + " changed under every one of " + MAX_ATTEMPTS + " sign-ins");
+  }
+
+  /** A sign-in decided on the user as read, or empty when the user changed before its session could begin. */
+  private Optional<SignIn> attempt(ClientInPool target, String username, String password, String issuerUrl) {
     Optional<User> found = users.find(target.pool(), username);
     if (found.isEmpty()) {
       passwords.matches(password, decoyHash);
@@ -74,9 +88,11 @@ public final class Authenticator {
             now,
             now.plus(target.client().tokenValidity().refresh()),
             false);
-    sessions.insert(session);
+    if (!sessions.insertFor(user, session)) {
+      return Optional.empty();
+    }
     IssuedTokens tokens = issuer.issue(target.pool(), target.client(), user, session, issuerUrl, now);
-    return new SignIn(tokens, Optional.of(refreshToken));
+    return Optional.of(new SignIn(tokens, Optional.of(refreshToken)));
   }
 
   /**

@@ -5,23 +5,29 @@ import dev.cognate.domain.UserPool;
 import dev.cognate.domain.UserStatus;
 import dev.cognate.error.CognitoErrorType;
 import dev.cognate.error.CognitoException;
-import dev.cognate.storage.UserStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
 /** Moves users from UNCONFIRMED to CONFIRMED, by code or by an administrator. */
 public final class SignUpConfirmation {
-  private final UserStore users;
+  private final Users users;
   private final Clock clock;
 
-  public SignUpConfirmation(UserStore users, Clock clock) {
+  public SignUpConfirmation(Users users, Clock clock) {
     this.users = users;
     this.clock = clock;
   }
 
-  /** Confirms with the code the user received; the attribute the code went to becomes verified. */
+  /**
+   * Confirms with the code the user received; the attribute the code went to becomes verified. The code is
+   * consumed once: a second use finds the user confirmed.
+   */
   public void withCode(UserPool pool, User user, String code) {
+    users.change(user, current -> confirmedWithCode(pool, current, code));
+  }
+
+  private User confirmedWithCode(UserPool pool, User user, String code) {
     requireUnconfirmed(user);
     User.PendingCode pending =
         user.pendingCode().filter(p -> p.code().equals(code)).orElseThrow(SignUpConfirmation::mismatch);
@@ -35,14 +41,18 @@ public final class SignUpConfirmation {
     if (verified != null) {
       confirmed = confirmed.withAttribute(verified, "true", now);
     }
-    users.update(confirmed);
+    return confirmed;
   }
 
   /** AdminConfirmSignUp: no code, and no attribute becomes verified. */
   public void byAdministrator(User user) {
-    requireUnconfirmed(user);
-    Instant now = clock.instant();
-    users.update(user.withStatus(UserStatus.CONFIRMED, now).withPendingCode(Optional.empty(), now));
+    users.change(
+        user,
+        current -> {
+          requireUnconfirmed(current);
+          Instant now = clock.instant();
+          return current.withStatus(UserStatus.CONFIRMED, now).withPendingCode(Optional.empty(), now);
+        });
   }
 
   public static CognitoException mismatch() {

@@ -4,27 +4,84 @@ import dev.cognate.domain.User;
 import dev.cognate.domain.UserPool;
 import dev.cognate.error.CognitoErrorType;
 import dev.cognate.error.CognitoException;
+import dev.cognate.storage.ParentGoneException;
+import dev.cognate.storage.PoolStore;
+import dev.cognate.storage.Transactions;
 import dev.cognate.storage.UserStore;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
-/** Finds users by the name a client sends: a username, or an e-mail address in pools that sign in by e-mail. */
+/**
+ * Finds users by the name a client sends (a username, or an e-mail address in pools that sign in by e-mail), and is
+ * the one way a stored user changes: every change is decided on the user as stored and written only if nothing
+ * changed the user in between; a change that lost such a race is decided again on the fresh state.
+ */
 public final class Users {
-  private final UserStore store;
+  // Each lost race means another change was written, so this bound is only reached under pathological contention.
+  private static final int MAX_ATTEMPTS = 200;
 
-  public Users(UserStore store) {
+  private final UserStore store;
+  private final PoolStore pools;
+  private final Transactions transactions;
+
+  public Users(UserStore store, PoolStore pools, Transactions transactions) {
     this.store = store;
+    this.pools = pools;
+    this.transactions = transactions;
   }
 
+  /** A change decided on one state of a user: the user to write, and what the caller answers once it is written. */
+  public record Decision<T>(User changed, T answer) {}
+
   public Optional<User> find(UserPool pool, String signInName) {
-    if (pool.emailIsUsername() && signInName.contains("@")) {
-      return store.findByAlias(pool.id(), pool.key(signInName));
+    Optional<User> found =
+        pool.emailIsUsername() && signInName.contains("@")
+            ? store.findByAlias(pool.id(), pool.key(signInName))
+            : store.findByUsername(pool.id(), pool.key(signInName));
+    // Deleting a pool deletes its users: a user missing from a pool deleted after it was read is an answer no
+    // serial order gives, so the request runs again and finds the pool gone.
+    if (found.isEmpty() && pools.find(pool.id()).isEmpty()) {
+      throw new ParentGoneException();
     }
-    return store.findByUsername(pool.id(), pool.key(signInName));
+    return found;
   }
 
   /** The user, or Cognito's {@code UserNotFoundException: User does not exist.} */
   public User require(UserPool pool, String signInName) {
     return find(pool, signInName).orElseThrow(Users::doesNotExist);
+  }
+
+  /** Writes {@code change} of the user as stored now; it may refuse by throwing, seeing the state it decides on. */
+  public void change(User read, UnaryOperator<User> change) {
+    change(read, user -> new Decision<>(change.apply(user), null), (changed, none) -> {});
+  }
+
+  /**
+   * Writes the decision taken on the user as stored now and, in the same transaction, whatever must be stored
+   * with it ({@code alongside}: a code in the outbox, say); returns the decision's answer.
+   */
+  public <T> T change(User read, Function<User, Decision<T>> decide, BiConsumer<User, T> alongside) {
+    User current = read;
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Decision<T> decision = decide.apply(current);
+      User base = current;
+      boolean written =
+          transactions.inOne(
+              () -> {
+                if (!store.replace(base, decision.changed())) {
+                  return false;
+                }
+                alongside.accept(decision.changed(), decision.answer());
+                return true;
+              });
+      if (written) {
+        return decision.answer();
+      }
+      current = store.findBySub(read.userPoolId(), read.sub()).orElseThrow(Users::doesNotExist);
+    }
+    throw new IllegalStateException("user " + read.sub() + " changed under every one of " + MAX_ATTEMPTS + " attempts");
   }
 
   public static CognitoException doesNotExist() {

@@ -10,5 +10,6 @@ public interface KeyStore {
 
   List<StoredKey> find(String userPoolId);
 
-  void insert(String userPoolId, List<StoredKey> keys);
+  /** Stores a pool's keys unless it has some already; false then, and the stored ones stand. */
+  boolean insertIfAbsent(String userPoolId, List<StoredKey> keys);
 }

@@ -25,8 +25,12 @@ public interface UserStore {
 
   Optional<User> findBySub(String userPoolId, String sub);
 
-  /** Writes status, flags, password, attributes and pending code of an existing user. */
-  void update(User user);
+  /**
+   * Writes {@code changed} (status, flags, password, attributes, pending code) over the stored user, in one
+   * transaction, only if it is still at {@code current}'s version: false when another change came first or the
+   * user is gone, so that no decision made on a stale read is ever written.
+   */
+  boolean replace(User current, User changed);
 
   boolean delete(String userPoolId, String sub);
 

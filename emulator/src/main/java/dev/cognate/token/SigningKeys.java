@@ -50,19 +50,20 @@ public final class SigningKeys implements AutoCloseable {
 
   /**
    * The keys of an existing pool, created on first use: many pools (validation tests, say) never issue a token,
-   * and two RSA-2048 keys would make CreateUserPool the slowest call by far.
+   * and two RSA-2048 keys would make CreateUserPool the slowest call by far. Two first uses at once may both
+   * generate keys; the database's primary key lets one set in and both use it.
    */
   public PoolKeys forPool(String userPoolId) {
-    return cache.computeIfAbsent(
-        userPoolId,
-        id -> {
-          List<StoredKey> stored = store.find(id);
-          if (stored.isEmpty()) {
-            stored = List.of(stored(ID, pairs.next()), stored(ACCESS, pairs.next()));
-            store.insert(id, stored);
-          }
-          return parsed(stored);
-        });
+    PoolKeys cached = cache.get(userPoolId);
+    if (cached != null) {
+      return cached;
+    }
+    List<StoredKey> stored = store.find(userPoolId);
+    if (stored.isEmpty()) {
+      List<StoredKey> fresh = List.of(stored(ID, pairs.next()), stored(ACCESS, pairs.next()));
+      stored = store.insertIfAbsent(userPoolId, fresh) ? fresh : store.find(userPoolId);
+    }
+    return remember(userPoolId, parsed(stored));
   }
 
   /** The keys of a pool that has issued tokens, without creating any: verifying a token must not create keys. */
@@ -72,9 +73,12 @@ public final class SigningKeys implements AutoCloseable {
       return Optional.of(cached);
     }
     List<StoredKey> stored = store.find(userPoolId);
-    return stored.isEmpty()
-        ? Optional.empty()
-        : Optional.of(cache.computeIfAbsent(userPoolId, id -> parsed(stored)));
+    return stored.isEmpty() ? Optional.empty() : Optional.of(remember(userPoolId, parsed(stored)));
+  }
+
+  private PoolKeys remember(String userPoolId, PoolKeys keys) {
+    PoolKeys earlier = cache.putIfAbsent(userPoolId, keys);
+    return earlier != null ? earlier : keys;
   }
 
   private static PoolKeys parsed(List<StoredKey> stored) {

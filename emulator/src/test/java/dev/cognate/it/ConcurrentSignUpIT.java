@@ -5,56 +5,31 @@ import static dev.cognate.support.Users.attributes;
 import static dev.cognate.support.Users.signUp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.cognate.Cognate;
 import dev.cognate.support.EmulatorExtension;
 import dev.cognate.support.Pool;
 import dev.cognate.support.Pools;
-import java.util.ArrayList;
+import dev.cognate.support.Race;
+import dev.cognate.support.Race.Outcome;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 
 /** Many SignUp calls at once against one in-process emulator: no lost updates, no duplicates, no 500s. */
 class ConcurrentSignUpIT {
 
   private static final int THREADS = 16;
-  private static final long TIMEOUT_SECONDS = 30;
 
   @RegisterExtension static final EmulatorExtension emulator = EmulatorExtension.start();
   private static final Cognate cognate = emulator.cognate();
   private static final CognitoIdentityProviderClient cognito = emulator.cognito();
-
-  /** What one call ended with: the sub on success, or the error code, status and message. */
-  private record Outcome(String sub, String errorCode, int status, String message) {
-    static Outcome success(String sub) {
-      return new Outcome(sub, null, 200, null);
-    }
-
-    boolean ok() {
-      return sub != null;
-    }
-
-    @Override
-    public String toString() {
-      return ok() ? "OK(" + sub + ")" : errorCode + "/" + status + ": " + message;
-    }
-  }
 
   @Test
   @Timeout(60)
@@ -67,26 +42,26 @@ class ConcurrentSignUpIT {
     List<Outcome> successes = outcomes.stream().filter(Outcome::ok).collect(Collectors.toList());
     List<Outcome> duplicates =
         outcomes.stream()
-            .filter(o -> "UsernameExistsException".equals(o.errorCode))
+            .filter(o -> "UsernameExistsException".equals(o.errorCode()))
             .collect(Collectors.toList());
     List<Outcome> others =
         outcomes.stream()
-            .filter(o -> !o.ok() && !"UsernameExistsException".equals(o.errorCode))
+            .filter(o -> !o.ok() && !"UsernameExistsException".equals(o.errorCode()))
             .collect(Collectors.toList());
 
     assertTrue(others.isEmpty(), "unexpected outcomes: " + others);
     assertEquals(1, successes.size(), "exactly one SignUp should win: " + successes);
     assertEquals(99, duplicates.size(), "the rest should be UsernameExistsException");
     for (Outcome duplicate : duplicates) {
-      assertEquals(400, duplicate.status, duplicate.toString());
-      assertEquals("User already exists", duplicate.message, duplicate.toString());
+      assertEquals(400, duplicate.status(), duplicate.toString());
+      assertEquals("User already exists", duplicate.message(), duplicate.toString());
     }
 
     List<UserType> users = cognito.listUsers(r -> r.userPoolId(pool.poolId())).users();
     assertEquals(1, users.size(), "ListUsers: " + users);
     assertEquals("alice", users.get(0).username());
     String sub = attributes(users.get(0).attributes()).get("sub");
-    assertEquals(successes.get(0).sub, sub, "the stored user is the one whose SignUp succeeded");
+    assertEquals(successes.get(0).value(), sub, "the stored user is the one whose SignUp succeeded");
     // only the winner was sent a code
     assertEquals(1, cognate.outbox().codes(pool.poolId(), "alice").size(), "one code for one user");
   }
@@ -101,7 +76,7 @@ class ConcurrentSignUpIT {
 
     List<Outcome> failures = outcomes.stream().filter(o -> !o.ok()).collect(Collectors.toList());
     assertTrue(failures.isEmpty(), "every distinct SignUp should succeed: " + failures);
-    Set<String> subs = outcomes.stream().map(Outcome::sub).collect(Collectors.toSet());
+    Set<String> subs = outcomes.stream().map(Outcome::value).collect(Collectors.toSet());
     assertEquals(50, subs.size(), "every user gets its own sub");
 
     List<UserType> users = cognito.listUsers(r -> r.userPoolId(pool.poolId())).users();
@@ -128,7 +103,7 @@ class ConcurrentSignUpIT {
     assertExactlyOneWinner(outcomes, "An account with the given email already exists.");
     List<UserType> users = cognito.listUsers(r -> r.userPoolId(pool.poolId())).users();
     assertEquals(1, users.size(), "ListUsers: " + users);
-    assertEquals(outcomes.stream().filter(Outcome::ok).findFirst().orElseThrow().sub, users.get(0).username());
+    assertEquals(outcomes.stream().filter(Outcome::ok).findFirst().orElseThrow().value(), users.get(0).username());
   }
 
   @Test
@@ -157,59 +132,15 @@ class ConcurrentSignUpIT {
         outcomes.stream()
             .filter(o -> !o.ok())
             .filter(
-                o -> !"UsernameExistsException".equals(o.errorCode)
-                    || o.status != 400
-                    || !duplicateMessage.equals(o.message))
+                o -> !"UsernameExistsException".equals(o.errorCode())
+                    || o.status() != 400
+                    || !duplicateMessage.equals(o.message()))
             .collect(Collectors.toList());
     assertTrue(unexpected.isEmpty(), "unexpected outcomes: " + unexpected);
     assertEquals(1, successes.size(), "exactly one SignUp should win: " + successes);
   }
 
-  private interface Call {
-    String run(int index);
-  }
-
-  /** Runs {@code count} calls from a fixed pool of threads, all released by one start gate. */
-  private static List<Outcome> runConcurrently(int count, Call call) throws Exception {
-    ExecutorService executor = Executors.newFixedThreadPool(THREADS);
-    try {
-      CountDownLatch ready = new CountDownLatch(Math.min(count, THREADS));
-      CountDownLatch gate = new CountDownLatch(1);
-      List<Future<Outcome>> futures = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        int index = i;
-        Callable<Outcome> task =
-            () -> {
-              ready.countDown();
-              if (!gate.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new TimeoutException("start gate never opened");
-              }
-              try {
-                return Outcome.success(call.run(index));
-              } catch (CognitoIdentityProviderException e) {
-                return new Outcome(
-                    null, e.awsErrorDetails().errorCode(), e.statusCode(), e.awsErrorDetails().errorMessage());
-              } catch (RuntimeException e) {
-                return new Outcome(null, e.getClass().getName(), -1, e.getMessage());
-              }
-            };
-        futures.add(executor.submit(task));
-      }
-      if (!ready.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        fail("worker threads did not start");
-      }
-      gate.countDown();
-
-      List<Outcome> outcomes = new ArrayList<>();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-      for (Future<Outcome> future : futures) {
-        long left = Math.max(0, deadline - System.nanoTime());
-        outcomes.add(future.get(left, TimeUnit.NANOSECONDS));
-      }
-      return outcomes;
-    } finally {
-      executor.shutdownNow();
-      executor.awaitTermination(10, TimeUnit.SECONDS);
-    }
+  private static List<Outcome> runConcurrently(int count, Race.Call call) throws Exception {
+    return Race.run(THREADS, count, call);
   }
 }

@@ -16,6 +16,12 @@ public final class Pools {
 
   /** Like the app's original pool: e-mail required and auto-verified, MinimumLength 6, no other rules. */
   public static Pool appPool(CognitoIdentityProviderClient cognito) {
+    return appPool(cognito, c -> {});
+  }
+
+  /** {@link #appPool} with an app client shaped by {@code clientSettings}. */
+  public static Pool appPool(
+      CognitoIdentityProviderClient cognito, Consumer<CreateUserPoolClientRequest.Builder> clientSettings) {
     return pool(
         cognito,
         b -> b.policies(
@@ -33,7 +39,7 @@ public final class Pools {
                     .required(true)
                     .mutable(true)
                     .build()),
-        c -> {});
+        clientSettings);
   }
 
   /** A pool created with nothing but a name: default password policy, no auto-verification. */

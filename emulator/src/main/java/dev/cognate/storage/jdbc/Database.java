@@ -1,5 +1,7 @@
 package dev.cognate.storage.jdbc;
 
+import dev.cognate.storage.ParentGoneException;
+import dev.cognate.storage.Transactions;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,13 +11,20 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.h2.jdbcx.JdbcConnectionPool;
 
-/** The one H2 database and connection pool of an emulator, with its schema brought up to date at open. */
-public final class Database implements AutoCloseable {
+/**
+ * The one H2 database and connection pool of an emulator, with its schema brought up to date at open. Work started
+ * while this thread is inside {@link #inOne} joins that transaction.
+ */
+public final class Database implements AutoCloseable, Transactions {
   private static final int MAX_CONNECTIONS = 16;
+  // H2's SQL states for a foreign key whose parent row is missing, as when a pool was deleted meanwhile.
+  private static final String PARENT_MISSING = "23506";
 
   private final JdbcConnectionPool pool;
+  private final ThreadLocal<Connection> joined = new ThreadLocal<>();
 
   private Database(String url) {
     this.pool = JdbcConnectionPool.create(url, "sa", "");
@@ -36,19 +45,28 @@ public final class Database implements AutoCloseable {
     return new Database(url + ";DB_CLOSE_ON_EXIT=FALSE");
   }
 
-  /** Work on one connection in auto-commit mode. */
+  /** Work on one connection in auto-commit mode, or inside the transaction this thread is in. */
   public <T> T read(SqlWork<T> work) {
+    Connection current = joined.get();
+    if (current != null) {
+      return inJoined(current, work);
+    }
     try (Connection c = pool.getConnection()) {
       return work.run(c);
     } catch (SQLException e) {
-      throw new StorageException(e);
+      throw failure(e);
     }
   }
 
-  /** Work on one connection as a single transaction. */
+  /** Work on one connection as a single transaction, or as part of the one this thread is in. */
   public <T> T transaction(SqlWork<T> work) {
+    Connection current = joined.get();
+    if (current != null) {
+      return inJoined(current, work);
+    }
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
+      joined.set(c);
       try {
         T result = work.run(c);
         c.commit();
@@ -57,11 +75,29 @@ public final class Database implements AutoCloseable {
         c.rollback();
         throw e;
       } finally {
+        joined.remove();
         c.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      throw new StorageException(e);
+      throw failure(e);
     }
+  }
+
+  @Override
+  public <T> T inOne(Supplier<T> work) {
+    return transaction(c -> work.get());
+  }
+
+  private static <T> T inJoined(Connection c, SqlWork<T> work) {
+    try {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  private static RuntimeException failure(SQLException e) {
+    return PARENT_MISSING.equals(e.getSQLState()) ? new ParentGoneException(e) : new StorageException(e);
   }
 
   public int update(String sql, Object... params) {

@@ -1,10 +1,13 @@
 package dev.cognate.storage.jdbc;
 
 import dev.cognate.storage.KeyStore;
+import java.sql.SQLException;
 import java.util.List;
 
 /** Signing keys in H2. */
 public final class JdbcKeyStore implements KeyStore {
+  private static final String UNIQUE_VIOLATION = "23505";
+
   private final Database db;
 
   public JdbcKeyStore(Database db) {
@@ -23,8 +26,19 @@ public final class JdbcKeyStore implements KeyStore {
   }
 
   @Override
-  public void insert(String userPoolId, List<StoredKey> keys) {
-    db.transaction(
+  public boolean insertIfAbsent(String userPoolId, List<StoredKey> keys) {
+    try {
+      return insert(userPoolId, keys);
+    } catch (StorageException e) {
+      if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private boolean insert(String userPoolId, List<StoredKey> keys) {
+    return db.transaction(
         c -> {
           for (StoredKey key : keys) {
             Database.update(
@@ -36,7 +50,7 @@ public final class JdbcKeyStore implements KeyStore {
                 key.privateKey(),
                 key.publicKey());
           }
-          return null;
+          return true;
         });
   }
 }

@@ -1,8 +1,10 @@
 package dev.cognate.storage.jdbc;
 
 import dev.cognate.domain.AuthSession;
+import dev.cognate.domain.User;
 import dev.cognate.storage.SessionStore;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Sign-in sessions in H2. */
@@ -17,18 +19,33 @@ public final class JdbcSessionStore implements SessionStore {
   }
 
   @Override
-  public void insert(AuthSession s) {
-    db.update(
-        "INSERT INTO auth_sessions (id, token_hash, pool_id, client_id, user_sub, auth_time, expires_at, revoked)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        s.id(),
-        s.refreshTokenHash(),
-        s.userPoolId(),
-        s.clientId(),
-        s.userSub(),
-        s.authTime().toEpochMilli(),
-        s.expiresAt().toEpochMilli(),
-        s.revoked());
+  public boolean insertFor(User user, AuthSession s) {
+    return db.transaction(
+        c -> {
+          List<Long> version =
+              Database.query(
+                  c,
+                  "SELECT version FROM users WHERE pool_id = ? AND sub = ? FOR UPDATE",
+                  rs -> rs.getLong(1),
+                  user.userPoolId(),
+                  user.sub());
+          if (!version.equals(List.of(user.version()))) {
+            return false;
+          }
+          Database.update(
+              c,
+              "INSERT INTO auth_sessions (id, token_hash, pool_id, client_id, user_sub, auth_time, expires_at,"
+                  + " revoked) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+              s.id(),
+              s.refreshTokenHash(),
+              s.userPoolId(),
+              s.clientId(),
+              s.userSub(),
+              s.authTime().toEpochMilli(),
+              s.expiresAt().toEpochMilli(),
+              s.revoked());
+          return true;
+        });
   }
 
   @Override

@@ -22,8 +22,11 @@ import java.util.Optional;
 public final class JdbcUserStore implements UserStore {
   private static final String UNIQUE_VIOLATION = "23505";
   private static final String COLUMNS =
-      "seq, pool_id, username, sub, status, enabled, password_hash, created_at, modified_at, pending_code,"
-          + " pending_code_expires_at";
+      "u.seq, u.pool_id, u.username, u.sub, u.status, u.enabled, u.password_hash, u.created_at, u.modified_at,"
+          + " u.pending_code, u.pending_code_expires_at, u.version";
+  // A user and its attributes come from one statement, so a concurrent change or delete is seen whole or not at all.
+  private static final String WITH_ATTRIBUTES = ", a.name, a.attr_value FROM %s u"
+      + " LEFT JOIN user_attributes a ON a.user_seq = u.seq";
 
   private final Database db;
 
@@ -65,9 +68,13 @@ public final class JdbcUserStore implements UserStore {
           });
     } catch (StorageException e) {
       if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-        return sql.getMessage().toUpperCase(Locale.ROOT).contains("USERS_ALIAS_UQ")
-            ? Insert.ALIAS_TAKEN
-            : Insert.USERNAME_TAKEN;
+        String message = sql.getMessage().toUpperCase(Locale.ROOT);
+        if (message.contains("USERS_ALIAS_UQ")) {
+          return Insert.ALIAS_TAKEN;
+        }
+        if (message.contains("USERS_USERNAME_UQ")) {
+          return Insert.USERNAME_TAKEN;
+        }
       }
       throw e;
     }
@@ -75,56 +82,64 @@ public final class JdbcUserStore implements UserStore {
 
   @Override
   public Optional<User> findByUsername(String userPoolId, String usernameKey) {
-    return findOne("pool_id = ? AND username_key = ?", userPoolId, usernameKey);
+    return findOne("u.pool_id = ? AND u.username_key = ?", userPoolId, usernameKey);
   }
 
   @Override
   public Optional<User> findByAlias(String userPoolId, String aliasKey) {
-    return findOne("pool_id = ? AND alias_key = ?", userPoolId, aliasKey);
+    return findOne("u.pool_id = ? AND u.alias_key = ?", userPoolId, aliasKey);
   }
 
   @Override
   public Optional<User> findBySub(String userPoolId, String sub) {
-    return findOne("pool_id = ? AND sub = ?", userPoolId, sub);
+    return findOne("u.pool_id = ? AND u.sub = ?", userPoolId, sub);
   }
 
   private Optional<User> findOne(String where, Object... params) {
     return db.read(
         c -> {
-          List<Row> rows = Database.query(c, "SELECT " + COLUMNS + " FROM users WHERE " + where, Row::of, params);
-          return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0).toUser(attributes(c, rows.get(0).seq)));
+          String sql =
+              "SELECT " + COLUMNS + WITH_ATTRIBUTES.formatted("users") + " WHERE " + where + " ORDER BY a.position";
+          return users(c, sql, params).stream().findFirst();
         });
   }
 
   @Override
-  public void update(User user) {
-    db.transaction(
+  public boolean replace(User current, User changed) {
+    return db.transaction(
         c -> {
+          int updated;
           try (PreparedStatement st =
               c.prepareStatement(
                   "UPDATE users SET status = ?, enabled = ?, password_hash = ?, modified_at = ?, pending_code = ?,"
-                      + " pending_code_expires_at = ? WHERE pool_id = ? AND sub = ?")) {
-            st.setString(1, user.status().name());
-            st.setBoolean(2, user.enabled());
-            st.setString(3, user.passwordHash());
-            st.setLong(4, user.modifiedAt().toEpochMilli());
-            bindPendingCode(st, 5, user);
-            st.setString(7, user.userPoolId());
-            st.setString(8, user.sub());
-            st.executeUpdate();
+                      + " pending_code_expires_at = ?, version = version + 1"
+                      + " WHERE pool_id = ? AND sub = ? AND version = ?")) {
+            st.setString(1, changed.status().name());
+            st.setBoolean(2, changed.enabled());
+            st.setString(3, changed.passwordHash());
+            st.setLong(4, changed.modifiedAt().toEpochMilli());
+            bindPendingCode(st, 5, changed);
+            st.setString(7, current.userPoolId());
+            st.setString(8, current.sub());
+            st.setLong(9, current.version());
+            updated = st.executeUpdate();
           }
-          List<Long> seqs =
+          if (updated == 0) {
+            return false;
+          }
+          long seq =
               Database.query(
-                  c,
-                  "SELECT seq FROM users WHERE pool_id = ? AND sub = ?",
-                  rs -> rs.getLong(1),
-                  user.userPoolId(),
-                  user.sub());
-          for (long seq : seqs) {
+                      c,
+                      "SELECT seq FROM users WHERE pool_id = ? AND sub = ?",
+                      rs -> rs.getLong(1),
+                      current.userPoolId(),
+                      current.sub())
+                  .get(0);
+          if (!changed.attributes().equals(current.attributes())) {
             Database.update(c, "DELETE FROM user_attributes WHERE user_seq = ?", seq);
-            insertAttributes(c, seq, user.attributes());
+            insertAttributes(c, seq, changed.attributes());
           }
-          return null;
+          return true;
         });
   }
 
@@ -141,18 +156,22 @@ public final class JdbcUserStore implements UserStore {
 
   @Override
   public Page<User> list(String userPoolId, Optional<UserFilter> filter, long after, int limit) {
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM users u WHERE u.pool_id = ? AND u.seq > ?");
+    StringBuilder page = new StringBuilder("SELECT * FROM users u WHERE u.pool_id = ? AND u.seq > ?");
     List<Object> params = new ArrayList<>(List.of(userPoolId, after));
-    filter.ifPresent(f -> where(f, sql, params));
-    sql.append(" ORDER BY u.seq LIMIT ?");
+    filter.ifPresent(f -> where(f, page, params));
+    page.append(" ORDER BY u.seq LIMIT ?");
     params.add(limit + 1);
+    String sql =
+        "SELECT " + COLUMNS + WITH_ATTRIBUTES.formatted("(" + page + ")") + " ORDER BY u.seq, a.position";
     return db.read(
         c -> {
-          List<Row> rows = Database.query(c, sql.toString(), Row::of, params.toArray());
           record Item(long seq, User user) {}
           List<Item> items = new ArrayList<>();
-          for (Row row : rows) {
-            items.add(new Item(row.seq, row.toUser(attributes(c, row.seq))));
+          try (PreparedStatement st = Database.prepare(c, sql, params.toArray());
+              ResultSet rs = st.executeQuery()) {
+            for (Grouped group : grouped(rs)) {
+              items.add(new Item(group.row.seq, group.user()));
+            }
           }
           return Pages.of(items, limit, Item::seq, Item::user);
         });
@@ -193,16 +212,35 @@ public final class JdbcUserStore implements UserStore {
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }
 
-  private static Map<String, String> attributes(Connection c, long seq) throws SQLException {
-    Map<String, String> attributes = new LinkedHashMap<>();
-    try (PreparedStatement st =
-        Database.prepare(c, "SELECT name, attr_value FROM user_attributes WHERE user_seq = ? ORDER BY position", seq);
+  private static List<User> users(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement st = Database.prepare(c, sql, params);
         ResultSet rs = st.executeQuery()) {
-      while (rs.next()) {
-        attributes.put(rs.getString(1), rs.getString(2));
+      return grouped(rs).stream().map(Grouped::user).toList();
+    }
+  }
+
+  /** A user's row with its attributes, gathered from the consecutive rows of a join ordered by user. */
+  private record Grouped(Row row, Map<String, String> attributes) {
+    User user() {
+      return row.toUser(attributes);
+    }
+  }
+
+  private static List<Grouped> grouped(ResultSet rs) throws SQLException {
+    List<Grouped> groups = new ArrayList<>();
+    Grouped current = null;
+    while (rs.next()) {
+      long seq = rs.getLong(1);
+      if (current == null || current.row.seq != seq) {
+        current = new Grouped(Row.of(rs), new LinkedHashMap<>());
+        groups.add(current);
+      }
+      String name = rs.getString(13);
+      if (name != null) {
+        current.attributes.put(name, rs.getString(14));
       }
     }
-    return attributes;
+    return groups;
   }
 
   private static void insertAttributes(Connection c, long seq, Map<String, String> attributes) throws SQLException {
@@ -240,12 +278,13 @@ public final class JdbcUserStore implements UserStore {
       long createdAt,
       long modifiedAt,
       String pendingCode,
-      long pendingCodeExpiresAt) {
+      long pendingCodeExpiresAt,
+      long version) {
 
     static Row of(ResultSet rs) throws SQLException {
       return new Row(
           rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6),
-          rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getString(10), rs.getLong(11));
+          rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getString(10), rs.getLong(11), rs.getLong(12));
     }
 
     User toUser(Map<String, String> attributes) {
@@ -254,7 +293,7 @@ public final class JdbcUserStore implements UserStore {
               .map(value -> new User.PendingCode(value, Instant.ofEpochMilli(pendingCodeExpiresAt)));
       return new User(
           poolId, username, sub, UserStatus.valueOf(status), enabled, passwordHash, attributes,
-          Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(modifiedAt), code);
+          Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(modifiedAt), code, version);
     }
   }
 }

@@ -78,5 +78,9 @@ final class Schema {
             revoked BOOLEAN NOT NULL
           );
           CREATE INDEX auth_sessions_user_ix ON auth_sessions(pool_id, user_sub)
+          """,
+          // Every change to a user is conditional on the version it was decided from (optimistic locking).
+          """
+          ALTER TABLE users ADD COLUMN version BIGINT DEFAULT 0 NOT NULL
           """);
 }

@@ -33,7 +33,10 @@ public final class ConfigLoader {
               "base of token issuers, e.g. https://cognito-idp.us-east-1.amazonaws.com (default: the URL the client used)",
               CognateConfig.Builder::issuer),
           new Option("--bcrypt-cost", "COGNATE_BCRYPT_COST", "N", "bcrypt cost of stored passwords, 4-31 (default 4)",
-              (b, v) -> b.bcryptCost(integer("--bcrypt-cost", v))));
+              (b, v) -> b.bcryptCost(integer("--bcrypt-cost", v))),
+          new Option("--credentials", "COGNATE_CREDENTIALS", "KEY:SECRET",
+              "verify SigV4 signatures with this key pair (repeatable; the variable takes a comma-separated list)",
+              ConfigLoader::credentials));
 
   private ConfigLoader() {}
 
@@ -82,6 +85,17 @@ public final class ConfigLoader {
     }
     text.append(String.format("  %-22s %-20s %s%n", "--help", "", "print this help"));
     return text.toString();
+  }
+
+  /** One or more comma-separated {@code ACCESS_KEY:SECRET_KEY} pairs; errors never repeat a secret. */
+  private static void credentials(CognateConfig.Builder builder, String value) {
+    for (String pair : value.split(",", -1)) {
+      int colon = pair.indexOf(':');
+      if (colon <= 0 || colon == pair.length() - 1) {
+        throw new IllegalArgumentException("--credentials needs ACCESS_KEY:SECRET_KEY pairs separated by commas");
+      }
+      builder.credentials(pair.substring(0, colon).trim(), pair.substring(colon + 1).trim());
+    }
   }
 
   private static int integer(String flag, String value) {

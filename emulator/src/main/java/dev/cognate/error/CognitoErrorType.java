@@ -26,7 +26,14 @@ public enum CognitoErrorType {
   // Protocol-level codes that the AWS JSON front end produces before an operation runs.
   SERIALIZATION("SerializationException"),
   UNKNOWN_OPERATION("UnknownOperationException"),
-  REQUEST_TOO_LARGE("RequestEntityTooLargeException", 413);
+  REQUEST_TOO_LARGE("RequestEntityTooLargeException", 413),
+  // Signature checks of strict mode (--credentials). Cognito's JSON front end answers these with 400 like its own
+  // errors (UnrecognizedClientException is reported at 400); the 403s in AWS's "common errors" page belong to the
+  // query protocol's codes (MissingAuthenticationToken, SignatureDoesNotMatch), not these JSON ones.
+  INCOMPLETE_SIGNATURE("IncompleteSignatureException"),
+  INVALID_SIGNATURE("InvalidSignatureException"),
+  MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException"),
+  UNRECOGNIZED_CLIENT("UnrecognizedClientException");
 
   private final String code;
   private final int status;

@@ -51,7 +51,8 @@ final class SigV4Verifier {
         request
             .header("authorization")
             .orElseThrow(
-                () -> new CognitoException(CognitoErrorType.MISSING_AUTHENTICATION_TOKEN, "Missing Authentication Token"));
+                () -> new CognitoException(
+                    CognitoErrorType.MISSING_AUTHENTICATION_TOKEN, "Missing Authentication Token"));
     SigV4Authorization authorization = SigV4Authorization.parse(header);
     Optional<String> date = request.header("x-amz-date").or(() -> request.header("date"));
     requireAllParts(header, authorization, date.isPresent());
@@ -60,8 +61,8 @@ final class SigV4Verifier {
             .scope()
             .orElseThrow(
                 () -> incomplete(
-                    "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '"
-                        + authorization.credential() + "'"));
+                    "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term,"
+                        + " got '" + authorization.credential() + "'"));
     String secret = secrets.get(scope.accessKeyId());
     if (secret == null) {
       throw new CognitoException(
@@ -117,7 +118,8 @@ final class SigV4Verifier {
   private static void checkScope(CredentialScope scope, Instant signedAt, String amzDate) {
     if (!TERMINATOR.equals(scope.terminator())) {
       throw invalid(
-          "Credential should be scoped with a valid terminator: '" + TERMINATOR + "', not '" + scope.terminator() + "'. ");
+          "Credential should be scoped with a valid terminator: '" + TERMINATOR + "', not '" + scope.terminator()
+              + "'. ");
     }
     if (!SERVICE.equals(scope.service())) {
       throw invalid("Credential should be scoped to correct service: '" + SERVICE + "'. ");
@@ -149,7 +151,8 @@ final class SigV4Verifier {
   /** The lower-case hex signature of a canonical request. */
   static String signature(String secret, CredentialScope scope, String amzDate, String canonicalRequest) {
     String stringToSign =
-        SigV4Authorization.ALGORITHM + "\n" + amzDate + "\n" + scope.value() + "\n" + sha256Hex(bytes(canonicalRequest));
+        String.join(
+            "\n", SigV4Authorization.ALGORITHM, amzDate, scope.value(), sha256Hex(bytes(canonicalRequest)));
     byte[] key = signingKey(secret, scope.date(), scope.region(), scope.service());
     return HEX.formatHex(hmac(key, stringToSign));
   }

@@ -230,7 +230,8 @@ class SigV4VerifierTest {
     SignedRequest signed = sdkSigned(cognitoCall(), BODY, ACCESS_KEY, SECRET, "us-east-1", NOW);
     assertFails(
         CognitoErrorType.INCOMPLETE_SIGNATURE,
-        "Date must be in ISO-8601 'basic format'. Got '2026-11-30T03:00:00Z'. See http://en.wikipedia.org/wiki/ISO_8601",
+        "Date must be in ISO-8601 'basic format'. Got '2026-11-30T03:00:00Z'."
+            + " See http://en.wikipedia.org/wiki/ISO_8601",
         withHeaders(signed, h -> put(h, "x-amz-date", "2026-11-30T03:00:00Z")));
   }
 

@@ -15,8 +15,10 @@ import java.util.Optional;
  * @param host address to bind; loopback unless asked otherwise
  * @param port port to bind; 0 picks a free one (read it back from {@link Cognate#port()})
  * @param dataDir folder of the H2 file database, or empty for an in-memory database
- * @param region AWS region that pool ids, ARNs and AWS-shaped issuers carry
- * @param accountId account id that ARNs carry
+ * @param region AWS region of pool ids and ARNs when a request names none; a signed request acts in the region of
+ *     its SigV4 credential scope, as on AWS
+ * @param accountId account id of ARNs, unless a request is signed with a 12-digit access key id, which names the
+ *     account instead
  * @param fixedCode when present, every confirmation code is this value instead of six random digits
  * @param issuer when present, the base of every token's {@code iss}; otherwise the URL the client used
  * @param bcryptCost bcrypt cost factor for stored passwords (4 to 31)

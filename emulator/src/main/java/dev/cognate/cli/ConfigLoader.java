@@ -25,7 +25,8 @@ public final class ConfigLoader {
               (b, v) -> b.dataDir(Path.of(v))),
           new Option("--in-memory", "COGNATE_IN_MEMORY", null, "keep everything in memory; nothing is written",
               (b, v) -> b.inMemory()),
-          new Option("--region", "COGNATE_REGION", "REGION", "region in pool ids, ARNs and AWS-shaped issuers (default us-east-1)",
+          new Option("--region", "COGNATE_REGION", "REGION",
+              "region of pool ids and ARNs when a request is unsigned; a signed one uses its own (default us-east-1)",
               CognateConfig.Builder::region),
           new Option("--code", "COGNATE_CODE", "NNNNNN", "every confirmation code is this value instead of random digits",
               CognateConfig.Builder::fixedCode),
@@ -81,9 +82,9 @@ public final class ConfigLoader {
         new StringBuilder("Usage: java -jar cognate-emulator.jar [options]\n\nOptions (each also an environment variable):\n");
     for (Option option : OPTIONS) {
       String flag = option.flag() + (option.takesValue() ? " " + option.value() : "");
-      text.append(String.format("  %-22s %-20s %s%n", flag, option.env(), option.help()));
+      text.append(String.format("  %-26s %-20s %s%n", flag, option.env(), option.help()));
     }
-    text.append(String.format("  %-22s %-20s %s%n", "--help", "", "print this help"));
+    text.append(String.format("  %-26s %-20s %s%n", "--help", "", "print this help"));
     return text.toString();
   }
 

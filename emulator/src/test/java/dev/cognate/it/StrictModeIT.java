@@ -79,6 +79,15 @@ class StrictModeIT {
   }
 
   @Test
+  void aSignedRequestToAnEncodedPathBelowTheRootVerifies() {
+    // Behind a proxy the endpoint may carry a path; SigV4 signs it encoded twice, as every service but S3 expects.
+    URI proxied = EMULATOR.cognate().endpoint().resolve("/proxy/cognito%20idp/");
+    try (CognitoIdentityProviderClient cognito = client(proxied, keys(KEY, SECRET), Region.US_EAST_1)) {
+      assertEquals("proxied", cognito.createUserPool(r -> r.poolName("proxied")).userPool().name());
+    }
+  }
+
+  @Test
   void aWrongSecretIsAnInvalidSignature() {
     try (CognitoIdentityProviderClient cognito = client(keys(KEY, "not-the-secret"), Region.US_EAST_1)) {
       assertCognitoError(

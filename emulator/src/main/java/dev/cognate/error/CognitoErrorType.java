@@ -27,9 +27,10 @@ public enum CognitoErrorType {
   SERIALIZATION("SerializationException"),
   UNKNOWN_OPERATION("UnknownOperationException"),
   REQUEST_TOO_LARGE("RequestEntityTooLargeException", 413),
-  // Signature checks of strict mode (--credentials). Cognito's JSON front end answers these with 400 like its own
-  // errors (UnrecognizedClientException is reported at 400); the 403s in AWS's "common errors" page belong to the
-  // query protocol's codes (MissingAuthenticationToken, SignatureDoesNotMatch), not these JSON ones.
+  // Signature checks of strict mode (--credentials). Cognito answers UnrecognizedClientException with 400, and AWS's
+  // JSON services document these *Exception codes at 400 too (DynamoDB lists all four there); the 403 that AWS's
+  // generic "common errors" page gives is for the query protocol's MissingAuthenticationToken. The SDK reads the code,
+  // not the status, so only raw HTTP clients can tell.
   INCOMPLETE_SIGNATURE("IncompleteSignatureException"),
   INVALID_SIGNATURE("InvalidSignatureException"),
   MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException"),

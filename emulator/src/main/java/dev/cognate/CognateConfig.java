@@ -2,6 +2,9 @@ package dev.cognate;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,12 +15,16 @@ import java.util.Optional;
  * @param host address to bind; loopback unless asked otherwise
  * @param port port to bind; 0 picks a free one (read it back from {@link Cognate#port()})
  * @param dataDir folder of the H2 file database, or empty for an in-memory database
- * @param region AWS region that pool ids, ARNs and AWS-shaped issuers carry
- * @param accountId account id that ARNs carry
+ * @param region AWS region of pool ids and ARNs when a request names none; a signed request acts in the region of
+ *     its SigV4 credential scope, as on AWS
+ * @param accountId account id of ARNs, unless a request is signed with a 12-digit access key id, which names the
+ *     account instead
  * @param fixedCode when present, every confirmation code is this value instead of six random digits
  * @param issuer when present, the base of every token's {@code iss}; otherwise the URL the client used
  * @param bcryptCost bcrypt cost factor for stored passwords (4 to 31)
- * @param clock source of time for codes and tokens
+ * @param clock source of time for codes, tokens and signature dates
+ * @param credentials secret access keys by access key id; when any are set, SigV4 signatures are verified on every
+ *     operation AWS signs (strict mode), otherwise any signature and none are accepted
  */
 public record CognateConfig(
     String host,
@@ -28,13 +35,16 @@ public record CognateConfig(
     Optional<String> fixedCode,
     Optional<String> issuer,
     int bcryptCost,
-    Clock clock) {
+    Clock clock,
+    Map<String, String> credentials) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 9229;
   public static final Path DEFAULT_DATA_DIR = Path.of(".cognate");
   public static final String DEFAULT_REGION = "us-east-1";
   public static final String DEFAULT_ACCOUNT_ID = "000000000000";
+  /** What a region name looks like: {@code us-east-1}, {@code us-gov-west-1}. */
+  public static final String REGION_PATTERN = "[a-z]{2}(-[a-z]+)+-\\d";
   /** Cost 4 hashes in about a millisecond: right for a test tool, where nobody attacks the hashes. */
   public static final int DEFAULT_BCRYPT_COST = 4;
 
@@ -46,13 +56,14 @@ public record CognateConfig(
     Objects.requireNonNull(fixedCode, "fixedCode");
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(clock, "clock");
+    credentials = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(credentials, "credentials")));
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
     }
     if (bcryptCost < 4 || bcryptCost > 31) {
       throw new IllegalArgumentException("bcrypt cost must be between 4 and 31, was " + bcryptCost);
     }
-    if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d")) {
+    if (!region.matches(REGION_PATTERN)) {
       throw new IllegalArgumentException("region must look like us-east-1, was " + region);
     }
     if (!accountId.matches("\\d{12}")) {
@@ -71,6 +82,18 @@ public record CognateConfig(
                 "issuer must be an http(s) URL without a trailing slash, was " + base);
           }
         });
+    credentials.forEach(
+        (accessKeyId, secret) -> {
+          // The access key id sits between slashes in the SigV4 credential scope and before ':' on the command line.
+          if (!accessKeyId.matches("[A-Za-z0-9_.\\-]{1,128}")) {
+            throw new IllegalArgumentException(
+                "access key id must be 1 to 128 letters, digits, '_', '.' or '-', was " + accessKeyId);
+          }
+          if (secret.isEmpty() || !secret.matches("[^\\s,]+")) {
+            throw new IllegalArgumentException(
+                "secret access key of " + accessKeyId + " must be non-empty, without spaces or commas");
+          }
+        });
   }
 
   /** A builder holding the defaults: 127.0.0.1:9229, file database in ./.cognate, us-east-1, bcrypt cost 4. */
@@ -87,6 +110,11 @@ public record CognateConfig(
     return dataDir.isEmpty();
   }
 
+  /** Whether SigV4 signatures are verified: true once any {@link #credentials()} are configured. */
+  public boolean strictSignatures() {
+    return !credentials.isEmpty();
+  }
+
   /** Mutable only while building; {@link #build()} validates and freezes the values. */
   public static final class Builder {
     private String host = DEFAULT_HOST;
@@ -98,6 +126,7 @@ public record CognateConfig(
     private String issuer;
     private int bcryptCost = DEFAULT_BCRYPT_COST;
     private Clock clock = Clock.systemUTC();
+    private final Map<String, String> credentials = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -151,6 +180,16 @@ public record CognateConfig(
       return this;
     }
 
+    /**
+     * Adds a key pair the SigV4 signatures may use, and so turns strict mode on; call it once per pair. A 12-digit
+     * access key id also names the account in ARNs of what its requests create.
+     */
+    public Builder credentials(String accessKeyId, String secretAccessKey) {
+      credentials.put(
+          Objects.requireNonNull(accessKeyId, "accessKeyId"), Objects.requireNonNull(secretAccessKey, "secretAccessKey"));
+      return this;
+    }
+
     public CognateConfig build() {
       return new CognateConfig(
           host,
@@ -161,7 +200,8 @@ public record CognateConfig(
           Optional.ofNullable(fixedCode),
           Optional.ofNullable(issuer),
           bcryptCost,
-          clock);
+          clock,
+          credentials);
     }
   }
 }

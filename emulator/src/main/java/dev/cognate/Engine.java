@@ -84,7 +84,7 @@ public final class Engine implements AutoCloseable {
     this.operations =
         new OperationRegistry(
             List.of(
-                new CreateUserPoolOperation(pools, config.region(), config.accountId(), clock),
+                new CreateUserPoolOperation(pools, clock),
                 new DescribeUserPoolOperation(directory, userStore),
                 new ListUserPoolsOperation(pools),
                 new DeleteUserPoolOperation(directory, pools, keys),

@@ -25,7 +25,8 @@ public final class ConfigLoader {
               (b, v) -> b.dataDir(Path.of(v))),
           new Option("--in-memory", "COGNATE_IN_MEMORY", null, "keep everything in memory; nothing is written",
               (b, v) -> b.inMemory()),
-          new Option("--region", "COGNATE_REGION", "REGION", "region in pool ids, ARNs and AWS-shaped issuers (default us-east-1)",
+          new Option("--region", "COGNATE_REGION", "REGION",
+              "region of pool ids and ARNs when a request is unsigned; a signed one uses its own (default us-east-1)",
               CognateConfig.Builder::region),
           new Option("--code", "COGNATE_CODE", "NNNNNN", "every confirmation code is this value instead of random digits",
               CognateConfig.Builder::fixedCode),
@@ -33,7 +34,10 @@ public final class ConfigLoader {
               "base of token issuers, e.g. https://cognito-idp.us-east-1.amazonaws.com (default: the URL the client used)",
               CognateConfig.Builder::issuer),
           new Option("--bcrypt-cost", "COGNATE_BCRYPT_COST", "N", "bcrypt cost of stored passwords, 4-31 (default 4)",
-              (b, v) -> b.bcryptCost(integer("--bcrypt-cost", v))));
+              (b, v) -> b.bcryptCost(integer("--bcrypt-cost", v))),
+          new Option("--credentials", "COGNATE_CREDENTIALS", "KEY:SECRET",
+              "verify SigV4 signatures with this key pair (repeatable; the variable takes a comma-separated list)",
+              ConfigLoader::credentials));
 
   private ConfigLoader() {}
 
@@ -78,10 +82,21 @@ public final class ConfigLoader {
         new StringBuilder("Usage: java -jar cognate-emulator.jar [options]\n\nOptions (each also an environment variable):\n");
     for (Option option : OPTIONS) {
       String flag = option.flag() + (option.takesValue() ? " " + option.value() : "");
-      text.append(String.format("  %-22s %-20s %s%n", flag, option.env(), option.help()));
+      text.append(String.format("  %-26s %-20s %s%n", flag, option.env(), option.help()));
     }
-    text.append(String.format("  %-22s %-20s %s%n", "--help", "", "print this help"));
+    text.append(String.format("  %-26s %-20s %s%n", "--help", "", "print this help"));
     return text.toString();
+  }
+
+  /** One or more comma-separated {@code ACCESS_KEY:SECRET_KEY} pairs; errors never repeat a secret. */
+  private static void credentials(CognateConfig.Builder builder, String value) {
+    for (String pair : value.split(",", -1)) {
+      int colon = pair.indexOf(':');
+      if (colon <= 0 || colon == pair.length() - 1) {
+        throw new IllegalArgumentException("--credentials needs ACCESS_KEY:SECRET_KEY pairs separated by commas");
+      }
+      builder.credentials(pair.substring(0, colon).trim(), pair.substring(colon + 1).trim());
+    }
   }
 
   private static int integer(String flag, String value) {

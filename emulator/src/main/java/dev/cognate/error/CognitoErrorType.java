@@ -26,7 +26,15 @@ public enum CognitoErrorType {
   // Protocol-level codes that the AWS JSON front end produces before an operation runs.
   SERIALIZATION("SerializationException"),
   UNKNOWN_OPERATION("UnknownOperationException"),
-  REQUEST_TOO_LARGE("RequestEntityTooLargeException", 413);
+  REQUEST_TOO_LARGE("RequestEntityTooLargeException", 413),
+  // Signature checks of strict mode (--credentials). Cognito answers UnrecognizedClientException with 400, and AWS's
+  // JSON services document these *Exception codes at 400 too (DynamoDB lists all four there); the 403 that AWS's
+  // generic "common errors" page gives is for the query protocol's MissingAuthenticationToken. The SDK reads the code,
+  // not the status, so only raw HTTP clients can tell.
+  INCOMPLETE_SIGNATURE("IncompleteSignatureException"),
+  INVALID_SIGNATURE("InvalidSignatureException"),
+  MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException"),
+  UNRECOGNIZED_CLIENT("UnrecognizedClientException");
 
   private final String code;
   private final int status;

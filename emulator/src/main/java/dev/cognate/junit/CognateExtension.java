@@ -147,11 +147,16 @@ public final class CognateExtension implements BeforeAllCallback, TestInstancePo
     return current;
   }
 
-  /** An emulator and its SDK client, closed together. */
+  /** An emulator and its SDK client, closed together; in strict mode the client signs with the first key pair. */
   private record Running(Cognate cognate, CognitoIdentityProviderClient cognito) implements AutoCloseable {
     static Running start(CognateConfig config) {
       Cognate cognate = Cognate.start(config);
-      return new Running(cognate, CognitoClients.forEndpoint(cognate.endpoint(), config.region()));
+      CognitoIdentityProviderClient cognito =
+          config.credentials().entrySet().stream()
+              .findFirst()
+              .map(k -> CognitoClients.forEndpoint(cognate.endpoint(), config.region(), k.getKey(), k.getValue()))
+              .orElseGet(() -> CognitoClients.forEndpoint(cognate.endpoint(), config.region()));
+      return new Running(cognate, cognito);
     }
 
     @Override

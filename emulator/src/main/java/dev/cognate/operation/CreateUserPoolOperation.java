@@ -25,21 +25,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** CreateUserPool: stores the pool with Cognito's defaults filled in. */
+/** CreateUserPool: stores the pool with Cognito's defaults filled in, under the caller's region and account. */
 public final class CreateUserPoolOperation
     implements Operation<CreateUserPoolOperation.CreateUserPoolRequest, CreateUserPoolOperation.CreateUserPoolResponse> {
   private static final String ID_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
   private final PoolStore pools;
-  private final String region;
-  private final String accountId;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  public CreateUserPoolOperation(PoolStore pools, String region, String accountId, Clock clock) {
+  public CreateUserPoolOperation(PoolStore pools, Clock clock) {
     this.pools = pools;
-    this.region = region;
-    this.accountId = accountId;
     this.clock = clock;
   }
 
@@ -94,13 +90,13 @@ public final class CreateUserPoolOperation
       throw CognitoException.invalidParameter(
           "Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.");
     }
-    String id = region + "_" + randomId();
+    String id = context.region() + "_" + randomId();
     Instant now = clock.instant();
     UserPool pool =
         new UserPool(
             id,
             request.PoolName(),
-            "arn:aws:cognito-idp:" + region + ":" + accountId + ":userpool/" + id,
+            "arn:aws:cognito-idp:" + context.region() + ":" + context.accountId() + ":userpool/" + id,
             now,
             now,
             passwordPolicy(request.Policies()),

@@ -25,18 +25,21 @@ final class AwsJsonEndpoint {
   private final OperationRegistry registry;
   private final AwsJson json;
   private final Optional<String> configuredIssuer;
+  private final SigV4Authenticator authenticator;
 
   AwsJsonEndpoint(OperationRegistry registry, AwsJson json, CognateConfig config) {
     this.registry = registry;
     this.json = json;
     this.configuredIssuer = config.issuer();
+    this.authenticator = new SigV4Authenticator(config);
   }
 
   void handle(Context ctx) throws IOException {
     Operation<?, ?> operation = operationOf(ctx.header("X-Amz-Target"));
     ctx.attribute(OPERATION_ATTRIBUTE, operation.name());
     byte[] body = readBody(ctx);
-    Object response = run(operation, body, new RequestContext(issuerBase(ctx)));
+    SigV4Authenticator.Caller caller = authenticator.authenticate(operation.name(), ctx, body);
+    Object response = run(operation, body, new RequestContext(issuerBase(ctx), caller.region(), caller.accountId()));
     ctx.status(200).contentType(AwsErrors.CONTENT_TYPE).result(json.write(response));
   }
 

@@ -16,10 +16,17 @@ public final class CognitoClients {
    * SDK's default retries stay on, as in production code.
    */
   public static CognitoIdentityProviderClient forEndpoint(URI endpoint, String region) {
+    return forEndpoint(endpoint, region, "cognate", "cognate");
+  }
+
+  /** A client that signs with this key pair, for an emulator in strict mode ({@code --credentials}). */
+  public static CognitoIdentityProviderClient forEndpoint(
+      URI endpoint, String region, String accessKeyId, String secretAccessKey) {
     return CognitoIdentityProviderClient.builder()
         .endpointOverride(endpoint)
         .region(Region.of(region))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("cognate", "cognate")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
         .httpClient(UrlConnectionHttpClient.create())
         .build();
   }

@@ -1,6 +1,7 @@
 package dev.cognate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +74,45 @@ class ConfigLoaderTest {
     assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(List.of("--code", "12345"), Map.of()));
     assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(List.of("--bcrypt-cost", "3"), Map.of()));
     assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(List.of("--issuer", "ftp://x"), Map.of()));
+  }
+
+  @Test
+  void credentialsComeFromRepeatedFlagsAndACommaSeparatedVariable() {
+    assertEquals(Map.of(), ConfigLoader.load(List.of(), Map.of()).credentials());
+    CognateConfig config =
+        ConfigLoader.load(
+            List.of(
+                "--credentials", "AKIDFLAG:flag/Secret+1",
+                "--credentials=123456789012:with:colon",
+                "--credentials", "SHARED:from-flag"),
+            Map.of("COGNATE_CREDENTIALS", "AKIDENV:env-secret, SHARED:from-env"));
+    assertEquals(
+        Map.of(
+            "AKIDENV", "env-secret",
+            "SHARED", "from-flag",
+            "AKIDFLAG", "flag/Secret+1",
+            "123456789012", "with:colon"),
+        config.credentials());
+    assertTrue(config.strictSignatures());
+  }
+
+  @Test
+  void malformedCredentialsAreRefusedWithoutRepeatingTheSecret() {
+    Map<String, String> secretsOfBadValues =
+        Map.of(
+            "AKIDnocolonS3CR3T", "S3CR3T", ":S3CR3T", "S3CR3T", "AKID:S3CR3T,", "S3CR3T",
+            "AK/ID:S3CR3T", "S3CR3T", "AKID:S3 CR3T", "CR3T");
+    secretsOfBadValues.forEach(
+        (bad, secret) -> {
+          IllegalArgumentException e =
+              assertThrows(
+                  IllegalArgumentException.class, () -> ConfigLoader.load(List.of("--credentials", bad), Map.of()));
+          assertFalse(e.getMessage().contains(secret), e.getMessage());
+        });
+    assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(List.of("--credentials", "AKID:"), Map.of()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ConfigLoader.load(List.of(), Map.of("COGNATE_CREDENTIALS", "AKID:ok,broken")));
   }
 
   @Test

@@ -1,0 +1,64 @@
+package dev.cognate.protocol;
+
+import dev.cognate.CognateConfig;
+import dev.cognate.protocol.SigV4Authorization.CredentialScope;
+import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Who a request acts as: the region its SigV4 credential scope names and the account its access key id names, as on
+ * AWS, falling back to the configured ones. In strict mode it first verifies the signature of every operation AWS
+ * signs; otherwise it reads the scope and trusts it, whatever the signature.
+ */
+final class SigV4Authenticator {
+  private final Optional<SigV4Verifier> verifier;
+  private final Clock clock;
+  private final String defaultRegion;
+  private final String defaultAccountId;
+
+  SigV4Authenticator(CognateConfig config) {
+    this.verifier = config.strictSignatures() ? Optional.of(new SigV4Verifier(config.credentials())) : Optional.empty();
+    this.clock = config.clock();
+    this.defaultRegion = config.region();
+    this.defaultAccountId = config.accountId();
+  }
+
+  /** The region and account a request acts in. */
+  record Caller(String region, String accountId) {}
+
+  Caller authenticate(String operation, Context ctx, byte[] body) {
+    if (verifier.isPresent() && !UnsignedOperations.contains(operation)) {
+      return caller(verifier.get().verify(signedRequest(ctx.req(), body), clock.instant()));
+    }
+    return Optional.ofNullable(ctx.header("Authorization"))
+        .flatMap(header -> SigV4Authorization.parse(header).scope())
+        .map(this::caller)
+        .orElseGet(() -> new Caller(defaultRegion, defaultAccountId));
+  }
+
+  /**
+   * A region-shaped scope names the region; a 12-digit access key id is taken as the account id, the convention local
+   * AWS emulators share so that one emulator can serve several accounts. Anything else falls back to the defaults.
+   */
+  private Caller caller(CredentialScope scope) {
+    String region = scope.region().matches(CognateConfig.REGION_PATTERN) ? scope.region() : defaultRegion;
+    String accountId = scope.accessKeyId().matches("\\d{12}") ? scope.accessKeyId() : defaultAccountId;
+    return new Caller(region, accountId);
+  }
+
+  private static SignedRequest signedRequest(HttpServletRequest request, byte[] body) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (String name : Collections.list(request.getHeaderNames())) {
+      // The servlet API looks a header up without regard to case, so a name seen twice in two spellings counts once.
+      headers.putIfAbsent(name.toLowerCase(Locale.ROOT), Collections.list(request.getHeaders(name)));
+    }
+    return new SignedRequest(request.getMethod(), request.getRequestURI(), request.getQueryString(), headers, body);
+  }
+}

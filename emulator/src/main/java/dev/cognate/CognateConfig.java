@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param issuer when present, the base of every token's {@code iss}; otherwise the URL the client used
  * @param bcryptCost bcrypt cost factor for stored passwords (4 to 31)
  * @param clock source of time for codes and tokens
+ * @param devApi whether the {@code /_cognate} routes that reveal codes or change state answer; health always does
  */
 public record CognateConfig(
     String host,
@@ -28,7 +29,8 @@ public record CognateConfig(
     Optional<String> fixedCode,
     Optional<String> issuer,
     int bcryptCost,
-    Clock clock) {
+    Clock clock,
+    boolean devApi) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 9229;
@@ -98,6 +100,7 @@ public record CognateConfig(
     private String issuer;
     private int bcryptCost = DEFAULT_BCRYPT_COST;
     private Clock clock = Clock.systemUTC();
+    private boolean devApi = true;
 
     private Builder() {}
 
@@ -151,6 +154,12 @@ public record CognateConfig(
       return this;
     }
 
+    /** Turns the code-revealing {@code /_cognate} routes on (the default) or off. */
+    public Builder devApi(boolean devApi) {
+      this.devApi = devApi;
+      return this;
+    }
+
     public CognateConfig build() {
       return new CognateConfig(
           host,
@@ -161,7 +170,8 @@ public record CognateConfig(
           Optional.ofNullable(fixedCode),
           Optional.ofNullable(issuer),
           bcryptCost,
-          clock);
+          clock,
+          devApi);
     }
   }
 }

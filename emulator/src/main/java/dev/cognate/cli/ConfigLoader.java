@@ -9,7 +9,10 @@ import java.util.function.BiConsumer;
 /** Turns environment variables and command-line flags (flags win) into a {@link CognateConfig}. */
 public final class ConfigLoader {
 
-  /** One setting: its flag, its environment variable, whether it takes a value, and how it applies. */
+  /**
+   * One setting: its flag, its environment variable, whether it takes a value, and how it applies. A flag without
+   * a value applies when its variable is {@code true}, or {@code false} for a {@code --no-} flag.
+   */
   record Option(String flag, String env, String value, String help, BiConsumer<CognateConfig.Builder, String> apply) {
     boolean takesValue() {
       return value != null;
@@ -33,7 +36,10 @@ public final class ConfigLoader {
               "base of token issuers, e.g. https://cognito-idp.us-east-1.amazonaws.com (default: the URL the client used)",
               CognateConfig.Builder::issuer),
           new Option("--bcrypt-cost", "COGNATE_BCRYPT_COST", "N", "bcrypt cost of stored passwords, 4-31 (default 4)",
-              (b, v) -> b.bcryptCost(integer("--bcrypt-cost", v))));
+              (b, v) -> b.bcryptCost(integer("--bcrypt-cost", v))),
+          new Option("--no-dev-api", "COGNATE_DEV_API", null,
+              "turn off the /_cognate routes that reveal codes or change state (env: false); health stays",
+              (b, v) -> b.devApi(false)));
 
   private ConfigLoader() {}
 
@@ -45,7 +51,7 @@ public final class ConfigLoader {
       if (value != null && !value.isBlank()) {
         if (option.takesValue()) {
           option.apply().accept(builder, value.trim());
-        } else if (Boolean.parseBoolean(value.trim())) {
+        } else if (Boolean.parseBoolean(value.trim()) != option.flag().startsWith("--no-")) {
           option.apply().accept(builder, null);
         }
       }

@@ -26,7 +26,13 @@ public enum CognitoErrorType {
   // Protocol-level codes that the AWS JSON front end produces before an operation runs.
   SERIALIZATION("SerializationException"),
   UNKNOWN_OPERATION("UnknownOperationException"),
-  REQUEST_TOO_LARGE("RequestEntityTooLargeException", 413);
+  REQUEST_TOO_LARGE("RequestEntityTooLargeException", 413),
+  // HTTP-level codes: the request could not be read at all, or asked for something that is not there.
+  BAD_REQUEST("BadRequestException"),
+  ACCESS_DENIED("AccessDeniedException", 403),
+  NOT_FOUND("NotFoundException", 404),
+  REQUEST_TIMEOUT("RequestTimeoutException", 408),
+  HEADERS_TOO_LARGE("RequestHeaderFieldsTooLargeException", 431);
 
   private final String code;
   private final int status;

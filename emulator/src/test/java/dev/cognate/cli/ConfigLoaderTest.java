@@ -1,6 +1,7 @@
 package dev.cognate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,5 +83,14 @@ class ConfigLoaderTest {
       assertTrue(usage.contains(option.flag()), option.flag());
       assertTrue(usage.contains(option.env()), option.env());
     }
+  }
+
+  @Test
+  void devApiIsOnUnlessTurnedOffByFlagOrEnvironment() {
+    assertTrue(ConfigLoader.load(List.of(), Map.of()).devApi());
+    assertFalse(ConfigLoader.load(List.of("--no-dev-api"), Map.of()).devApi());
+    assertFalse(ConfigLoader.load(List.of(), Map.of("COGNATE_DEV_API", "false")).devApi());
+    assertTrue(ConfigLoader.load(List.of(), Map.of("COGNATE_DEV_API", "true")).devApi());
+    assertTrue(ConfigLoader.usage().contains("--no-dev-api"), ConfigLoader.usage());
   }
 }

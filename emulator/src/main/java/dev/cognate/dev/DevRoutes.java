@@ -55,7 +55,8 @@ public final class DevRoutes {
           PREFIX + "*",
           ctx -> {
             throw new CognitoException(
-                CognitoErrorType.NOT_FOUND, ctx.path() + " is turned off (--no-dev-api); only /_cognate/health answers.");
+                CognitoErrorType.NOT_FOUND,
+                ctx.path() + " is turned off (--no-dev-api); only /_cognate/health answers.");
           });
     }
   }

@@ -84,20 +84,21 @@ public final class HttpServer implements AutoCloseable {
               dev.register(c.routes);
               c.routes.post("/*", endpoint::handle);
               c.routes.exception(CognitoException.class, (e, ctx) -> errors.write(ctx, e));
-              c.routes.exception(
-                  HttpResponseException.class,
-                  (e, ctx) ->
-                      errors.write(
-                          ctx,
-                          new CognitoException(
-                              e.getStatus() == 404 ? CognitoErrorType.NOT_FOUND : CognitoErrorType.BAD_REQUEST,
-                              e.getStatus() == 404 ? "No route for " + ctx.method() + " " + ctx.path() + "." : e.getMessage())));
+              c.routes.exception(HttpResponseException.class, (e, ctx) -> errors.write(ctx, javalinError(e, ctx)));
               c.routes.exception(Exception.class, (e, ctx) -> errors.writeUnexpected(ctx, e));
               c.routes.after(HttpServer::logRequest);
             });
     javalin.start();
     exposureWarning(config).ifPresent(LOG::warn);
     return new HttpServer(javalin);
+  }
+
+  /** Javalin's own answers, chiefly its 404 for a path no route matches, as envelope errors. */
+  private static CognitoException javalinError(HttpResponseException e, Context ctx) {
+    if (e.getStatus() == 404) {
+      return new CognitoException(CognitoErrorType.NOT_FOUND, "No route for " + ctx.method() + " " + ctx.path() + ".");
+    }
+    return new CognitoException(CognitoErrorType.BAD_REQUEST, e.getMessage());
   }
 
   /**

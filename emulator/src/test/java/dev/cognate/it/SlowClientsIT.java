@@ -99,37 +99,40 @@ class SlowClientsIT {
       ExecutorService pool = Executors.newFixedThreadPool(BURST);
       CountDownLatch go = new CountDownLatch(1);
       try {
-        List<Future<Integer>> statuses = new ArrayList<>();
+        List<Future<Long>> answers = new ArrayList<>();
         for (int i = 0; i < BURST; i++) {
-          statuses.add(
+          answers.add(
               pool.submit(
                   () -> {
                     go.await();
-                    return RawHttp.exchange(
-                            endpoint,
-                            "GET /_cognate/health HTTP/1.1\r\nHost: " + RawHttp.host(endpoint)
-                                + "\r\nConnection: close\r\n\r\n")
-                        .status();
+                    long sent = System.nanoTime();
+                    int status =
+                        RawHttp.exchange(
+                                endpoint,
+                                "GET /_cognate/health HTTP/1.1\r\nHost: " + RawHttp.host(endpoint)
+                                    + "\r\nConnection: close\r\n\r\n")
+                            .status();
+                    assertEquals(200, status);
+                    return (System.nanoTime() - sent) / 1_000_000;
                   }));
         }
         long started = System.nanoTime();
         go.countDown();
         List<String> failures = new ArrayList<>();
         int ok = 0;
-        for (Future<Integer> status : statuses) {
+        long slowest = 0;
+        for (Future<Long> answer : answers) {
           try {
-            if (status.get(60, TimeUnit.SECONDS) == 200) {
-              ok++;
-            } else {
-              failures.add("status " + status.get());
-            }
+            slowest = Math.max(slowest, answer.get(60, TimeUnit.SECONDS));
+            ok++;
           } catch (java.util.concurrent.ExecutionException e) {
             failures.add(e.getCause().toString());
           }
         }
         System.out.printf(
-            "SlowClientsIT: burst of %d connections at a fresh start: %d answered 200 in %d ms, failures %s%n",
-            BURST, ok, (System.nanoTime() - started) / 1_000_000, failures.stream().distinct().toList());
+            "SlowClientsIT: burst of %d connections at a fresh start: %d answered 200 within %d ms (slowest"
+                + " connection %d ms), failures %s%n",
+            BURST, ok, (System.nanoTime() - started) / 1_000_000, slowest, failures.stream().distinct().toList());
         assertEquals(List.of(), failures);
       } finally {
         pool.shutdownNow();

@@ -51,8 +51,8 @@ class SlowClientsIT {
         long sdkMillis = timeSdkCall(cognito);
         System.out.printf(
             "SlowClientsIT: %d clients sending a body one byte a second; health answered in %d ms, ListUserPools in"
-                + " %d ms%n",
-            SLOW_CLIENTS, healthMillis, sdkMillis);
+                + " %d ms; server threads alive %d%n",
+            SLOW_CLIENTS, healthMillis, sdkMillis, serverThreads());
       } finally {
         dribble.shutdownNow();
         closeAll(slow);
@@ -71,6 +71,7 @@ class SlowClientsIT {
         Thread.sleep(1_000);
         long healthMillis = timeHealth(cognate.endpoint());
         long sdkMillis = timeSdkCall(cognito);
+        long threads = serverThreads();
 
         Socket first = stalled.get(0);
         first.setSoTimeout(60_000);
@@ -82,9 +83,9 @@ class SlowClientsIT {
         assertEquals("RequestTimeoutException:", cutOff.header("x-amzn-ErrorType"), cutOff.toString());
         assertTrue(cutOff.header("content-type").startsWith("application/x-amz-json-1.1"), cutOff.toString());
         System.out.printf(
-            "SlowClientsIT: %d stalled bodies; health answered in %d ms, ListUserPools in %d ms; a stalled client"
-                + " was cut off with 408 after %d ms%n",
-            SLOW_CLIENTS, healthMillis, sdkMillis, cutOffMillis);
+            "SlowClientsIT: %d stalled bodies; health answered in %d ms, ListUserPools in %d ms; server threads"
+                + " alive %d; a stalled client was cut off with 408 after %d ms%n",
+            SLOW_CLIENTS, healthMillis, sdkMillis, threads, cutOffMillis);
       } finally {
         closeAll(stalled);
       }
@@ -189,6 +190,13 @@ class SlowClientsIT {
     CompletableFuture.supplyAsync(() -> cognito.listUserPools(r -> r.maxResults(1)))
         .get(ANSWER_WITHIN_SECONDS, TimeUnit.SECONDS);
     return (System.nanoTime() - started) / 1_000_000;
+  }
+
+  /** Threads of Jetty's pool (Javalin names them), to show that waiting clients do not each hold one. */
+  private static long serverThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().startsWith("JettyServerThreadPool"))
+        .count();
   }
 
   private static void closeAll(List<Socket> sockets) {

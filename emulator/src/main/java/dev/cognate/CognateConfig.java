@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param clock source of time for codes, tokens and signature dates
  * @param credentials secret access keys by access key id; when any are set, SigV4 signatures are verified on every
  *     operation AWS signs (strict mode), otherwise any signature and none are accepted
+ * @param devApi whether the {@code /_cognate} routes that reveal codes or change state answer; health always does
  */
 public record CognateConfig(
     String host,
@@ -36,7 +37,8 @@ public record CognateConfig(
     Optional<String> issuer,
     int bcryptCost,
     Clock clock,
-    Map<String, String> credentials) {
+    Map<String, String> credentials,
+    boolean devApi) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 9229;
@@ -127,6 +129,7 @@ public record CognateConfig(
     private int bcryptCost = DEFAULT_BCRYPT_COST;
     private Clock clock = Clock.systemUTC();
     private final Map<String, String> credentials = new LinkedHashMap<>();
+    private boolean devApi = true;
 
     private Builder() {}
 
@@ -190,6 +193,12 @@ public record CognateConfig(
       return this;
     }
 
+    /** Turns the code-revealing {@code /_cognate} routes on (the default) or off. */
+    public Builder devApi(boolean devApi) {
+      this.devApi = devApi;
+      return this;
+    }
+
     public CognateConfig build() {
       return new CognateConfig(
           host,
@@ -201,7 +210,8 @@ public record CognateConfig(
           Optional.ofNullable(issuer),
           bcryptCost,
           clock,
-          credentials);
+          credentials,
+          devApi);
     }
   }
 }

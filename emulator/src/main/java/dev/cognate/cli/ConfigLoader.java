@@ -9,7 +9,10 @@ import java.util.function.BiConsumer;
 /** Turns environment variables and command-line flags (flags win) into a {@link CognateConfig}. */
 public final class ConfigLoader {
 
-  /** One setting: its flag, its environment variable, whether it takes a value, and how it applies. */
+  /**
+   * One setting: its flag, its environment variable, whether it takes a value, and how it applies. A flag without
+   * a value applies when its variable is {@code true}, or {@code false} for a {@code --no-} flag.
+   */
   record Option(String flag, String env, String value, String help, BiConsumer<CognateConfig.Builder, String> apply) {
     boolean takesValue() {
       return value != null;
@@ -37,7 +40,10 @@ public final class ConfigLoader {
               (b, v) -> b.bcryptCost(integer("--bcrypt-cost", v))),
           new Option("--credentials", "COGNATE_CREDENTIALS", "KEY:SECRET",
               "verify SigV4 signatures with this key pair (repeatable; the variable takes a comma-separated list)",
-              ConfigLoader::credentials));
+              ConfigLoader::credentials),
+          new Option("--no-dev-api", "COGNATE_DEV_API", null,
+              "turn off the /_cognate routes that reveal codes or change state (env: false); health stays",
+              (b, v) -> b.devApi(false)));
 
   private ConfigLoader() {}
 
@@ -49,7 +55,7 @@ public final class ConfigLoader {
       if (value != null && !value.isBlank()) {
         if (option.takesValue()) {
           option.apply().accept(builder, value.trim());
-        } else if (Boolean.parseBoolean(value.trim())) {
+        } else if (Boolean.parseBoolean(value.trim()) != option.flag().startsWith("--no-")) {
           option.apply().accept(builder, null);
         }
       }

@@ -2,6 +2,7 @@ package dev.cognate.cli;
 
 import dev.cognate.Cognate;
 import dev.cognate.CognateConfig;
+import java.net.URI;
 import java.util.List;
 
 /** The standalone emulator: {@code java -jar cognate-emulator.jar [options]}. */
@@ -33,8 +34,18 @@ public final class Main {
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(cognate::close, "cognate-shutdown"));
-    System.out.println("Cognate listening on " + cognate.endpoint());
+    System.out.println(listening(config, cognate.endpoint()));
     System.out.flush();
+  }
+
+  /** The address actually bound and, when that is every interface, the URL to use from this machine. */
+  static String listening(CognateConfig config, URI endpoint) {
+    String host = config.host().contains(":") && !config.host().startsWith("[") ? "[" + config.host() + "]" : config.host();
+    String bound = "http://" + host + ":" + endpoint.getPort();
+    if (bound.equals(endpoint.toString())) {
+      return "Cognate listening on " + bound;
+    }
+    return "Cognate listening on " + bound + " (every network interface); from this machine use " + endpoint;
   }
 
   private static String rootMessage(Throwable e) {

@@ -1,27 +1,98 @@
 package dev.cognate.dev;
 
+import dev.cognate.CognateConfig;
 import dev.cognate.Outbox;
 import dev.cognate.domain.SentCode;
+import dev.cognate.error.CognitoErrorType;
+import dev.cognate.error.CognitoException;
 import dev.cognate.protocol.AwsJson;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** Cognate's own routes under {@code /_cognate}, kept apart from the emulated API: health and the outbox. */
+/**
+ * Cognate's own routes under {@code /_cognate}, kept apart from the emulated API: health and the outbox. They are
+ * for the test code on this machine, never for a web page: they carry no CORS headers, and a request naming a
+ * host other than loopback or the configured one is refused, so a page on another site that rebinds its DNS name
+ * to 127.0.0.1 cannot read codes.
+ */
 public final class DevRoutes {
+  public static final String PREFIX = "/_cognate/";
+  private static final String LOOPBACK_IPV4 = "127(\\.\\d{1,3}){3}";
+
   private final Outbox outbox;
   private final AwsJson json;
+  private final boolean enabled;
+  private final Set<String> allowedHosts;
 
-  public DevRoutes(Outbox outbox, AwsJson json) {
+  public DevRoutes(Outbox outbox, AwsJson json, CognateConfig config) {
     this.outbox = outbox;
     this.json = json;
+    this.enabled = config.devApi();
+    this.allowedHosts = allowedHosts(config);
+  }
+
+  /** Whether a path belongs to these routes rather than to the emulated Cognito API. */
+  public static boolean owns(String path) {
+    return path.startsWith(PREFIX);
   }
 
   public void register(RoutesConfig routes) {
-    routes.get("/_cognate/health", ctx -> respond(ctx, 200, Map.of("status", "ok")));
-    routes.get("/_cognate/codes", this::codes);
+    routes.before(PREFIX + "*", this::refuseForeignHost);
+    routes.get(PREFIX + "health", ctx -> respond(ctx, 200, Map.of("status", "ok")));
+    if (enabled) {
+      routes.get(PREFIX + "codes", this::codes);
+    } else {
+      routes.get(
+          PREFIX + "*",
+          ctx -> {
+            throw new CognitoException(
+                CognitoErrorType.NOT_FOUND,
+                ctx.path() + " is turned off (--no-dev-api); only /_cognate/health answers.");
+          });
+    }
+  }
+
+  private void refuseForeignHost(Context ctx) {
+    String host = hostName(ctx.header("Host"));
+    if (host == null || !(allowedHosts.contains(host) || host.matches(LOOPBACK_IPV4))) {
+      throw new CognitoException(
+          CognitoErrorType.ACCESS_DENIED,
+          "/_cognate answers only requests addressed to localhost, a loopback address or the configured host.");
+    }
+  }
+
+  /** The host part of a Host header, lower-cased, brackets kept for IPv6; null when there is none. */
+  static String hostName(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    String value = header.trim().toLowerCase(Locale.ROOT);
+    if (value.startsWith("[")) {
+      int end = value.indexOf(']');
+      return end < 0 ? null : value.substring(0, end + 1);
+    }
+    int colon = value.indexOf(':');
+    return colon < 0 ? value : value.substring(0, colon);
+  }
+
+  private static Set<String> allowedHosts(CognateConfig config) {
+    String configured = config.host().contains(":") && !config.host().startsWith("[")
+        ? "[" + config.host() + "]"
+        : config.host();
+    // The issuer names the host clients reach the emulator at, such as a compose service name.
+    Optional<String> issuerHost = config.issuer().map(issuer -> URI.create(issuer).getHost());
+    return Stream.concat(Stream.of("localhost", "[::1]", configured), issuerHost.stream())
+        .map(host -> host.toLowerCase(Locale.ROOT))
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   private void codes(Context ctx) {

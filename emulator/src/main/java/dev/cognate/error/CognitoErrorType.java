@@ -34,7 +34,13 @@ public enum CognitoErrorType {
   INCOMPLETE_SIGNATURE("IncompleteSignatureException"),
   INVALID_SIGNATURE("InvalidSignatureException"),
   MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException"),
-  UNRECOGNIZED_CLIENT("UnrecognizedClientException");
+  UNRECOGNIZED_CLIENT("UnrecognizedClientException"),
+  // HTTP-level codes: the request could not be read at all, or asked for something that is not there.
+  BAD_REQUEST("BadRequestException"),
+  ACCESS_DENIED("AccessDeniedException", 403),
+  NOT_FOUND("NotFoundException", 404),
+  REQUEST_TIMEOUT("RequestTimeoutException", 408),
+  HEADERS_TOO_LARGE("RequestHeaderFieldsTooLargeException", 431);
 
   private final String code;
   private final int status;

@@ -8,9 +8,7 @@ import dev.cognate.operation.OperationRegistry;
 import dev.cognate.operation.RequestContext;
 import dev.cognate.validation.ModelValidator;
 import io.javalin.http.Context;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Optional;
 
 /** {@code POST /}: routes on {@code X-Amz-Target}, binds and validates the body, runs the operation. */
@@ -18,9 +16,6 @@ final class AwsJsonEndpoint {
   static final String OPERATION_ATTRIBUTE = "cognate.operation";
   static final int MAX_BODY_BYTES = 1024 * 1024;
   private static final String TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
-  // Reading an oversized body to its end lets the client finish sending and then read the error, instead of
-  // seeing the connection reset; past this much we stop being polite.
-  private static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
 
   private final OperationRegistry registry;
   private final AwsJson json;
@@ -35,6 +30,10 @@ final class AwsJsonEndpoint {
   }
 
   void handle(Context ctx) throws IOException {
+    CognitoException bodyFailure = ctx.attribute(BufferedBodyHandler.FAILURE_ATTRIBUTE);
+    if (bodyFailure != null) {
+      throw bodyFailure;
+    }
     Operation<?, ?> operation = operationOf(ctx.header("X-Amz-Target"));
     ctx.attribute(OPERATION_ATTRIBUTE, operation.name());
     byte[] body = readBody(ctx);
@@ -50,7 +49,12 @@ final class AwsJsonEndpoint {
   }
 
   private Operation<?, ?> operationOf(String target) {
-    if (target == null || !target.startsWith(TARGET_PREFIX)) {
+    if (target == null || target.isBlank()) {
+      throw new CognitoException(
+          CognitoErrorType.UNKNOWN_OPERATION,
+          "Missing X-Amz-Target header: expected " + TARGET_PREFIX + "<Operation>.");
+    }
+    if (!target.startsWith(TARGET_PREFIX)) {
       throw new CognitoException(CognitoErrorType.UNKNOWN_OPERATION, "Unknown operation " + target);
     }
     String name = target.substring(TARGET_PREFIX.length());
@@ -59,33 +63,9 @@ final class AwsJsonEndpoint {
         .orElseThrow(() -> new CognitoException(CognitoErrorType.UNKNOWN_OPERATION, "Unknown operation " + name));
   }
 
+  /** {@link BufferedBodyHandler} has read the body in full already: this never waits on the client. */
   private static byte[] readBody(Context ctx) throws IOException {
-    long declared = ctx.req().getContentLengthLong();
-    InputStream in = ctx.req().getInputStream();
-    if (declared > MAX_BODY_BYTES) {
-      tooLarge(in);
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
-    byte[] buffer = new byte[8192];
-    int n;
-    while ((n = in.read(buffer)) != -1) {
-      out.write(buffer, 0, n);
-      if (out.size() > MAX_BODY_BYTES) {
-        tooLarge(in);
-      }
-    }
-    return out.toByteArray();
-  }
-
-  private static void tooLarge(InputStream in) throws IOException {
-    long drained = 0;
-    byte[] buffer = new byte[65536];
-    int n;
-    while (drained < MAX_DRAIN_BYTES && (n = in.read(buffer)) != -1) {
-      drained += n;
-    }
-    throw new CognitoException(
-        CognitoErrorType.REQUEST_TOO_LARGE, "Request body exceeds the limit of " + MAX_BODY_BYTES + " bytes.");
+    return ctx.req().getInputStream().readAllBytes();
   }
 
   private String issuerBase(Context ctx) {

@@ -3,18 +3,32 @@ package dev.cognate.protocol;
 import dev.cognate.CognateConfig;
 import dev.cognate.Engine;
 import dev.cognate.dev.DevRoutes;
+import dev.cognate.error.CognitoErrorType;
 import dev.cognate.error.CognitoException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The Javalin server: Cognito's wire protocol on {@code POST /}, the well-known documents, and {@code /_cognate}. */
 public final class HttpServer implements AutoCloseable {
   private static final Logger REQUESTS = LoggerFactory.getLogger("cognate.requests");
+  private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
   private static final String STARTED_ATTRIBUTE = "cognate.started";
+  /**
+   * How long a client may take to send its request body once its headers are in. A 1 MiB body needs only 100
+   * KiB/s to make it; a client slower than that is cut off with a 408 rather than kept waiting for.
+   */
+  static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
+  private static final int ACCEPT_QUEUE = 1024;
 
   private final Javalin javalin;
 
@@ -26,22 +40,36 @@ public final class HttpServer implements AutoCloseable {
     AwsJson json = new AwsJson();
     AwsErrors errors = new AwsErrors(json);
     AwsJsonEndpoint endpoint = new AwsJsonEndpoint(engine.operations(), json, config);
-    DevRoutes dev = new DevRoutes(engine.outbox(), json);
+    DevRoutes dev = new DevRoutes(engine.outbox(), json, config);
     Javalin javalin =
         Javalin.create(
             c -> {
               c.startup.showJavalinBanner = false;
               c.startup.showOldJavalinVersionWarning = false;
               c.startup.startupWatcherEnabled = false;
-              // Stopping must not wait for idle keep-alive connections: tests start and stop emulators often.
-              c.jetty.modifyServer(server -> server.setStopTimeout(0));
+              c.jetty.modifyServer(
+                  server -> {
+                    // Stopping must not wait for idle keep-alive connections: tests start and stop emulators often.
+                    server.setStopTimeout(0);
+                    server.insertHandler(new BufferedBodyHandler(AwsJsonEndpoint.MAX_BODY_BYTES, BODY_DEADLINE));
+                    server.setErrorHandler(new JsonErrorHandler(errors));
+                  });
+              c.jetty.addConnector((server, http) -> connector(server, http, config));
               c.routes.before(ctx -> {
                 ctx.attribute(STARTED_ATTRIBUTE, System.nanoTime());
                 ctx.header("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
-                Cors.addHeaders(ctx);
+                if (!DevRoutes.owns(ctx.path())) {
+                  Cors.addHeaders(ctx);
+                }
+              });
+              c.routes.options("/*", ctx -> {
+                if (DevRoutes.owns(ctx.path())) {
+                  throw new CognitoException(
+                      CognitoErrorType.ACCESS_DENIED, "Cross-origin requests to /_cognate are not allowed.");
+                }
+                Cors.preflight(ctx);
               });
               c.routes.options("/", Cors::preflight);
-              c.routes.options("/*", Cors::preflight);
               c.routes.post("/", endpoint::handle);
               c.routes.get(
                   "/{poolId}/.well-known/jwks.json",
@@ -56,17 +84,56 @@ public final class HttpServer implements AutoCloseable {
               dev.register(c.routes);
               c.routes.post("/*", endpoint::handle);
               c.routes.exception(CognitoException.class, (e, ctx) -> errors.write(ctx, e));
+              c.routes.exception(HttpResponseException.class, (e, ctx) -> errors.write(ctx, javalinError(e, ctx)));
               c.routes.exception(Exception.class, (e, ctx) -> errors.writeUnexpected(ctx, e));
               c.routes.after(HttpServer::logRequest);
             });
-    javalin.start(config.host(), config.port());
+    javalin.start();
+    exposureWarning(config).ifPresent(LOG::warn);
     return new HttpServer(javalin);
+  }
+
+  /** Javalin's own answers, chiefly its 404 for a path no route matches, as envelope errors. */
+  private static CognitoException javalinError(HttpResponseException e, Context ctx) {
+    if (e.getStatus() == 404) {
+      return new CognitoException(CognitoErrorType.NOT_FOUND, "No route for " + ctx.method() + " " + ctx.path() + ".");
+    }
+    return new CognitoException(CognitoErrorType.BAD_REQUEST, e.getMessage());
+  }
+
+  /**
+   * Our own connector, for its accept queue: a burst of connections at start-up (a CI fleet starting at once)
+   * must wait in the kernel's queue rather than be refused or have its SYNs dropped. The kernel caps the value at
+   * {@code net.core.somaxconn}.
+   */
+  private static ServerConnector connector(Server server, HttpConfiguration http, CognateConfig config) {
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(config.host());
+    connector.setPort(config.port());
+    connector.setAcceptQueueSize(ACCEPT_QUEUE);
+    return connector;
+  }
+
+  /** One warning when the emulator can be reached from other machines while it serves confirmation codes. */
+  static Optional<String> exposureWarning(CognateConfig config) {
+    if (isLoopback(config.host()) || !config.devApi()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "Listening on "
+            + config.host()
+            + ", reachable from the network: anyone who can reach this port can read every confirmation code at"
+            + " /_cognate/codes. Use --host 127.0.0.1 or --no-dev-api unless that is what you want.");
+  }
+
+  static boolean isLoopback(String host) {
+    String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    return bare.equalsIgnoreCase("localhost") || bare.matches("127(\\.\\d{1,3}){3}") || bare.equals("::1");
   }
 
   private static void document(Context ctx, AwsJson json, Optional<Map<String, Object>> document) {
     if (document.isEmpty()) {
-      ctx.status(404).contentType("application/json").result("{\"message\":\"Not Found\"}");
-      return;
+      throw new CognitoException(CognitoErrorType.NOT_FOUND, "No such user pool.");
     }
     ctx.status(200).contentType("application/json").result(json.write(document.get()));
   }

@@ -123,4 +123,13 @@ class ConfigLoaderTest {
       assertTrue(usage.contains(option.env()), option.env());
     }
   }
+
+  @Test
+  void devApiIsOnUnlessTurnedOffByFlagOrEnvironment() {
+    assertTrue(ConfigLoader.load(List.of(), Map.of()).devApi());
+    assertFalse(ConfigLoader.load(List.of("--no-dev-api"), Map.of()).devApi());
+    assertFalse(ConfigLoader.load(List.of(), Map.of("COGNATE_DEV_API", "false")).devApi());
+    assertTrue(ConfigLoader.load(List.of(), Map.of("COGNATE_DEV_API", "true")).devApi());
+    assertTrue(ConfigLoader.usage().contains("--no-dev-api"), ConfigLoader.usage());
+  }
 }

@@ -31,18 +31,6 @@ public record SchemaAttribute(
     return length(maxLength);
   }
 
-  public OptionalInt minLengthBound() {
-    return length(minLength);
-  }
-
-  public OptionalLong minValueBound() {
-    return wholeNumber(minValue);
-  }
-
-  public OptionalLong maxValueBound() {
-    return wholeNumber(maxValue);
-  }
-
   /** A length bound as Cognito accepts one: a whole number from 0 to {@link #MAX_STRING_LENGTH}. */
   public static OptionalInt length(String text) {
     OptionalLong n = wholeNumber(text);

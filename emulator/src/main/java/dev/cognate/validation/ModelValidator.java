@@ -142,7 +142,8 @@ public final class ModelValidator {
 
     /** A list of structures has no wire text of its own here; Java's would name our classes, so none is shown. */
     private static boolean holdsStructures(Object value) {
-      return value instanceof List<?> list && list.stream().anyMatch(item -> item != null && item.getClass().isRecord());
+      return value instanceof List<?> list
+          && list.stream().anyMatch(item -> item != null && item.getClass().isRecord());
     }
 
     private Object read(Object record) {

@@ -161,7 +161,8 @@ class FuzzIT {
     Pool pool =
         Pools.pool(
             cognito,
-            b -> b.usernameConfiguration(c -> c.caseSensitive(false)).autoVerifiedAttributes(VerifiedAttributeType.EMAIL),
+            b -> b.usernameConfiguration(c -> c.caseSensitive(false))
+                .autoVerifiedAttributes(VerifiedAttributeType.EMAIL),
             c -> c.explicitAuthFlows(
                 ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
                 ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH,

@@ -11,6 +11,7 @@ import dev.cognate.support.Http;
 import dev.cognate.support.Pool;
 import dev.cognate.support.Pools;
 import dev.cognate.support.TestEmulator;
+import dev.cognate.support.Users;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -144,6 +145,32 @@ class PoisonedListingsIT {
       System.out.println(
           "PoisonedListingsIT: 2 unreadable pool rows and 1 unreadable client row written with JDBC; ListUserPools"
               + " in " + pages + " pages of 1 and ListUserPoolClients answered 200 with every readable row");
+    }
+  }
+
+  @Test
+  void poolStoredWithABoundThatIsNotANumberStillTakesSignUps(@TempDir Path dataDir) throws Exception {
+    Pool pool;
+    try (Cognate first = TestEmulator.start(CognateConfig.forTests().dataDir(dataDir));
+        CognitoIdentityProviderClient cognito = TestEmulator.client(first)) {
+      pool = Pools.defaultPool(cognito);
+    }
+    // What an older Cognate accepted and stored: a MaxLength that is not a number.
+    try (Connection c =
+            DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("cognate"), "sa", "");
+        PreparedStatement st =
+            c.prepareStatement("UPDATE user_pools SET settings = REPLACE(settings, '\"2048\"', '\"abc\"')")) {
+      assertEquals(1, st.executeUpdate());
+    }
+    try (Cognate second = TestEmulator.start(CognateConfig.forTests().dataDir(dataDir));
+        CognitoIdentityProviderClient cognito = TestEmulator.client(second)) {
+      cognito.signUp(
+          r -> r.clientId(pool.clientId())
+              .username("legacy")
+              .password("Passw0rd!")
+              .userAttributes(Users.attr("name", "Legacy Name")));
+
+      assertEquals(1, cognito.listUsers(r -> r.userPoolId(pool.poolId())).users().size());
     }
   }
 

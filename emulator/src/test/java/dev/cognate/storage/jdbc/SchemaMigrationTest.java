@@ -48,7 +48,8 @@ class SchemaMigrationTest {
                                 + " FROM information_schema.columns WHERE table_schema = 'PUBLIC'"
                                 + " AND data_type = 'CHARACTER VARYING' ORDER BY table_name, column_name")) {
                   while (rs.next()) {
-                    found.put(rs.getString(1).toLowerCase(Locale.ROOT) + "." + rs.getString(2).toLowerCase(Locale.ROOT), rs.getInt(3));
+                    String column = rs.getString(1) + "." + rs.getString(2);
+                    found.put(column.toLowerCase(Locale.ROOT), rs.getInt(3));
                   }
                 }
                 return found;

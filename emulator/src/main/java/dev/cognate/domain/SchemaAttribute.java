@@ -1,5 +1,8 @@
 package dev.cognate.domain;
 
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
 /** One attribute of a pool's schema; custom attributes carry their {@code custom:} prefix. */
 public record SchemaAttribute(
     String name,
@@ -12,11 +15,39 @@ public record SchemaAttribute(
     String minValue,
     String maxValue) {
 
+  /** The longest a String attribute's value may be, in characters; also the model's bound on a value. */
+  public static final int MAX_STRING_LENGTH = 2048;
+
   public boolean isString() {
     return "String".equals(dataType);
   }
 
   public boolean isNumber() {
     return "Number".equals(dataType);
+  }
+
+  /** The MaxLength bound; empty when absent or, in a pool stored before bounds were checked, not a length. */
+  public OptionalInt maxLengthBound() {
+    return length(maxLength);
+  }
+
+  /** A length bound as Cognito accepts one: a whole number from 0 to {@link #MAX_STRING_LENGTH}. */
+  public static OptionalInt length(String text) {
+    OptionalLong n = wholeNumber(text);
+    return n.isPresent() && n.getAsLong() >= 0 && n.getAsLong() <= MAX_STRING_LENGTH
+        ? OptionalInt.of((int) n.getAsLong())
+        : OptionalInt.empty();
+  }
+
+  /** A whole number that fits in 64 bits, written in plain decimal digits. */
+  public static OptionalLong wholeNumber(String text) {
+    if (text == null || !text.matches("-?[0-9]{1,19}")) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(text));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
   }
 }

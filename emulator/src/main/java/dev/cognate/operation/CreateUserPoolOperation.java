@@ -8,9 +8,12 @@ import dev.cognate.error.CognitoException;
 import dev.cognate.operation.wire.AdminCreateUserConfigType;
 import dev.cognate.operation.wire.PasswordPolicyType;
 import dev.cognate.operation.wire.SchemaAttributeType;
+import dev.cognate.operation.wire.SchemaAttributeType.NumberAttributeConstraintsType;
+import dev.cognate.operation.wire.SchemaAttributeType.StringAttributeConstraintsType;
 import dev.cognate.operation.wire.Shapes;
 import dev.cognate.operation.wire.UserPoolType;
 import dev.cognate.operation.wire.UsernameConfigurationType;
+import dev.cognate.service.AttributeRules;
 import dev.cognate.storage.PoolStore;
 import dev.cognate.validation.Length;
 import dev.cognate.validation.OneOf;
@@ -130,7 +133,10 @@ public final class CreateUserPoolOperation
             .orElse(PasswordPolicy.API_DEFAULT.temporaryPasswordValidityDays()));
   }
 
-  /** The standard attributes, adjusted by the request's entries for them, then its custom attributes. */
+  /**
+   * The standard attributes, adjusted by the request's entries for them, then its custom attributes; refused
+   * when an entry's bounds could not be enforced or it changes what a standard attribute is.
+   */
   private static List<SchemaAttribute> schema(List<SchemaAttributeType> requested) {
     List<SchemaAttribute> schema = new ArrayList<>(StandardAttributes.schema());
     for (SchemaAttributeType entry : listOrEmpty(requested)) {
@@ -138,49 +144,68 @@ public final class CreateUserPoolOperation
         throw CognitoException.invalidParameter("Schema attributes must have a Name.");
       }
       int standard = indexOf(schema, entry.Name());
+      SchemaAttribute attribute;
       if (standard >= 0) {
-        SchemaAttribute base = schema.get(standard);
-        schema.set(
-            standard,
-            new SchemaAttribute(
-                base.name(),
-                base.dataType(),
-                base.developerOnly(),
-                entry.Mutable() == null ? base.mutable() : entry.Mutable(),
-                entry.Required() == null ? base.required() : entry.Required(),
-                entry.StringAttributeConstraints() == null ? base.minLength() : entry.StringAttributeConstraints().MinLength(),
-                entry.StringAttributeConstraints() == null ? base.maxLength() : entry.StringAttributeConstraints().MaxLength(),
-                base.minValue(),
-                base.maxValue()));
-        continue;
+        attribute = standardAttribute(schema.get(standard), entry);
+        schema.set(standard, attribute);
+      } else {
+        attribute = customAttribute(schema, entry);
+        schema.add(attribute);
       }
-      String name = "custom:" + entry.Name();
-      if (indexOf(schema, name) >= 0) {
-        throw CognitoException.invalidParameter("Existing attribute already has name " + entry.Name() + ".");
-      }
-      if (Boolean.TRUE.equals(entry.Required())) {
-        throw CognitoException.invalidParameter("Required custom attributes are not supported currently.");
-      }
-      String type = Optional.ofNullable(entry.AttributeDataType()).orElse("String");
-      boolean isString = type.equals("String");
-      boolean isNumber = type.equals("Number");
-      schema.add(
-          new SchemaAttribute(
-              name,
-              type,
-              Boolean.TRUE.equals(entry.DeveloperOnlyAttribute()),
-              entry.Mutable() == null || entry.Mutable(),
-              false,
-              isString && entry.StringAttributeConstraints() != null ? entry.StringAttributeConstraints().MinLength() : null,
-              isString
-                  ? entry.StringAttributeConstraints() != null && entry.StringAttributeConstraints().MaxLength() != null
-                      ? entry.StringAttributeConstraints().MaxLength()
-                      : "2048"
-                  : null,
-              isNumber && entry.NumberAttributeConstraints() != null ? entry.NumberAttributeConstraints().MinValue() : null,
-              isNumber && entry.NumberAttributeConstraints() != null ? entry.NumberAttributeConstraints().MaxValue() : null));
+      AttributeRules.checkDefinition(attribute);
     }
     return schema;
+  }
+
+  private static SchemaAttribute standardAttribute(SchemaAttribute base, SchemaAttributeType entry) {
+    boolean retyped = entry.AttributeDataType() != null && !entry.AttributeDataType().equals(base.dataType());
+    if (retyped || Boolean.TRUE.equals(entry.DeveloperOnlyAttribute())) {
+      throw CognitoException.invalidParameter(
+          "You can not change AttributeDataType or set developerOnlyAttribute for standard schema attribute "
+              + base.name());
+    }
+    StringAttributeConstraintsType lengths = base.isString() ? entry.StringAttributeConstraints() : null;
+    return new SchemaAttribute(
+        base.name(),
+        base.dataType(),
+        base.developerOnly(),
+        entry.Mutable() == null ? base.mutable() : entry.Mutable(),
+        entry.Required() == null ? base.required() : entry.Required(),
+        lengths == null ? base.minLength() : lengths.MinLength(),
+        lengths == null ? base.maxLength() : lengths.MaxLength(),
+        base.minValue(),
+        base.maxValue());
+  }
+
+  private static SchemaAttribute customAttribute(List<SchemaAttribute> schema, SchemaAttributeType entry) {
+    String name = "custom:" + entry.Name();
+    if (indexOf(schema, name) >= 0) {
+      throw CognitoException.invalidParameter("Existing attribute already has name " + entry.Name() + ".");
+    }
+    if (Boolean.TRUE.equals(entry.Required())) {
+      throw CognitoException.invalidParameter("Required custom attributes are not supported currently.");
+    }
+    if (entry.AttributeDataType() == null) {
+      throw CognitoException.invalidParameter(
+          "Invalid AttributeDataType input, consider using the provided AttributeDataType enum.");
+    }
+    String type = entry.AttributeDataType();
+    StringAttributeConstraintsType lengths = type.equals("String") ? entry.StringAttributeConstraints() : null;
+    NumberAttributeConstraintsType values = type.equals("Number") ? entry.NumberAttributeConstraints() : null;
+    return new SchemaAttribute(
+        name,
+        type,
+        Boolean.TRUE.equals(entry.DeveloperOnlyAttribute()),
+        entry.Mutable() == null || entry.Mutable(),
+        false,
+        lengths == null ? null : lengths.MinLength(),
+        type.equals("String")
+            ? lengths != null && lengths.MaxLength() != null
+                ? lengths.MaxLength()
+                : String.valueOf(SchemaAttribute.MAX_STRING_LENGTH)
+            : null,
+        values == null ? null : values.MinValue(),
+        values == null ? null : values.MaxValue());
   }
 
   private static int indexOf(List<SchemaAttribute> schema, String name) {

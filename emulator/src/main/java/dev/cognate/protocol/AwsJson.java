@@ -3,7 +3,10 @@ package dev.cognate.protocol;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -23,11 +26,21 @@ import java.io.IOException;
  * nulls are left out of answers.
  */
 public final class AwsJson {
+  /**
+   * The deepest nesting a request may have. Cognito's deepest request shapes nest about five levels; the limit
+   * leaves ample room for free-form members while keeping every stored document and every answer writable.
+   */
+  static final int MAX_NESTING_DEPTH = 64;
+
   private final ObjectMapper mapper;
 
   public AwsJson() {
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+            .build();
     JsonMapper built =
-        JsonMapper.builder()
+        JsonMapper.builder(factory)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -52,6 +65,8 @@ public final class AwsJson {
         throw serialization("Start of structure or map found where not expected.");
       }
       return mapper.treeToValue(tree, type);
+    } catch (StreamConstraintsException e) {
+      throw serialization("Request body nests deeper than " + MAX_NESTING_DEPTH + " levels.");
     } catch (IOException e) {
       throw serialization(e instanceof JsonProcessingException ? "Malformed request body." : e.getMessage());
     }

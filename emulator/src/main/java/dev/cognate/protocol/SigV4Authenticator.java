@@ -18,6 +18,9 @@ import java.util.Optional;
  * signs; otherwise it reads the scope and trusts it, whatever the signature.
  */
 final class SigV4Authenticator {
+  // A pool id is the region, '_' and nine characters, and the model allows 55.
+  private static final int MAX_REGION_LENGTH = 45;
+
   private final Optional<SigV4Verifier> verifier;
   private final Clock clock;
   private final String defaultRegion;
@@ -48,9 +51,14 @@ final class SigV4Authenticator {
    * AWS emulators share so that one emulator can serve several accounts. Anything else falls back to the defaults.
    */
   private Caller caller(CredentialScope scope) {
-    String region = scope.region().matches(CognateConfig.REGION_PATTERN) ? scope.region() : defaultRegion;
+    String region = isRegion(scope.region()) ? scope.region() : defaultRegion;
     String accountId = scope.accessKeyId().matches("\\d{12}") ? scope.accessKeyId() : defaultAccountId;
     return new Caller(region, accountId);
+  }
+
+  /** Region-shaped, and short enough that a pool id made from it stays within the model's 55 characters. */
+  private static boolean isRegion(String name) {
+    return name.length() <= MAX_REGION_LENGTH && name.matches(CognateConfig.REGION_PATTERN);
   }
 
   private static SignedRequest signedRequest(HttpServletRequest request, byte[] body) {

@@ -6,6 +6,8 @@ import dev.cognate.error.CognitoException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /** Checks attributes a client sends against the pool's schema, with Cognito's messages. */
@@ -42,6 +44,59 @@ public final class AttributeRules {
     return attributes;
   }
 
+  /**
+   * Refuses a schema attribute whose bounds Cognate could not enforce: lengths must be whole numbers from 0 to
+   * 2048, values whole numbers, and no lower bound above its upper bound.
+   */
+  public static void checkDefinition(SchemaAttribute attribute) {
+    if (attribute.isString()) {
+      String prefix = "StringAttributeConstraints.";
+      OptionalInt min = lengthBound(attribute, prefix + "MinLength", attribute.minLength());
+      OptionalInt max = lengthBound(attribute, prefix + "MaxLength", attribute.maxLength());
+      if (min.isPresent() && max.isPresent() && min.getAsInt() > max.getAsInt()) {
+        throw notGreater(attribute, prefix + "MinLength", "MaxLength");
+      }
+    }
+    if (attribute.isNumber()) {
+      String prefix = "NumberAttributeConstraints.";
+      OptionalLong min = valueBound(attribute, prefix + "MinValue", attribute.minValue());
+      OptionalLong max = valueBound(attribute, prefix + "MaxValue", attribute.maxValue());
+      if (min.isPresent() && max.isPresent() && min.getAsLong() > max.getAsLong()) {
+        throw notGreater(attribute, prefix + "MinValue", "MaxValue");
+      }
+    }
+  }
+
+  private static OptionalInt lengthBound(SchemaAttribute attribute, String member, String text) {
+    if (text == null) {
+      return OptionalInt.empty();
+    }
+    OptionalInt bound = SchemaAttribute.length(text);
+    if (bound.isEmpty()) {
+      throw CognitoException.invalidParameter(
+          member + " of attribute " + attribute.name() + " must be a whole number from 0 to "
+              + SchemaAttribute.MAX_STRING_LENGTH + ".");
+    }
+    return bound;
+  }
+
+  private static OptionalLong valueBound(SchemaAttribute attribute, String member, String text) {
+    if (text == null) {
+      return OptionalLong.empty();
+    }
+    OptionalLong bound = SchemaAttribute.wholeNumber(text);
+    if (bound.isEmpty()) {
+      throw CognitoException.invalidParameter(
+          member + " of attribute " + attribute.name() + " must be a whole number.");
+    }
+    return bound;
+  }
+
+  private static CognitoException notGreater(SchemaAttribute attribute, String member, String upper) {
+    return CognitoException.invalidParameter(
+        member + " of attribute " + attribute.name() + " must not be greater than its " + upper + ".");
+  }
+
   private static void checkValue(SchemaAttribute schema, String value) {
     if (schema.name().equals("email") && !EMAIL.matcher(value).matches()) {
       throw CognitoException.invalidParameter("Invalid email address format.");
@@ -49,9 +104,11 @@ public final class AttributeRules {
     if (schema.name().equals("phone_number") && !PHONE.matcher(value).matches()) {
       throw CognitoException.invalidParameter("Invalid phone number format.");
     }
-    if (schema.isString() && schema.maxLength() != null && value.length() > Integer.parseInt(schema.maxLength())) {
+    // Cognito counts characters as code points, as its model validation does.
+    OptionalInt max = schema.maxLengthBound();
+    if (schema.isString() && max.isPresent() && value.codePointCount(0, value.length()) > max.getAsInt()) {
       throw CognitoException.invalidParameter(
-          SCHEMA_ERROR + schema.name() + ": String must be no longer than " + schema.maxLength() + " characters");
+          SCHEMA_ERROR + schema.name() + ": String must be no longer than " + max.getAsInt() + " characters");
     }
     if (schema.isNumber() && !value.matches("-?\\d+(\\.\\d+)?")) {
       throw CognitoException.invalidParameter(SCHEMA_ERROR + schema.name() + ": Number must be a number");

@@ -136,8 +136,14 @@ public final class ModelValidator {
     }
 
     private String fail(Object value, String path, String constraint) {
-      String shown = sensitive ? "Value" : "Value '" + value + "'";
+      String shown = sensitive || holdsStructures(value) ? "Value" : "Value '" + value + "'";
       return shown + " at '" + path + "' failed to satisfy constraint: " + constraint;
+    }
+
+    /** A list of structures has no wire text of its own here; Java's would name our classes, so none is shown. */
+    private static boolean holdsStructures(Object value) {
+      return value instanceof List<?> list
+          && list.stream().anyMatch(item -> item != null && item.getClass().isRecord());
     }
 
     private Object read(Object record) {

@@ -75,6 +75,18 @@ class RequestRegionIT {
   }
 
   @Test
+  void aRegionTooLongForAPoolIdFallsBackToTheConfiguredOne() throws Exception {
+    String region = "ap-" + "south".repeat(9) + "-1";
+    JsonNode pool =
+        createUserPool(
+            Optional.of(
+                "AWS4-HMAC-SHA256 Credential=123456789012/20261130/" + region + "/cognito-idp/aws4_request,"
+                    + " SignedHeaders=host;x-amz-date, Signature=00"));
+    assertEquals(
+        "arn:aws:cognito-idp:ap-south-1:123456789012:userpool/" + pool.get("Id").asText(), pool.get("Arn").asText());
+  }
+
+  @Test
   void theConfiguredAccountStaysTheDefault() {
     try (Cognate other = TestEmulator.start(CognateConfig.forTests().accountId("210987654321"));
         CognitoIdentityProviderClient cognito = TestEmulator.client(other)) {

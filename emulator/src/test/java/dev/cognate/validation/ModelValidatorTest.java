@@ -69,4 +69,30 @@ class ModelValidatorTest {
             new Request(
                 "us-east-1_abc", null, null, null, List.of("Z"), List.of(new Item("ok"), new Item(null)), new Item("long"))));
   }
+
+  record Listing(@Length(max = 1) List<Item> Items) {}
+
+  @Test
+  void listOfStructuresIsNotShownAsJavaText() {
+    CognitoException e =
+        assertThrows(
+            CognitoException.class,
+            () -> ModelValidator.validate(new Listing(List.of(new Item("a"), new Item("b")))));
+    assertEquals(
+        "1 validation error detected: Value at 'items' failed to satisfy constraint: Member must have length less"
+            + " than or equal to 1",
+        e.getMessage());
+  }
+
+  @Test
+  void lengthsCountCodePointsNotUtf16Units() {
+    String threeEmoji = "\uD83D\uDE00".repeat(3);
+    assertDoesNotThrow(() -> ModelValidator.validate(new Item(threeEmoji)));
+    CognitoException e =
+        assertThrows(CognitoException.class, () -> ModelValidator.validate(new Item(threeEmoji + "x")));
+    assertEquals(
+        "1 validation error detected: Value '" + threeEmoji + "x' at 'name' failed to satisfy constraint: Member"
+            + " must have length less than or equal to 3",
+        e.getMessage());
+  }
 }

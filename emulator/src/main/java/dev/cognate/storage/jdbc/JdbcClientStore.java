@@ -9,6 +9,7 @@ import java.util.Optional;
 /** App clients in H2. */
 public final class JdbcClientStore implements ClientStore {
   private final Database db;
+  private final SettingsJson.Listing<AppClient> listing = new SettingsJson.Listing<>("app_clients", AppClient.class);
 
   public JdbcClientStore(Database db) {
     this.db = db;
@@ -20,7 +21,7 @@ public final class JdbcClientStore implements ClientStore {
         "INSERT INTO app_clients (client_id, pool_id, settings) VALUES (?, ?, ?)",
         client.clientId(),
         client.userPoolId(),
-        SettingsJson.write(client));
+        SettingsJson.write(client, AppClient.class));
   }
 
   @Override
@@ -38,18 +39,18 @@ public final class JdbcClientStore implements ClientStore {
 
   @Override
   public Page<AppClient> list(String userPoolId, long after, int limit) {
-    record Row(long seq, AppClient client) {}
+    record Row(long seq, Optional<AppClient> client) {}
     List<Row> rows =
         db.read(
             c ->
                 Database.query(
                     c,
                     "SELECT seq, settings FROM app_clients WHERE pool_id = ? AND seq > ? ORDER BY seq LIMIT ?",
-                    rs -> new Row(rs.getLong(1), SettingsJson.read(rs.getString(2), AppClient.class)),
+                    rs -> new Row(rs.getLong(1), listing.read(rs.getLong(1), rs.getString(2))),
                     userPoolId,
                     after,
                     limit + 1));
-    return Pages.of(rows, limit, Row::seq, Row::client);
+    return SettingsJson.Listing.readable(Pages.of(rows, limit, Row::seq, Row::client));
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.Optional;
 /** User pools in H2. */
 public final class JdbcPoolStore implements PoolStore {
   private final Database db;
+  private final SettingsJson.Listing<UserPool> listing = new SettingsJson.Listing<>("user_pools", UserPool.class);
 
   public JdbcPoolStore(Database db) {
     this.db = db;
@@ -16,7 +17,8 @@ public final class JdbcPoolStore implements PoolStore {
 
   @Override
   public void insert(UserPool pool) {
-    db.update("INSERT INTO user_pools (id, settings) VALUES (?, ?)", pool.id(), SettingsJson.write(pool));
+    db.update(
+        "INSERT INTO user_pools (id, settings) VALUES (?, ?)", pool.id(), SettingsJson.write(pool, UserPool.class));
   }
 
   @Override
@@ -34,17 +36,17 @@ public final class JdbcPoolStore implements PoolStore {
 
   @Override
   public Page<UserPool> list(long after, int limit) {
-    record Row(long seq, UserPool pool) {}
+    record Row(long seq, Optional<UserPool> pool) {}
     List<Row> rows =
         db.read(
             c ->
                 Database.query(
                     c,
                     "SELECT seq, settings FROM user_pools WHERE seq > ? ORDER BY seq LIMIT ?",
-                    rs -> new Row(rs.getLong(1), SettingsJson.read(rs.getString(2), UserPool.class)),
+                    rs -> new Row(rs.getLong(1), listing.read(rs.getLong(1), rs.getString(2))),
                     after,
                     limit + 1));
-    return Pages.of(rows, limit, Row::seq, Row::pool);
+    return SettingsJson.Listing.readable(Pages.of(rows, limit, Row::seq, Row::pool));
   }
 
   @Override

@@ -82,5 +82,17 @@ final class Schema {
           // Every change to a user is conditional on the version it was decided from (optimistic locking).
           """
           ALTER TABLE users ADD COLUMN version BIGINT DEFAULT 0 NOT NULL
+          """,
+          // Requests are validated in code points, H2 counts UTF-16 units: a character outside the BMP takes two,
+          // and lower-casing can double a key again (U+0130 becomes "i" and a combining dot). Each column that
+          // holds client text is as wide as its longest valid value can get.
+          """
+          ALTER TABLE users ALTER COLUMN username SET DATA TYPE VARCHAR(256);
+          ALTER TABLE users ALTER COLUMN username_key SET DATA TYPE VARCHAR(512);
+          ALTER TABLE users ALTER COLUMN alias_key SET DATA TYPE VARCHAR(8192);
+          ALTER TABLE user_attributes ALTER COLUMN attr_value SET DATA TYPE VARCHAR(4096);
+          ALTER TABLE sent_codes ALTER COLUMN username SET DATA TYPE VARCHAR(256);
+          ALTER TABLE sent_codes ALTER COLUMN sign_in_email SET DATA TYPE VARCHAR(4096);
+          ALTER TABLE sent_codes ALTER COLUMN destination SET DATA TYPE VARCHAR(4096)
           """);
 }

@@ -6,9 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.cognate.storage.Page;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Pool and client settings are stored as one JSON document each: they are read whole and never queried into. */
 final class SettingsJson {
+  private static final Logger LOG = LoggerFactory.getLogger(SettingsJson.class);
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .registerModule(new Jdk8Module())
@@ -18,12 +25,19 @@ final class SettingsJson {
 
   private SettingsJson() {}
 
-  static String write(Object value) {
+  /**
+   * The document to store, read back once before it is returned: a document that could not be read back would
+   * break every later read of its row, so it is refused here and never committed.
+   */
+  static <T> String write(T value, Class<T> type) {
+    String json;
     try {
-      return MAPPER.writeValueAsString(value);
+      json = MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot store " + value.getClass().getSimpleName(), e);
+      throw new IllegalStateException("cannot store " + type.getSimpleName(), e);
     }
+    read(json, type);
+    return json;
   }
 
   static <T> T read(String json, Class<T> type) {
@@ -31,6 +45,41 @@ final class SettingsJson {
       return MAPPER.readValue(json, type);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored " + type.getSimpleName() + " is unreadable", e);
+    }
+  }
+
+  /**
+   * Reads the documents of a listing. A row that cannot be read (written by an older version, or changed behind
+   * Cognate's back) is left out rather than failing the whole listing, and reported once per row.
+   */
+  static final class Listing<T> {
+    private final String table;
+    private final Class<T> type;
+    private final Set<Long> reported = ConcurrentHashMap.newKeySet();
+
+    Listing(String table, Class<T> type) {
+      this.table = table;
+      this.type = type;
+    }
+
+    Optional<T> read(long seq, String json) {
+      try {
+        return Optional.of(MAPPER.readValue(json, type));
+      } catch (JsonProcessingException e) {
+        if (reported.add(seq)) {
+          LOG.warn(
+              "Leaving row seq={} of {} out of listings: its settings cannot be read ({})",
+              seq,
+              table,
+              e.getOriginalMessage());
+        }
+        return Optional.empty();
+      }
+    }
+
+    /** The readable items of a page; its continuation still counts the rows left out. */
+    static <T> Page<T> readable(Page<Optional<T>> page) {
+      return new Page<>(page.items().stream().flatMap(Optional::stream).toList(), page.next());
     }
   }
 }

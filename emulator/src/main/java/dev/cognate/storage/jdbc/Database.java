@@ -18,6 +18,7 @@ public final class Database implements AutoCloseable {
   private final JdbcConnectionPool pool;
 
   private Database(String url) {
+    DatabaseCheck.verify(url);
     this.pool = JdbcConnectionPool.create(url, "sa", "");
     this.pool.setMaxConnections(MAX_CONNECTIONS);
     migrate();

@@ -2,7 +2,10 @@ package dev.cognate.it;
 
 import static dev.cognate.support.Users.attr;
 import static dev.cognate.support.Users.attributes;
+import static dev.cognate.support.Users.signIn;
 import static dev.cognate.support.Users.signUp;
+import static software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH;
+import static software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,8 +19,11 @@ import dev.cognate.support.Pools;
 import dev.cognate.support.StandaloneEmulator;
 import dev.cognate.support.TestEmulator;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +34,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 
 /**
@@ -133,7 +141,126 @@ class StorageFaultsIT {
     assertEquals(1, exit.stderr().lines().count(), exit.stderr());
   }
 
+  /**
+   * A full file system (a small tmpfs) under the jar: writes that need room fail as InternalErrorException 500, every
+   * read keeps answering, and once space returns writes succeed again, with every acknowledged write kept.
+   */
+  @Test
+  void fullDiskFailsWritesOnlyAndRecovers(@TempDir Path temp) throws Exception {
+    Path disk = temp.resolve("disk");
+    Files.createDirectories(disk);
+    assumeCommandWorks(
+        List.of("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", disk.toString()), "mounting a small tmpfs");
+    Path filler = disk.resolve("filler");
+    try {
+      Path dataDir = disk.resolve("data");
+      List<String> acknowledged = new ArrayList<>();
+      int failedWrites = 0;
+      try (StandaloneEmulator emulator = StandaloneEmulator.start(dataDir, temp, "full-disk");
+          CognitoIdentityProviderClient cognito = TestEmulator.client(emulator.endpoint())) {
+        Pool pool = Pools.pool(cognito, p -> {}, c -> c.explicitAuthFlows(ALLOW_USER_PASSWORD_AUTH, ALLOW_REFRESH_TOKEN_AUTH));
+        signUp(cognito, pool.clientId(), "alice", PASSWORD, attr("email", "alice@example.com"));
+        cognito.adminConfirmSignUp(r -> r.userPoolId(pool.poolId()).username("alice"));
+        acknowledged.add("alice");
+        String accessToken = signIn(cognito, pool.clientId(), "alice", PASSWORD).accessToken();
+
+        long filled = fill(filler);
+        // The first writes may still fit in space H2 holds inside its file; keep writing until one needs more.
+        for (int i = 0; i < 200 && failedWrites < 3; i++) {
+          String username = String.format("full-%03d", i);
+          try {
+            signUp(cognito, pool.clientId(), username, PASSWORD, attr("email", username + "@example.com"));
+            acknowledged.add(username);
+          } catch (CognitoIdentityProviderException e) {
+            assertEquals(500, e.statusCode(), e.getMessage());
+            assertEquals("InternalErrorException", e.awsErrorDetails().errorCode());
+            assertEquals("An internal error occurred.", e.awsErrorDetails().errorMessage());
+            failedWrites++;
+          }
+          // Reads answer all along, also right after a failed write.
+          assertEquals(
+              UserStatusType.CONFIRMED,
+              cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("alice")).userStatus());
+        }
+        assertEquals(3, failedWrites, "no write failed on the full disk");
+        assertEquals(sorted(acknowledged), listUsernames(cognito, pool.poolId()));
+        assertEquals("alice", cognito.getUser(r -> r.accessToken(accessToken)).username());
+        assertEquals("cognate-it", cognito.describeUserPool(r -> r.userPoolId(pool.poolId())).userPool().name());
+        String file = dataDir.toAbsolutePath().resolve("cognate.mv.db").toString();
+        List<String> warnings = emulator.logLines().stream().filter(line -> line.contains(" WARN ")).toList();
+        assertEquals(1, warnings.size(), String.join("\n", warnings));
+        assertTrue(
+            warnings.get(0).endsWith(
+                "WARN ReopeningPool - H2 closed the database file " + file + " after a write to it failed; reopened it"
+                    + " as last saved, read-only while its disk is full (0 bytes free): reads go on, writes fail until"
+                    + " there is room"),
+            warnings.get(0));
+
+        Files.delete(filler);
+        signUp(cognito, pool.clientId(), "after", PASSWORD, attr("email", "after@example.com"));
+        acknowledged.add("after");
+        assertEquals(sorted(acknowledged), listUsernames(cognito, pool.poolId()));
+        assertTrue(
+            emulator.logLines().stream()
+                .anyMatch(line -> line.contains("INFO ReopeningPool - The disk holding the database file " + file
+                    + " has room again (")),
+            emulator.stderr());
+        assertEquals(
+            "alice", cognito.getUser(r -> r.accessToken(signIn(cognito, pool.clientId(), "alice", PASSWORD).accessToken())).username());
+
+        System.out.printf(
+            "[storage-faults] full tmpfs (filler of %d KiB): %d writes acknowledged on the full disk, %d failed as"
+                + " InternalErrorException 500, one warning, every read answered; after space returned a"
+                + " write and a login succeeded%n",
+            filled / 1024, acknowledged.size() - 2, failedWrites);
+        emulator.kill();
+      }
+      try (StandaloneEmulator restarted = StandaloneEmulator.start(dataDir, temp, "full-disk-restart");
+          CognitoIdentityProviderClient cognito = TestEmulator.client(restarted.endpoint())) {
+        String poolId = cognito.listUserPools(r -> r.maxResults(10)).userPools().get(0).id();
+        assertEquals(sorted(acknowledged), listUsernames(cognito, poolId));
+      }
+    } finally {
+      Files.deleteIfExists(filler);
+      run(List.of("umount", disk.toString()));
+    }
+  }
+
   // ---------------------------------------------------------------- helpers
+
+  /** Writes zeros until the file system is full; returns how many bytes it took. */
+  private static long fill(Path filler) throws IOException {
+    byte[] zeros = new byte[64 * 1024];
+    long written = 0;
+    try (OutputStream out = Files.newOutputStream(filler)) {
+      while (true) {
+        out.write(zeros);
+        written += zeros.length;
+      }
+    } catch (IOException e) {
+      if (!String.valueOf(e.getMessage()).contains("No space left on device")) {
+        throw e;
+      }
+    }
+    return written;
+  }
+
+  private static List<String> sorted(List<String> usernames) {
+    return usernames.stream().sorted().toList();
+  }
+
+  private static List<String> listUsernames(CognitoIdentityProviderClient cognito, String poolId) {
+    List<String> usernames = new ArrayList<>();
+    String token = null;
+    do {
+      String pageToken = token;
+      ListUsersResponse page = cognito.listUsers(r -> r.userPoolId(poolId).limit(60).paginationToken(pageToken));
+      page.users().forEach(user -> usernames.add(user.username()));
+      token = page.paginationToken();
+    } while (token != null && !token.isEmpty());
+    Collections.sort(usernames);
+    return usernames;
+  }
 
   /** A pool, a client and the given number of users, in a file database that is then closed cleanly. */
   private static Seeded seed(Path dataDir, int users) {

@@ -9,18 +9,16 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.h2.jdbcx.JdbcConnectionPool;
 
 /** The one H2 database and connection pool of an emulator, with its schema brought up to date at open. */
 public final class Database implements AutoCloseable {
   private static final int MAX_CONNECTIONS = 16;
 
-  private final JdbcConnectionPool pool;
+  private final ReopeningPool pool;
 
   private Database(String url) {
     DatabaseCheck.verify(url);
-    this.pool = JdbcConnectionPool.create(url, "sa", "");
-    this.pool.setMaxConnections(MAX_CONNECTIONS);
+    this.pool = new ReopeningPool(url, MAX_CONNECTIONS);
     migrate();
   }
 

@@ -1,5 +1,6 @@
 package dev.cognate.storage.jdbc;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -8,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.h2.api.ErrorCode;
 import org.h2.mvstore.DataUtils;
@@ -32,10 +34,11 @@ final class DatabaseCheck {
 
   /** Checks the file database behind {@code url}; an in-memory database has nothing to check. */
   static void verify(String url) {
-    if (!url.startsWith(FILE_URL)) {
+    Optional<Path> databaseFile = fileOf(url);
+    if (databaseFile.isEmpty()) {
       return;
     }
-    String file = url.substring(FILE_URL.length()).split(";", 2)[0] + ".mv.db";
+    String file = databaseFile.get().toString();
     try (Connection c = DriverManager.getConnection(url, "sa", "")) {
       requireWritable(c, file);
       readEverything(c, file);
@@ -45,6 +48,14 @@ final class DatabaseCheck {
       }
       throw new StorageException(e);
     }
+  }
+
+  /** The file behind an H2 file URL; none for an in-memory database. */
+  static Optional<Path> fileOf(String url) {
+    if (!url.startsWith(FILE_URL)) {
+      return Optional.empty();
+    }
+    return Optional.of(Path.of(url.substring(FILE_URL.length()).split(";", 2)[0] + ".mv.db"));
   }
 
   /** H2 reports a damaged file at open either itself or through the MVStore failure beneath. */

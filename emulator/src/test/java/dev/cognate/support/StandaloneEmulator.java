@@ -112,6 +112,14 @@ public final class StandaloneEmulator implements AutoCloseable {
     }
   }
 
+  /** SIGTERM: the shutdown hook closes the server and the database, as a user's Ctrl-C would. */
+  public void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new AssertionError("the emulator did not stop within 30 s of SIGTERM");
+    }
+  }
+
   public String stdout() throws IOException {
     return Files.readString(stdout, StandardCharsets.UTF_8);
   }

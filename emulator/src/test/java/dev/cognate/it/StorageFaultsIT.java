@@ -22,6 +22,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -116,7 +120,11 @@ class StorageFaultsIT {
       }
       try (cognate;
           CognitoIdentityProviderClient cognito = TestEmulator.client(cognate)) {
-        assertServedWhole(cognito, seeded, "block " + block);
+        try {
+          assertServedWhole(cognito, seeded, "block " + block);
+        } catch (RuntimeException e) {
+          throw new AssertionError("started with garbage at block " + block + ", then failed to serve its data", e);
+        }
         servedWhole++;
       }
     }
@@ -262,8 +270,12 @@ class StorageFaultsIT {
     return usernames;
   }
 
-  /** A pool, a client and the given number of users, in a file database that is then closed cleanly. */
-  private static Seeded seed(Path dataDir, int users) {
+  /**
+   * A pool, a client and the given number of users, in a file database that is then closed and compacted, so that
+   * nearly every block of the file holds live rows and garbage anywhere hits something.
+   */
+  private static Seeded seed(Path dataDir, int users) throws SQLException {
+    Seeded seeded;
     try (Cognate cognate = TestEmulator.start(CognateConfig.forTests().dataDir(dataDir));
         CognitoIdentityProviderClient cognito = TestEmulator.client(cognate)) {
       Pool pool = Pools.defaultPool(cognito);
@@ -275,8 +287,14 @@ class StorageFaultsIT {
                 .userSub();
         expected.put(username, Map.of("sub", sub, "email", username + "@example.com", "email_verified", "false"));
       }
-      return new Seeded(pool, expected);
+      seeded = new Seeded(pool, expected);
     }
+    try (Connection c =
+            DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("cognate"), "sa", "");
+        Statement st = c.createStatement()) {
+      st.execute("SHUTDOWN COMPACT");
+    }
+    return seeded;
   }
 
   private static void assertServedWhole(CognitoIdentityProviderClient cognito, Seeded seeded, String where) {

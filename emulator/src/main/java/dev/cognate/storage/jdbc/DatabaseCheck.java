@@ -1,5 +1,7 @@
 package dev.cognate.storage.jdbc;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,8 +19,8 @@ import org.h2.mvstore.MVStoreException;
 
 /**
  * Refuses, before anything is served, a database file that cannot be written or read whole. H2 opens such a file
- * without complaint (a read-only file in read-only mode, a damaged one as far as its last good chunk), and the
- * fault would only show later as a 500 on every write or as lost rows.
+ * without complaint (a read-only file in read-only mode, a damaged one as long as the pages it reads at open are
+ * intact), and the fault would only show later, as a 500 on every write or on reading the damaged rows.
  */
 final class DatabaseCheck {
   private static final String FILE_URL = "jdbc:h2:file:";
@@ -39,7 +41,12 @@ final class DatabaseCheck {
       return;
     }
     String file = databaseFile.get().toString();
+    boolean hadData = hasData(databaseFile.get());
     try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+      // With its only chunk destroyed, H2 opens a file as an empty database, and the schema would be created anew.
+      if (hadData && !tableNames(c).contains("SCHEMA_VERSION")) {
+        throw damaged(file, "its tables", new SQLException("the file holds none of Cognate's tables"));
+      }
       requireWritable(c, file);
       readEverything(c, file);
     } catch (SQLException e) {
@@ -56,6 +63,14 @@ final class DatabaseCheck {
       return Optional.empty();
     }
     return Optional.of(Path.of(url.substring(FILE_URL.length()).split(";", 2)[0] + ".mv.db"));
+  }
+
+  private static boolean hasData(Path file) {
+    try {
+      return Files.size(file) > 0;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** H2 reports a damaged file at open either itself or through the MVStore failure beneath. */

@@ -2,6 +2,7 @@ package dev.cognate.cli;
 
 import dev.cognate.Cognate;
 import dev.cognate.CognateConfig;
+import dev.cognate.storage.jdbc.UnusableDatabaseException;
 import java.net.URI;
 import java.util.List;
 
@@ -28,8 +29,8 @@ public final class Main {
     try {
       cognate = Cognate.start(config);
     } catch (RuntimeException e) {
-      // A taken port or a database another process holds: say so in one line, not a stack trace.
-      System.err.println("cognate: cannot start on " + config.host() + ":" + config.port() + ": " + rootMessage(e));
+      // A taken port, a database another process holds, a read-only or damaged database: one line, no stack trace.
+      System.err.println("cognate: cannot start on " + config.host() + ":" + config.port() + ": " + reason(e));
       System.exit(1);
       return;
     }
@@ -48,10 +49,14 @@ public final class Main {
     return "Cognate listening on " + bound + " (every network interface); from this machine use " + endpoint;
   }
 
-  private static String rootMessage(Throwable e) {
+  /** The refusal of an unusable database is already worded for the user; otherwise the root cause says most. */
+  private static String reason(Throwable e) {
     Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
+    while (!(root instanceof UnusableDatabaseException) && root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
+    }
+    if (root instanceof UnusableDatabaseException) {
+      return root.getMessage();
     }
     return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("");
   }

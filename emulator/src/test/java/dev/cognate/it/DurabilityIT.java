@@ -10,6 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.cognate.Cognate;
 import dev.cognate.CognateConfig;
@@ -18,7 +22,9 @@ import dev.cognate.domain.SentCode;
 import dev.cognate.support.Http;
 import dev.cognate.support.Pool;
 import dev.cognate.support.Pools;
+import dev.cognate.support.StandaloneEmulator;
 import dev.cognate.support.TestEmulator;
+import dev.cognate.support.Users;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -36,8 +42,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -52,6 +64,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAut
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
 /** What was acknowledged is still there after a clean restart and after SIGKILL. */
@@ -187,7 +200,159 @@ class DurabilityIT {
     }
   }
 
+  /**
+   * Three rounds of SIGKILL to the standalone jar while six clients sign up, confirm and log in. After each restart
+   * every acknowledged sign-up, confirmation and login is there, the database opened without a warning (and passed
+   * the start-up read of every table and index), and every token issued before any kill still verifies against the
+   * pool's JWKS, still works for GetUser and still refreshes.
+   */
+  @Test
+  void acknowledgedWritesAndTokensSurviveSigkillMidLoad(@TempDir Path temp) throws Exception {
+    Path dataDir = temp.resolve("data");
+    Acknowledged acked = new Acknowledged();
+    String poolId;
+    String clientId;
+    StandaloneEmulator emulator = StandaloneEmulator.start(dataDir, temp, "round-1");
+    try (CognitoIdentityProviderClient cognito = TestEmulator.client(emulator.endpoint())) {
+      Pool pool = createPool(cognito);
+      poolId = pool.poolId();
+      clientId = pool.clientId();
+    }
+    for (int round = 1; round <= CRASH_ROUNDS; round++) {
+      String cut = loadThenKill(emulator, round, clientId, poolId, acked);
+      long started = System.nanoTime();
+      emulator = StandaloneEmulator.start(dataDir, temp, "round-" + (round + 1));
+      long startMillis = (System.nanoTime() - started) / 1_000_000;
+      try (CognitoIdentityProviderClient cognito = TestEmulator.client(emulator.endpoint())) {
+        List<String> warnings =
+            emulator.logLines().stream().filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")).toList();
+        assertEquals(List.of(), warnings, "the database should open without a warning after SIGKILL");
+        String checked = assertAllPresent(cognito, emulator.endpoint(), poolId, clientId, acked);
+        System.out.printf(
+            "[crash] round %d: SIGKILL with %s; restart in %d ms, no warning; %s%n",
+            round, cut, startMillis, checked);
+      } catch (Throwable t) {
+        emulator.close();
+        throw t;
+      }
+    }
+    emulator.close();
+  }
+
   // ---------------------------------------------------------------- helpers
+
+  private static final int CRASH_ROUNDS = 3;
+  private static final int WRITERS = 6;
+  private static final int KILL_AFTER_ACKS = 45;
+
+  /** Everything the emulator answered 200 to, across rounds. */
+  private static final class Acknowledged {
+    final Map<String, String> signedUp = new ConcurrentHashMap<>();
+    final Set<String> confirmed = ConcurrentHashMap.newKeySet();
+    final Map<String, AuthenticationResultType> tokens = new ConcurrentHashMap<>();
+    final Set<String> attempted = ConcurrentHashMap.newKeySet();
+  }
+
+  /** Runs the writers until enough is acknowledged, SIGKILLs the jar mid-flight, and says what was cut off. */
+  private static String loadThenKill(
+      StandaloneEmulator emulator, int round, String clientId, String poolId, Acknowledged acked) throws Exception {
+    AtomicBoolean killed = new AtomicBoolean();
+    AtomicInteger acksThisRound = new AtomicInteger();
+    AtomicInteger cutOff = new AtomicInteger();
+    List<Throwable> failures = new CopyOnWriteArrayList<>();
+    ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+    try (CognitoIdentityProviderClient cognito = TestEmulator.client(emulator.endpoint())) {
+      for (int w = 0; w < WRITERS; w++) {
+        int writer = w;
+        writers.submit(
+            () -> {
+              for (int n = 0; !killed.get() && n < 1000; n++) {
+                String username = String.format("r%d-w%d-%03d", round, writer, n);
+                try {
+                  acked.attempted.add(username);
+                  String sub = signUp(cognito, clientId, username, PASSWORD, email(username)).userSub();
+                  acked.signedUp.put(username, sub);
+                  acksThisRound.incrementAndGet();
+                  String code = lastCodeOverHttp(emulator.endpoint(), poolId, username);
+                  cognito.confirmSignUp(r -> r.clientId(clientId).username(username).confirmationCode(code));
+                  acked.confirmed.add(username);
+                  acksThisRound.incrementAndGet();
+                  acked.tokens.put(username, signIn(cognito, clientId, username, PASSWORD));
+                  acksThisRound.incrementAndGet();
+                } catch (Throwable t) {
+                  if (killed.get()) {
+                    cutOff.incrementAndGet();
+                  } else {
+                    failures.add(t);
+                  }
+                  return;
+                }
+              }
+            });
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (acksThisRound.get() < KILL_AFTER_ACKS && failures.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      killed.set(true);
+      emulator.kill();
+      writers.shutdown();
+      assertTrue(writers.awaitTermination(60, TimeUnit.SECONDS), "writers did not stop after the kill");
+    } finally {
+      writers.shutdownNow();
+      emulator.close();
+    }
+    if (!failures.isEmpty()) {
+      AssertionError error = new AssertionError("a request failed before the kill: " + failures.get(0));
+      failures.forEach(error::addSuppressed);
+      throw error;
+    }
+    assertTrue(acksThisRound.get() >= KILL_AFTER_ACKS, "the load did not get going: " + acksThisRound.get());
+    return acksThisRound.get() + " writes acknowledged this round and " + cutOff.get() + " requests cut off";
+  }
+
+  /** Every acknowledged write is there, and every token issued so far verifies, works and refreshes. */
+  private static String assertAllPresent(
+      CognitoIdentityProviderClient cognito, URI endpoint, String poolId, String clientId, Acknowledged acked)
+      throws Exception {
+    Map<String, UserType> listed = new HashMap<>();
+    String token = null;
+    do {
+      String pageToken = token;
+      ListUsersResponse page = cognito.listUsers(r -> r.userPoolId(poolId).limit(60).paginationToken(pageToken));
+      page.users().forEach(u -> listed.put(u.username(), u));
+      token = page.paginationToken();
+    } while (token != null && !token.isEmpty());
+    assertTrue(acked.attempted.containsAll(listed.keySet()), "a user nobody signed up");
+    for (Map.Entry<String, String> signedUp : acked.signedUp.entrySet()) {
+      UserType user = listed.get(signedUp.getKey());
+      assertNotNull(user, "acknowledged sign-up lost: " + signedUp.getKey());
+      assertEquals(signedUp.getValue(), attributes(user.attributes()).get("sub"));
+    }
+    for (String username : acked.confirmed) {
+      assertEquals(UserStatusType.CONFIRMED, listed.get(username).userStatus(), "confirmation lost: " + username);
+    }
+
+    JWKSet jwks = JWKSet.parse(Http.get(endpoint + "/" + poolId + "/.well-known/jwks.json").body());
+    for (Map.Entry<String, AuthenticationResultType> login : acked.tokens.entrySet()) {
+      String username = login.getKey();
+      AuthenticationResultType tokens = login.getValue();
+      for (String jwt : List.of(tokens.idToken(), tokens.accessToken())) {
+        SignedJWT signed = SignedJWT.parse(jwt);
+        JWK key = jwks.getKeyByKeyId(signed.getHeader().getKeyID());
+        assertNotNull(key, "signing key lost for " + username);
+        assertTrue(signed.verify(new RSASSAVerifier(key.toRSAKey())), "signature of a token of " + username);
+      }
+      assertEquals(username, cognito.getUser(r -> r.accessToken(tokens.accessToken())).username());
+      AuthenticationResultType refreshed = Users.refresh(cognito, clientId, tokens.refreshToken());
+      SignedJWT access = SignedJWT.parse(refreshed.accessToken());
+      assertTrue(access.verify(new RSASSAVerifier(jwks.getKeyByKeyId(access.getHeader().getKeyID()).toRSAKey())));
+    }
+    return String.format(
+        "all %d acknowledged sign-ups, %d confirmations and %d logins present (%d users listed); %d id+access"
+            + " token pairs verified against the JWKS, used for GetUser and refreshed",
+        acked.signedUp.size(), acked.confirmed.size(), acked.tokens.size(), listed.size(), acked.tokens.size());
+  }
 
   private static Pool createPool(CognitoIdentityProviderClient cognito) {
     return Pools.pool(

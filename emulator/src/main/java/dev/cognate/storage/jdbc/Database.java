@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The one H2 database and connection pool of an emulator, with its schema brought up to date at open. Work started
@@ -23,12 +22,12 @@ public final class Database implements AutoCloseable, Transactions {
   // H2's SQL states for a foreign key whose parent row is missing, as when a pool was deleted meanwhile.
   private static final String PARENT_MISSING = "23506";
 
-  private final JdbcConnectionPool pool;
+  private final ReopeningPool pool;
   private final ThreadLocal<Connection> joined = new ThreadLocal<>();
 
   private Database(String url) {
-    this.pool = JdbcConnectionPool.create(url, "sa", "");
-    this.pool.setMaxConnections(MAX_CONNECTIONS);
+    DatabaseCheck.verify(url);
+    this.pool = new ReopeningPool(url, MAX_CONNECTIONS);
     migrate();
   }
 

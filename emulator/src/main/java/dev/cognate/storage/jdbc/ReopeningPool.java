@@ -1,0 +1,130 @@
+package dev.cognate.storage.jdbc;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * H2's connection pool, reopened when H2 has closed the database under it. H2 closes a file database for good when
+ * a write to the file fails, and every later read would fail too. The file still holds everything committed before,
+ * so it is opened again; read-only while its disk is full, because H2 writes to a freshly opened database at its
+ * first commit and would close it again, and for writing once the disk has room.
+ */
+final class ReopeningPool {
+  private static final Logger LOG = LoggerFactory.getLogger(ReopeningPool.class);
+  /** Free space below which the disk counts as full: H2 writes whole chunks, often several pages at once. */
+  private static final long ROOM = 1024 * 1024;
+
+  private final String url;
+  private final Optional<Path> file;
+  private final int maxConnections;
+  private volatile Opened opened;
+
+  ReopeningPool(String url, int maxConnections) {
+    this.url = url;
+    this.file = DatabaseCheck.fileOf(url);
+    this.maxConnections = maxConnections;
+    this.opened = new Opened(create(url), false);
+  }
+
+  Connection getConnection() throws SQLException {
+    Opened current = opened;
+    if (current.readOnly() && hasRoom()) {
+      current = reopenForWriting(current);
+    }
+    try {
+      Connection c = current.pool().getConnection();
+      if (c.isValid(0)) {
+        return c;
+      }
+      c.close();
+    } catch (SQLException e) {
+      // An in-memory database that is gone is gone: opening it again would start empty.
+      if (file.isEmpty()
+          || (e.getErrorCode() != ErrorCode.DATABASE_CALLED_AT_SHUTDOWN
+              && e.getErrorCode() != ErrorCode.DATABASE_IS_CLOSED)) {
+        throw e;
+      }
+    }
+    if (file.isEmpty()) {
+      throw new SQLException("The in-memory database has been closed");
+    }
+    return reopenAfterFailedWrite(current).pool().getConnection();
+  }
+
+  void dispose() {
+    opened.pool().dispose();
+  }
+
+  private synchronized Opened reopenAfterFailedWrite(Opened closed) {
+    if (opened != closed) {
+      return opened;
+    }
+    closed.pool().dispose();
+    boolean full = !hasRoom();
+    opened = new Opened(create(full ? url + ";ACCESS_MODE_DATA=r" : url), full);
+    LOG.warn(
+        "H2 closed the database{} after a write to it failed; reopened it as last saved{}",
+        file.map(f -> " file " + f).orElse(""),
+        full
+            ? ", read-only while its disk is full (" + usableSpace() + " bytes free): reads go on, writes fail"
+                + " until there is room"
+            : "");
+    return opened;
+  }
+
+  private synchronized Opened reopenForWriting(Opened readOnly) {
+    if (opened != readOnly) {
+      return opened;
+    }
+    readOnly.pool().dispose();
+    JdbcConnectionPool writable = create(url);
+    // A read still running on the read-only database keeps it open, and H2 would hand that one out again.
+    boolean stillReadOnly;
+    try (Connection c = writable.getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT READONLY()")) {
+      rs.next();
+      stillReadOnly = rs.getBoolean(1);
+    } catch (SQLException e) {
+      stillReadOnly = true;
+    }
+    opened = new Opened(writable, stillReadOnly);
+    if (!stillReadOnly) {
+      LOG.info(
+          "The disk holding the database{} has room again ({} bytes free); reopened it for writing",
+          file.map(f -> " file " + f).orElse(""),
+          usableSpace());
+    }
+    return opened;
+  }
+
+  private JdbcConnectionPool create(String jdbcUrl) {
+    JdbcConnectionPool created = JdbcConnectionPool.create(jdbcUrl, "sa", "");
+    created.setMaxConnections(maxConnections);
+    return created;
+  }
+
+  private boolean hasRoom() {
+    return file.isEmpty() || usableSpace() >= ROOM;
+  }
+
+  private long usableSpace() {
+    try {
+      return Files.getFileStore(file.get()).getUsableSpace();
+    } catch (IOException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  private record Opened(JdbcConnectionPool pool, boolean readOnly) {}
+}

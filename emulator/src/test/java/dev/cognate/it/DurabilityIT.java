@@ -25,35 +25,22 @@ import dev.cognate.support.Pools;
 import dev.cognate.support.StandaloneEmulator;
 import dev.cognate.support.TestEmulator;
 import dev.cognate.support.Users;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -70,22 +57,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAtt
 /** What was acknowledged is still there after a clean restart and after SIGKILL. */
 class DurabilityIT {
   private static final String PASSWORD = "Passw0rd!";
-  private static final Pattern READY = Pattern.compile("Cognate listening on (http://127\\.0\\.0\\.1:(\\d+))");
-
-  private final List<Process> processes = new ArrayList<>();
-  private final Map<Process, Path> stderrFiles = new HashMap<>();
-
-  @AfterEach
-  void killSubprocesses() throws InterruptedException {
-    for (Process process : processes) {
-      if (process.isAlive()) {
-        process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
-      }
-    }
-    processes.clear();
-    stderrFiles.clear();
-  }
 
   @Test
   void cleanRestartKeepsPoolsClientsUsersAndCodes(@TempDir Path dataDir) throws Exception {
@@ -146,57 +117,45 @@ class DurabilityIT {
     String clientId;
     Set<String> signedUp = new HashSet<>();
 
-    Process first = startProcess(temp, "first");
-    try {
-      URI endpoint = awaitReady(first);
-      try (CognitoIdentityProviderClient cognito = TestEmulator.client(endpoint)) {
-        Pool pool = createPool(cognito);
-        poolId = pool.poolId();
-        clientId = pool.clientId();
-        for (int i = 0; i < 50; i++) {
-          String username = String.format("user-%02d", i);
-          SignUpResponse response = signUp(cognito, clientId, username, PASSWORD, email(username));
-          assertNotNull(response.userSub(), username);
-          signedUp.add(username);
-        }
-        // SIGKILL right after the last acknowledged response: no shutdown hook, no clean close.
-        first.destroyForcibly();
+    Path dataDir = temp.resolve("data");
+    try (StandaloneEmulator first = StandaloneEmulator.start(dataDir, temp, "first");
+        CognitoIdentityProviderClient cognito = TestEmulator.client(first.endpoint())) {
+      Pool pool = createPool(cognito);
+      poolId = pool.poolId();
+      clientId = pool.clientId();
+      for (int i = 0; i < 50; i++) {
+        String username = String.format("user-%02d", i);
+        SignUpResponse response = signUp(cognito, clientId, username, PASSWORD, email(username));
+        assertNotNull(response.userSub(), username);
+        signedUp.add(username);
       }
-      assertTrue(first.waitFor(15, TimeUnit.SECONDS), "killed process should exit");
-      assertFalse(first.isAlive());
-    } finally {
-      first.destroyForcibly();
+      // SIGKILL right after the last acknowledged response: no shutdown hook, no clean close.
+      first.kill();
     }
 
-    Process second = startProcess(temp, "second");
-    try {
-      URI endpoint = awaitReady(second);
-      try (CognitoIdentityProviderClient cognito = TestEmulator.client(endpoint)) {
-        Set<String> listed = new HashSet<>();
-        String token = null;
-        int pages = 0;
-        do {
-          String pageToken = token;
-          ListUsersResponse page =
-              cognito.listUsers(r -> r.userPoolId(poolId).limit(20).paginationToken(pageToken));
-          page.users().forEach(u -> listed.add(u.username()));
-          token = page.paginationToken();
-          pages++;
-          assertTrue(pages <= 10, "pagination does not end");
-        } while (token != null && !token.isEmpty());
-        assertEquals(signedUp, listed);
-        assertTrue(pages >= 3, "50 users in pages of 20 need 3 pages, got " + pages);
+    try (StandaloneEmulator second = StandaloneEmulator.start(dataDir, temp, "second");
+        CognitoIdentityProviderClient cognito = TestEmulator.client(second.endpoint())) {
+      URI endpoint = second.endpoint();
+      Set<String> listed = new HashSet<>();
+      String token = null;
+      int pages = 0;
+      do {
+        String pageToken = token;
+        ListUsersResponse page = cognito.listUsers(r -> r.userPoolId(poolId).limit(20).paginationToken(pageToken));
+        page.users().forEach(u -> listed.add(u.username()));
+        token = page.paginationToken();
+        pages++;
+        assertTrue(pages <= 10, "pagination does not end");
+      } while (token != null && !token.isEmpty());
+      assertEquals(signedUp, listed);
+      assertTrue(pages >= 3, "50 users in pages of 20 need 3 pages, got " + pages);
 
-        String username = "user-37";
-        String code = lastCodeOverHttp(endpoint, poolId, username);
-        cognito.confirmSignUp(r -> r.clientId(clientId).username(username).confirmationCode(code));
-        AuthenticationResultType tokens = signIn(cognito, clientId, username, PASSWORD);
-        assertNotNull(tokens.accessToken());
-        assertEquals(username, cognito.getUser(r -> r.accessToken(tokens.accessToken())).username());
-      }
-    } finally {
-      second.destroyForcibly();
-      second.waitFor(10, TimeUnit.SECONDS);
+      String username = "user-37";
+      String code = lastCodeOverHttp(endpoint, poolId, username);
+      cognito.confirmSignUp(r -> r.clientId(clientId).username(username).confirmationCode(code));
+      AuthenticationResultType tokens = signIn(cognito, clientId, username, PASSWORD);
+      assertNotNull(tokens.accessToken());
+      assertEquals(username, cognito.getUser(r -> r.accessToken(tokens.accessToken())).username());
     }
   }
 
@@ -365,90 +324,6 @@ class DurabilityIT {
 
   private static AttributeType email(String username) {
     return attr("email", username + "@example.com");
-  }
-
-  private Process startProcess(Path temp, String name) throws IOException {
-    Path dataDir = temp.resolve("data");
-    Files.createDirectories(dataDir);
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            java,
-            // Start-up flags only (C1 JIT, serial GC): a cold JVM comes up about twice as fast on two cores.
-            "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "dev.cognate.cli.Main",
-            "--port",
-            "0",
-            "--data",
-            dataDir.toString());
-    Path stderr = temp.resolve(name + ".stderr");
-    builder.redirectError(stderr.toFile());
-    Process process = builder.start();
-    processes.add(process);
-    stderrFiles.put(process, stderr);
-    return process;
-  }
-
-  /** Reads stdout until the ready line (30 s at most), then keeps draining it in the background. */
-  private URI awaitReady(Process process) throws Exception {
-    CompletableFuture<URI> ready = new CompletableFuture<>();
-    List<String> seen = new ArrayList<>();
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader in =
-                  new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                  synchronized (seen) {
-                    seen.add(line);
-                  }
-                  Matcher m = READY.matcher(line.trim());
-                  if (!ready.isDone() && m.matches()) {
-                    ready.complete(URI.create(m.group(1)));
-                  }
-                }
-                ready.completeExceptionally(new IllegalStateException("stdout closed before the ready line"));
-              } catch (IOException e) {
-                ready.completeExceptionally(e);
-              }
-            },
-            "cognate-stdout");
-    reader.setDaemon(true);
-    reader.start();
-    try {
-      URI endpoint = ready.get(30, TimeUnit.SECONDS);
-      HttpResponse<String> health =
-          Http.send(
-              HttpRequest.newBuilder(endpoint.resolve("/_cognate/health")).timeout(Duration.ofSeconds(5)).build());
-      assertEquals(200, health.statusCode());
-      assertEquals("ok", JSONObjectUtils.parse(health.body()).get("status"));
-      return endpoint;
-    } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-      synchronized (seen) {
-        throw new AssertionError(
-            "Cognate did not print its ready line (alive="
-                + process.isAlive()
-                + "), stdout: "
-                + seen
-                + ", stderr: "
-                + stderrOf(process),
-            e);
-      }
-    }
-  }
-
-  private String stderrOf(Process process) {
-    Path file = stderrFiles.get(process);
-    try {
-      String text = file == null ? "" : Files.readString(file);
-      return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
-    } catch (IOException e) {
-      return "(unreadable: " + e + ")";
-    }
   }
 
   private static String lastCodeOverHttp(URI endpoint, String poolId, String username) throws Exception {

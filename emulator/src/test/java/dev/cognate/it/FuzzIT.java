@@ -16,7 +16,6 @@ import dev.cognate.support.Pools;
 import dev.cognate.support.RequestCorpus;
 import dev.cognate.support.Users;
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -48,7 +47,6 @@ class FuzzIT {
   private static final long DEFAULT_SEED = 20261130L;
   private static final int INPUTS_PER_OPERATION = 400;
   private static final Duration BUDGET = Duration.ofSeconds(60);
-  private static final String PREFIX = "AWSCognitoIdentityProviderService.";
   private static final String PASSWORD = "Passw0rd!";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern STACK_FRAME = Pattern.compile("\\bat [\\w$]+(\\.[\\w$<>]+)+\\(");
@@ -202,13 +200,7 @@ class FuzzIT {
   }
 
   private HttpResponse<String> call(String operation, byte[] body) throws IOException, InterruptedException {
-    return Http.send(
-        HttpRequest.newBuilder(cognate.endpoint().resolve("/"))
-            .timeout(Duration.ofSeconds(20))
-            .header("Content-Type", "application/x-amz-json-1.1")
-            .header("X-Amz-Target", PREFIX + operation)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build());
+    return Http.operation(cognate.endpoint(), operation, body);
   }
 
   private static String abbreviate(String s) {

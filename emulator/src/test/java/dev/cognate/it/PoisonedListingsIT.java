@@ -12,13 +12,12 @@ import dev.cognate.support.Pool;
 import dev.cognate.support.Pools;
 import dev.cognate.support.TestEmulator;
 import dev.cognate.support.Users;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +36,6 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolDes
  * still lists every readable pool and client.
  */
 class PoisonedListingsIT {
-  private static final String PREFIX = "AWSCognitoIdentityProviderService.";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
@@ -196,12 +194,6 @@ class PoisonedListingsIT {
   }
 
   private static HttpResponse<String> call(Cognate cognate, String operation, String body) throws Exception {
-    return Http.send(
-        HttpRequest.newBuilder(cognate.endpoint().resolve("/"))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/x-amz-json-1.1")
-            .header("X-Amz-Target", PREFIX + operation)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build());
+    return Http.operation(cognate.endpoint(), operation, body.getBytes(StandardCharsets.UTF_8));
   }
 }

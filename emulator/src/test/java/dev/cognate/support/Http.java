@@ -29,6 +29,18 @@ public final class Http {
     return get(URI.create(url));
   }
 
+  /** POST / with an operation's {@code X-Amz-Target} and a body, unsigned, as a hand-written client sends it. */
+  public static HttpResponse<String> operation(URI endpoint, String operation, byte[] body)
+      throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(endpoint.resolve("/"))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/x-amz-json-1.1")
+            .header("X-Amz-Target", "AWSCognitoIdentityProviderService." + operation)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
   /** GET /_cognate/codes: the outbox's codes for a user, by username or e-mail. */
   public static HttpResponse<String> codes(URI endpoint, String poolId, String username)
       throws IOException, InterruptedException {

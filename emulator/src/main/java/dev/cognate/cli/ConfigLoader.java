@@ -42,7 +42,7 @@ public final class ConfigLoader {
               "verify SigV4 signatures with this key pair (repeatable; the variable takes a comma-separated list)",
               ConfigLoader::credentials),
           new Option("--no-dev-api", "COGNATE_DEV_API", null,
-              "turn off the /_cognate routes that reveal codes or change state (env: false); health stays",
+              "turn off every /_cognate route but /_cognate/health (env: false)",
               (b, v) -> b.devApi(false)));
 
   private ConfigLoader() {}
@@ -55,7 +55,7 @@ public final class ConfigLoader {
       if (value != null && !value.isBlank()) {
         if (option.takesValue()) {
           option.apply().accept(builder, value.trim());
-        } else if (Boolean.parseBoolean(value.trim()) != option.flag().startsWith("--no-")) {
+        } else if (switchValue(option.env(), value.trim()) != option.flag().startsWith("--no-")) {
           option.apply().accept(builder, null);
         }
       }
@@ -103,6 +103,14 @@ public final class ConfigLoader {
       }
       builder.credentials(pair.substring(0, colon).trim(), pair.substring(colon + 1).trim());
     }
+  }
+
+  /** A switch in the environment is true or false: anything else is a typo that must not silently mean false. */
+  private static boolean switchValue(String env, String value) {
+    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    throw new IllegalArgumentException(env + " must be true or false, was " + value);
   }
 
   private static int integer(String flag, String value) {

@@ -99,8 +99,7 @@ public final class DevRoutes {
     String poolId = ctx.queryParam("userPoolId");
     String username = ctx.queryParam("username");
     if (poolId == null || username == null) {
-      respond(ctx, 400, Map.of("message", "userPoolId and username are required"));
-      return;
+      throw new CognitoException(CognitoErrorType.BAD_REQUEST, "userPoolId and username are required.");
     }
     List<Map<String, Object>> codes = outbox.codes(poolId, username).stream().map(DevRoutes::describe).toList();
     respond(ctx, 200, Map.of("codes", codes));

@@ -132,4 +132,20 @@ class ConfigLoaderTest {
     assertTrue(ConfigLoader.load(List.of(), Map.of("COGNATE_DEV_API", "true")).devApi());
     assertTrue(ConfigLoader.usage().contains("--no-dev-api"), ConfigLoader.usage());
   }
+
+  @Test
+  void switchesInTheEnvironmentTakeOnlyTrueOrFalse() {
+    for (String value : List.of("1", "yes", "on", "ture")) {
+      IllegalArgumentException inMemory =
+          assertThrows(
+              IllegalArgumentException.class, () -> ConfigLoader.load(List.of(), Map.of("COGNATE_IN_MEMORY", value)));
+      assertEquals("COGNATE_IN_MEMORY must be true or false, was " + value, inMemory.getMessage());
+      IllegalArgumentException devApi =
+          assertThrows(
+              IllegalArgumentException.class, () -> ConfigLoader.load(List.of(), Map.of("COGNATE_DEV_API", value)));
+      assertEquals("COGNATE_DEV_API must be true or false, was " + value, devApi.getMessage());
+    }
+    assertTrue(ConfigLoader.load(List.of(), Map.of("COGNATE_IN_MEMORY", "TRUE")).inMemory());
+    assertFalse(ConfigLoader.load(List.of(), Map.of("COGNATE_IN_MEMORY", "false")).inMemory());
+  }
 }

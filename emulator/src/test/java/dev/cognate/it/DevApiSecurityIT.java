@@ -109,6 +109,17 @@ class DevApiSecurityIT {
     }
   }
 
+  @Test
+  void aCodesRequestWithoutItsParametersAnswersInTheEnvelope() throws Exception {
+    try (Cognate cognate = TestEmulator.start()) {
+      URI endpoint = cognate.endpoint();
+      RawHttp.Response codes = get(endpoint, "/_cognate/codes?userPoolId=us-east-1_AAAAAAAAA", RawHttp.host(endpoint), "");
+      assertEquals(400, codes.status(), codes.toString());
+      assertEnvelope(codes, "BadRequestException");
+      assertEquals("userPoolId and username are required.", JSON.readTree(codes.body()).get("message").asText());
+    }
+  }
+
   private static RawHttp.Response get(URI endpoint, String path, String host, String extraHeaders) throws Exception {
     return RawHttp.exchange(
         endpoint, "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n" + extraHeaders + "Connection: close\r\n\r\n");

@@ -27,6 +27,7 @@ import dev.cognate.support.TestEmulator;
 import dev.cognate.support.Users;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -73,6 +74,8 @@ class DurabilityIT {
       signUp(cognito, clientId, "bob", PASSWORD, email("bob"));
       bobCode = first.outbox().lastCode(poolId, "bob").orElseThrow();
     }
+    // H2 writes what goes wrong to a trace file: a clean stop leaves none.
+    assertFalse(Files.exists(dataDir.resolve("cognate.trace.db")), () -> "a clean stop wrote H2 trace file: " + read(dataDir.resolve("cognate.trace.db")));
 
     try (Cognate second = TestEmulator.start(CognateConfig.forTests().dataDir(dataDir));
         CognitoIdentityProviderClient cognito = TestEmulator.client(second)) {
@@ -324,6 +327,14 @@ class DurabilityIT {
 
   private static AttributeType email(String username) {
     return attr("email", username + "@example.com");
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      return e.toString();
+    }
   }
 
   private static String lastCodeOverHttp(URI endpoint, String poolId, String username) throws Exception {

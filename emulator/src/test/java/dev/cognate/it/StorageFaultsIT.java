@@ -54,6 +54,21 @@ class StorageFaultsIT {
   private static final int BLOCK = 4096;
 
   @Test
+  void aDatabaseInUseByAnotherEmulatorIsRefusedWithOneLine(@TempDir Path temp) throws Exception {
+    Path dataDir = temp.resolve("data");
+    Path file = dataDir.resolve("cognate.mv.db").toAbsolutePath();
+    try (Cognate holder = TestEmulator.start(CognateConfig.forTests().dataDir(dataDir))) {
+      StandaloneEmulator.Exit exit = StandaloneEmulator.runExpectingExit(dataDir, temp, "in-use");
+      assertEquals(1, exit.code(), exit.stderr());
+      assertEquals(
+          "cognate: cannot start on 127.0.0.1:0: the database file " + file + " is in use by another process"
+              + " (another Cognate?): stop it, or give this one another --data folder or --in-memory\n",
+          exit.stderr());
+      System.out.println("[storage-faults] database held by another emulator: the jar exits 1 with one line");
+    }
+  }
+
+  @Test
   void readOnlyDatabaseIsRefusedAtStartWithOneLine(@TempDir Path temp) throws Exception {
     Path dataDir = temp.resolve("data");
     seed(dataDir, 3);

@@ -53,6 +53,12 @@ final class DatabaseCheck {
       if (isDamage(e)) {
         throw damaged(file, "its chunks", e);
       }
+      if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+        throw new UnusableDatabaseException(
+            "the database file " + file + " is in use by another process (another Cognate?): stop it, or give"
+                + " this one another --data folder or --in-memory",
+            e);
+      }
       throw new StorageException(e);
     }
   }

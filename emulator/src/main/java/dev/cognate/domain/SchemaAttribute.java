@@ -31,6 +31,21 @@ public record SchemaAttribute(
     return length(maxLength);
   }
 
+  /** The MinLength bound, read as {@link #maxLengthBound()} is. */
+  public OptionalInt minLengthBound() {
+    return length(minLength);
+  }
+
+  /** The MinValue bound of a Number attribute; empty when absent or not a whole number. */
+  public OptionalLong minValueBound() {
+    return wholeNumber(minValue);
+  }
+
+  /** The MaxValue bound of a Number attribute, read as {@link #minValueBound()} is. */
+  public OptionalLong maxValueBound() {
+    return wholeNumber(maxValue);
+  }
+
   /** A length bound as Cognito accepts one: a whole number from 0 to {@link #MAX_STRING_LENGTH}. */
   public static OptionalInt length(String text) {
     OptionalLong n = wholeNumber(text);

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.cognate.error.CognitoErrorType;
 import dev.cognate.error.CognitoException;
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * The one JSON mapper of the wire protocol, strict the way AWS's front end is: a body must be one JSON object whose
@@ -31,13 +33,21 @@ public final class AwsJson {
    * leaves ample room for free-form members while keeping every stored document and every answer writable.
    */
   static final int MAX_NESTING_DEPTH = 64;
+  /**
+   * The most JSON tokens a request may hold. Cognito's largest legitimate requests hold a few thousand; a 1 MiB body
+   * of empty objects holds some 700,000, each a heap object once bound.
+   */
+  static final int MAX_TOKENS = 100_000;
+
+  private static final byte[] EMPTY_OBJECT = {'{', '}'};
 
   private final ObjectMapper mapper;
 
   public AwsJson() {
     JsonFactory factory =
         JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+            .streamReadConstraints(
+                StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).maxTokenCount(MAX_TOKENS).build())
             .build();
     JsonMapper built =
         JsonMapper.builder(factory)
@@ -57,19 +67,46 @@ public final class AwsJson {
     this.mapper = built;
   }
 
-  /** Binds a request body; an empty body counts as {@code {}}, as the SDK never sends one. */
+  /**
+   * Binds a request body; an empty body counts as {@code {}}, as the SDK never sends one. It is bound straight from
+   * the stream, so members the operation does not model are skipped without being held in memory.
+   */
   public <T> T read(byte[] body, Class<T> type) {
-    try {
-      JsonNode tree = body.length == 0 ? mapper.createObjectNode() : mapper.readTree(body);
-      if (tree == null || !tree.isObject()) {
+    if (body.length == 0) {
+      return read(EMPTY_OBJECT, type);
+    }
+    try (JsonParser parser = mapper.createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw serialization("Start of structure or map found where not expected.");
       }
-      return mapper.treeToValue(tree, type);
+      T value = mapper.readValue(parser, type);
+      if (parser.nextToken() != null) {
+        throw serialization("Malformed request body.");
+      }
+      return value;
     } catch (StreamConstraintsException e) {
-      throw serialization("Request body nests deeper than " + MAX_NESTING_DEPTH + " levels.");
+      throw serialization(limitExceeded(e));
     } catch (IOException e) {
       throw serialization(e instanceof JsonProcessingException ? "Malformed request body." : e.getMessage());
     }
+  }
+
+  /** Which of the reader's limits a body broke, in words that name no class of ours or Jackson's. */
+  private static String limitExceeded(StreamConstraintsException e) {
+    String detail = String.valueOf(e.getOriginalMessage()).toLowerCase(Locale.ROOT);
+    if (detail.contains("nesting depth")) {
+      return "Request body nests deeper than " + MAX_NESTING_DEPTH + " levels.";
+    }
+    if (detail.contains("token count")) {
+      return "Request body holds more than " + MAX_TOKENS + " JSON tokens.";
+    }
+    if (detail.contains("number value length")) {
+      return "Request body holds a number longer than the reader accepts.";
+    }
+    if (detail.contains("name length")) {
+      return "Request body holds a member name longer than the reader accepts.";
+    }
+    return "Request body exceeds a limit of the JSON reader.";
   }
 
   public byte[] write(Object value) {

@@ -7,6 +7,9 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -30,9 +33,15 @@ final class BufferedBodyHandler extends Handler.Wrapper {
   // Reading an oversized body to its end lets the client finish sending and then read the error, instead of
   // seeing the connection reset; past this much we stop being polite.
   private static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
+  // Bodies are held in memory from their first byte until their answer is written. Past this many bytes held at
+  // once, further bytes are refused rather than let a crowd of large uploads exhaust the heap.
+  private static final long MAX_HELD_BYTES = 64L * 1024 * 1024;
+  // A declared length is a promise, not bytes: the buffer grows as bytes arrive, from this.
+  private static final int INITIAL_BUFFER = 1024;
 
   private final int maxBytes;
   private final Duration deadline;
+  private final AtomicLong held = new AtomicLong();
 
   BufferedBodyHandler(int maxBytes, Duration deadline) {
     this.maxBytes = maxBytes;
@@ -57,17 +66,21 @@ final class BufferedBodyHandler extends Handler.Wrapper {
     private final ByteArrayOutputStream body;
     private volatile Scheduler.Task timeout;
     private long received;
+    private final AtomicLong reserved = new AtomicLong();
 
     BodyRead(Request request, Response response, Callback callback) {
       this.request = request;
       this.response = response;
       this.callback = callback;
       long declared = request.getLength();
-      this.body = new ByteArrayOutputStream(declared > 0 && declared <= maxBytes ? (int) declared : 256);
+      this.body = new ByteArrayOutputStream(declared > 0 ? (int) Math.min(declared, INITIAL_BUFFER) : INITIAL_BUFFER);
     }
 
     void start() {
-      if (request.getLength() > MAX_DRAIN_BYTES) {
+      // A client that asks before sending learns at once that its body is too large, instead of being invited to
+      // upload what can only be refused.
+      boolean asksFirst = request.getHeaders().contains(HttpHeader.EXPECT, HttpHeaderValue.CONTINUE.asString());
+      if (request.getLength() > MAX_DRAIN_BYTES || (asksFirst && request.getLength() > maxBytes)) {
         finish(tooLarge(), null);
         return;
       }
@@ -93,6 +106,11 @@ final class BufferedBodyHandler extends Handler.Wrapper {
         ByteBuffer bytes = chunk.getByteBuffer();
         received += bytes.remaining();
         if (received <= maxBytes) {
+          if (!reserve(bytes.remaining())) {
+            chunk.release();
+            finish(busy(), null);
+            return;
+          }
           byte[] copy = new byte[bytes.remaining()];
           bytes.get(copy);
           body.write(copy, 0, copy.length);
@@ -137,6 +155,7 @@ final class BufferedBodyHandler extends Handler.Wrapper {
             "{} request body broke off ({}): the client closed the connection or sent broken framing",
             client(),
             failure.getMessage());
+        release();
         callback.failed(failure);
       }
     }
@@ -150,13 +169,41 @@ final class BufferedBodyHandler extends Handler.Wrapper {
         request.setAttribute(FAILURE_ATTRIBUTE, failure);
       }
       Request buffered = new BufferedRequest(request, complete == null ? new byte[0] : complete);
+      Callback releasing =
+          new Callback.Nested(callback) {
+            @Override
+            public void succeeded() {
+              release();
+              super.succeeded();
+            }
+
+            @Override
+            public void failed(Throwable x) {
+              release();
+              super.failed(x);
+            }
+          };
       try {
-        if (!BufferedBodyHandler.super.handle(buffered, response, callback)) {
-          Response.writeError(buffered, response, callback, 404);
+        if (!BufferedBodyHandler.super.handle(buffered, response, releasing)) {
+          Response.writeError(buffered, response, releasing, 404);
         }
       } catch (Throwable unexpected) {
-        callback.failed(unexpected);
+        releasing.failed(unexpected);
       }
+    }
+
+    /** Counts bytes against what all bodies together may hold; false, and nothing counted, when that is full. */
+    private boolean reserve(int bytes) {
+      if (held.addAndGet(bytes) > MAX_HELD_BYTES) {
+        held.addAndGet(-bytes);
+        return false;
+      }
+      reserved.addAndGet(bytes);
+      return true;
+    }
+
+    private void release() {
+      held.addAndGet(-reserved.getAndSet(0));
     }
 
     private void cancelTimeout() {
@@ -167,6 +214,12 @@ final class BufferedBodyHandler extends Handler.Wrapper {
 
     private String client() {
       return String.valueOf(request.getConnectionMetaData().getRemoteSocketAddress());
+    }
+
+    /** Cognito's own throttling answer, which the AWS SDKs retry after a pause. */
+    private CognitoException busy() {
+      return new CognitoException(
+          CognitoErrorType.TOO_MANY_REQUESTS, "Too many request bodies are being received at once; try again.");
     }
 
     private CognitoException tooLarge() {

@@ -29,6 +29,11 @@ final class JsonErrorHandler implements Request.Handler {
     if (attribute instanceof Integer code) {
       status = code;
     }
+    // Jetty answers a request line it cannot read as HTTP/1.x (an HTTP/0.9 "GET /", say) with 505: the client's
+    // error, not the server's.
+    if (status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505) {
+      status = HttpStatus.BAD_REQUEST_400;
+    }
     String code = codeOf(status);
     String reason = HttpStatus.getMessage(status);
     String message = status >= 500 ? "An internal error occurred." : reasonOf(request, reason);

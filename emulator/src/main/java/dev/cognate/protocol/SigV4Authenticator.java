@@ -1,6 +1,8 @@
 package dev.cognate.protocol;
 
 import dev.cognate.CognateConfig;
+import dev.cognate.error.CognitoErrorType;
+import dev.cognate.error.CognitoException;
 import dev.cognate.protocol.SigV4Authorization.CredentialScope;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,7 +40,14 @@ final class SigV4Authenticator {
 
   Caller authenticate(String operation, Context ctx, byte[] body) {
     if (verifier.isPresent() && !UnsignedOperations.contains(operation)) {
-      return caller(verifier.get().verify(signedRequest(ctx.req(), body), clock.instant()));
+      CredentialScope scope = verifier.get().verify(signedRequest(ctx.req(), body), clock.instant());
+      // The operation travels in a header: a signature that does not cover it could be replayed, body and all, as
+      // another operation.
+      if (!SigV4Authorization.parse(ctx.header("Authorization")).covers("x-amz-target")) {
+        throw new CognitoException(
+            CognitoErrorType.INCOMPLETE_SIGNATURE, "'X-Amz-Target' must be a 'SignedHeader' in the AWS Authorization.");
+      }
+      return caller(scope);
     }
     return Optional.ofNullable(ctx.header("Authorization"))
         .flatMap(header -> SigV4Authorization.parse(header).scope())

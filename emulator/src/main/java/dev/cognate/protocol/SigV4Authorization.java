@@ -36,6 +36,19 @@ record SigV4Authorization(String algorithm, String credential, String signedHead
     return new SigV4Authorization(algorithm, credential, signedHeaders, signature);
   }
 
+  /** Whether the signature covers a header, named in any case. */
+  boolean covers(String header) {
+    if (signedHeaders == null) {
+      return false;
+    }
+    for (String name : signedHeaders.split(";")) {
+      if (name.strip().equalsIgnoreCase(header)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The credential's five parts, when it has exactly five. */
   Optional<CredentialScope> scope() {
     if (credential == null) {

@@ -56,6 +56,7 @@ final class SigV4Verifier {
     SigV4Authorization authorization = SigV4Authorization.parse(header);
     Optional<String> date = request.header("x-amz-date").or(() -> request.header("date"));
     requireAllParts(header, authorization, date.isPresent());
+    requireCovered(authorization);
     CredentialScope scope =
         authorization
             .scope()
@@ -99,6 +100,13 @@ final class SigV4Verifier {
     }
     if (!missing.isEmpty()) {
       throw incomplete(missing + "Authorization=" + header);
+    }
+  }
+
+  /** A signature that does not cover {@code host} could be sent to another endpoint; AWS refuses it too. */
+  private static void requireCovered(SigV4Authorization authorization) {
+    if (!authorization.covers("host")) {
+      throw incomplete("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
     }
   }
 

@@ -3,6 +3,7 @@ package dev.cognate.service;
 import dev.cognate.domain.SchemaAttribute;
 import dev.cognate.domain.UserPool;
 import dev.cognate.error.CognitoException;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,14 +105,43 @@ public final class AttributeRules {
     if (schema.name().equals("phone_number") && !PHONE.matcher(value).matches()) {
       throw CognitoException.invalidParameter("Invalid phone number format.");
     }
+    if (schema.isString()) {
+      checkLength(schema, value);
+    }
+    if (schema.isNumber()) {
+      checkNumber(schema, value);
+    }
+  }
+
+  private static void checkLength(SchemaAttribute schema, String value) {
     // Cognito counts characters as code points, as its model validation does.
+    int length = value.codePointCount(0, value.length());
     OptionalInt max = schema.maxLengthBound();
-    if (schema.isString() && max.isPresent() && value.codePointCount(0, value.length()) > max.getAsInt()) {
+    if (max.isPresent() && length > max.getAsInt()) {
       throw CognitoException.invalidParameter(
           SCHEMA_ERROR + schema.name() + ": String must be no longer than " + max.getAsInt() + " characters");
     }
-    if (schema.isNumber() && !value.matches("-?\\d+(\\.\\d+)?")) {
+    OptionalInt min = schema.minLengthBound();
+    if (min.isPresent() && length < min.getAsInt()) {
+      throw CognitoException.invalidParameter(
+          SCHEMA_ERROR + schema.name() + ": String must be no shorter than " + min.getAsInt() + " characters");
+    }
+  }
+
+  private static void checkNumber(SchemaAttribute schema, String value) {
+    if (!value.matches("-?\\d+(\\.\\d+)?")) {
       throw CognitoException.invalidParameter(SCHEMA_ERROR + schema.name() + ": Number must be a number");
+    }
+    BigDecimal number = new BigDecimal(value);
+    OptionalLong min = schema.minValueBound();
+    if (min.isPresent() && number.compareTo(BigDecimal.valueOf(min.getAsLong())) < 0) {
+      throw CognitoException.invalidParameter(
+          SCHEMA_ERROR + schema.name() + ": Number must be no less than " + min.getAsLong());
+    }
+    OptionalLong max = schema.maxValueBound();
+    if (max.isPresent() && number.compareTo(BigDecimal.valueOf(max.getAsLong())) > 0) {
+      throw CognitoException.invalidParameter(
+          SCHEMA_ERROR + schema.name() + ": Number must be no greater than " + max.getAsLong());
     }
   }
 }

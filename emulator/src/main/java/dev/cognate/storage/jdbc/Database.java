@@ -2,6 +2,7 @@ package dev.cognate.storage.jdbc;
 
 import dev.cognate.storage.ParentGoneException;
 import dev.cognate.storage.Transactions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -42,6 +43,15 @@ public final class Database implements AutoCloseable, Transactions {
    * the file (its free space is reused anyway), a step whose own consistency check fails now and then here.
    */
   public static Database open(Optional<Path> dataDir) {
+    dataDir
+        .filter(dir -> Files.exists(dir) && !Files.isDirectory(dir))
+        .ifPresent(
+            dir -> {
+              throw new UnusableDatabaseException(
+                  "the data folder " + dir.toAbsolutePath() + " is a file, not a folder: give --data a folder (one"
+                      + " that does not exist yet is created)",
+                  null);
+            });
     String url =
         dataDir
             .map(dir -> "jdbc:h2:file:" + dir.toAbsolutePath().resolve("cognate") + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0")
@@ -134,36 +144,49 @@ public final class Database implements AutoCloseable, Transactions {
     }
   }
 
+  /**
+   * Brings the schema up to date one migration at a time, recording each as it completes. H2 commits every DDL
+   * statement on its own, so a start cut off midway leaves a migration half applied: each is idempotent and simply
+   * runs again on the next start.
+   */
   private void migrate() {
-    transaction(
-        c -> {
-          try (Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT NOT NULL)");
-          }
-          List<Integer> versions = query(c, "SELECT version FROM schema_version", rs -> rs.getInt(1));
-          int current = versions.isEmpty() ? 0 : versions.get(0);
-          List<String> migrations = Schema.MIGRATIONS;
-          for (int v = current; v < migrations.size(); v++) {
+    int current =
+        transaction(
+            c -> {
+              try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT NOT NULL)");
+              }
+              List<Integer> versions = query(c, "SELECT version FROM schema_version", rs -> rs.getInt(1));
+              if (versions.isEmpty()) {
+                update(c, "INSERT INTO schema_version (version) VALUES (0)");
+                return 0;
+              }
+              return versions.get(0);
+            });
+    List<String> migrations = Schema.MIGRATIONS;
+    if (current > migrations.size()) {
+      throw new IllegalStateException(
+          "the database has schema version " + current + ", newer than this Cognate knows (" + migrations.size()
+              + ")");
+    }
+    for (int v = current; v < migrations.size(); v++) {
+      String migration = migrations.get(v);
+      int reached = v + 1;
+      transaction(
+          c -> {
             try (Statement st = c.createStatement()) {
-              for (String statement : migrations.get(v).split(";")) {
+              for (String statement : migration.split(";")) {
                 if (!statement.isBlank()) {
                   st.execute(statement);
                 }
               }
             }
-          }
-          if (versions.isEmpty()) {
-            update(c, "INSERT INTO schema_version (version) VALUES (?)", migrations.size());
-          } else if (current < migrations.size()) {
-            update(c, "UPDATE schema_version SET version = ?", migrations.size());
-          } else if (current > migrations.size()) {
-            throw new IllegalStateException(
-                "the database has schema version " + current + ", newer than this Cognate knows ("
-                    + migrations.size() + ")");
-          }
-          return null;
-        });
+            update(c, "UPDATE schema_version SET version = ?", reached);
+            return null;
+          });
+    }
   }
+
 
   @Override
   public void close() {

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -48,6 +50,9 @@ public final class AwsJson {
         JsonFactory.builder()
             .streamReadConstraints(
                 StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).maxTokenCount(MAX_TOKENS).build())
+            // A record is built from the stream as soon as its last member arrives, so "the last value wins" could
+            // hold only for some positions of a repeated member; refusing every repetition is one answer for all.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     JsonMapper built =
         JsonMapper.builder(factory)
@@ -86,6 +91,11 @@ public final class AwsJson {
       return value;
     } catch (StreamConstraintsException e) {
       throw serialization(limitExceeded(e));
+    } catch (JsonParseException e) {
+      throw serialization(
+          String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")
+              ? "Request body names a member twice."
+              : "Malformed request body.");
     } catch (IOException e) {
       throw serialization(e instanceof JsonProcessingException ? "Malformed request body." : e.getMessage());
     }

@@ -33,9 +33,12 @@ final class BufferedBodyHandler extends Handler.Wrapper {
   // Reading an oversized body to its end lets the client finish sending and then read the error, instead of
   // seeing the connection reset; past this much we stop being polite.
   private static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;
-  // Bodies are held in memory from their first byte until their answer is written. Past this many bytes held at
-  // once, further bytes are refused rather than let a crowd of large uploads exhaust the heap.
+  // Bodies are held in memory from their first byte until their answer is written. The bytes of a body past its
+  // first FREE_BYTES share this budget, so a crowd of large uploads cannot exhaust the heap; the first FREE_BYTES
+  // of every body are never counted, so a few clients filling the budget cannot refuse anyone an ordinary call
+  // (the SDKs' bodies are a few hundred bytes).
   private static final long MAX_HELD_BYTES = 64L * 1024 * 1024;
+  private static final int FREE_BYTES = 64 * 1024;
   // A declared length is a promise, not bytes: the buffer grows as bytes arrive, from this.
   private static final int INITIAL_BUFFER = 1024;
 
@@ -66,7 +69,9 @@ final class BufferedBodyHandler extends Handler.Wrapper {
     private final ByteArrayOutputStream body;
     private volatile Scheduler.Task timeout;
     private long received;
-    private final AtomicLong reserved = new AtomicLong();
+    // Guarded by this BodyRead: the reading thread reserves while the deadline's thread may already release.
+    private long reserved;
+    private boolean released;
 
     BodyRead(Request request, Response response, Callback callback) {
       this.request = request;
@@ -106,7 +111,7 @@ final class BufferedBodyHandler extends Handler.Wrapper {
         ByteBuffer bytes = chunk.getByteBuffer();
         received += bytes.remaining();
         if (received <= maxBytes) {
-          if (!reserve(bytes.remaining())) {
+          if (!reserve(received - bytes.remaining(), bytes.remaining())) {
             chunk.release();
             finish(busy(), null);
             return;
@@ -192,18 +197,28 @@ final class BufferedBodyHandler extends Handler.Wrapper {
       }
     }
 
-    /** Counts bytes against what all bodies together may hold; false, and nothing counted, when that is full. */
-    private boolean reserve(int bytes) {
-      if (held.addAndGet(bytes) > MAX_HELD_BYTES) {
-        held.addAndGet(-bytes);
+    /**
+     * Counts the part of {@code bytes} (arriving after {@code before} bytes of this body) that lies past the free
+     * allowance against what all bodies together may hold; false, and nothing counted, when that is full or this
+     * body is already answered.
+     */
+    private synchronized boolean reserve(long before, int bytes) {
+      long charged = Math.max(0, before + bytes - Math.max(before, FREE_BYTES));
+      if (released) {
         return false;
       }
-      reserved.addAndGet(bytes);
+      if (held.addAndGet(charged) > MAX_HELD_BYTES) {
+        held.addAndGet(-charged);
+        return false;
+      }
+      reserved += charged;
       return true;
     }
 
-    private void release() {
-      held.addAndGet(-reserved.getAndSet(0));
+    private synchronized void release() {
+      released = true;
+      held.addAndGet(-reserved);
+      reserved = 0;
     }
 
     private void cancelTimeout() {

@@ -21,7 +21,6 @@ import java.util.function.Supplier;
  */
 public final class Database implements AutoCloseable, Transactions {
   private static final int MAX_CONNECTIONS = 16;
-  private static final String IN_MEMORY = "jdbc:h2:mem:cognate-";
   // H2's SQL states for a foreign key whose parent row is missing, as when a pool was deleted meanwhile.
   private static final String PARENT_MISSING = "23506";
 
@@ -55,7 +54,7 @@ public final class Database implements AutoCloseable, Transactions {
     String url =
         dataDir
             .map(dir -> "jdbc:h2:file:" + dir.toAbsolutePath().resolve("cognate") + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0")
-            .orElseGet(() -> IN_MEMORY + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+            .orElseGet(() -> "jdbc:h2:mem:cognate-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     return new Database(url + ";DB_CLOSE_ON_EXIT=FALSE");
   }
 
@@ -190,16 +189,15 @@ public final class Database implements AutoCloseable, Transactions {
 
   @Override
   public void close() {
-    // Closing the pool's connections closes a file database (its last connection gone). A SHUTDOWN while the pool
-    // still held connections would make their closing fail and H2 write that to a trace file beside the data.
+    // The pool's idle connections go first: a SHUTDOWN while the pool held them would make their closing fail, and
+    // H2 write that to a trace file beside the data. The SHUTDOWN then ends the database even while a request cut
+    // off by the stopping server still holds a connection, so the file is free when close returns.
     pool.dispose();
-    if (url.startsWith(IN_MEMORY)) {
-      try (Connection c = DriverManager.getConnection(url, "sa", "");
-          Statement st = c.createStatement()) {
-        st.execute("SHUTDOWN");
-      } catch (SQLException e) {
-        throw new StorageException(e);
-      }
+    try (Connection c = DriverManager.getConnection(url, "sa", "");
+        Statement st = c.createStatement()) {
+      st.execute("SHUTDOWN");
+    } catch (SQLException e) {
+      throw new StorageException(e);
     }
   }
 

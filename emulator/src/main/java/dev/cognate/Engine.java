@@ -1,6 +1,21 @@
 package dev.cognate;
 
 import dev.cognate.operation.AdminConfirmSignUpOperation;
+import dev.cognate.operation.CreateUserPoolDomainOperation;
+import dev.cognate.operation.DescribeUserPoolDomainOperation;
+import dev.cognate.operation.UpdateUserPoolDomainOperation;
+import dev.cognate.operation.DeleteUserPoolDomainOperation;
+import dev.cognate.operation.CreateResourceServerOperation;
+import dev.cognate.operation.DescribeResourceServerOperation;
+import dev.cognate.operation.ListResourceServersOperation;
+import dev.cognate.operation.UpdateResourceServerOperation;
+import dev.cognate.operation.DeleteResourceServerOperation;
+import dev.cognate.operation.CreateIdentityProviderOperation;
+import dev.cognate.operation.DescribeIdentityProviderOperation;
+import dev.cognate.operation.ListIdentityProvidersOperation;
+import dev.cognate.operation.UpdateIdentityProviderOperation;
+import dev.cognate.operation.DeleteIdentityProviderOperation;
+import dev.cognate.operation.GetIdentityProviderByIdentifierOperation;
 import dev.cognate.operation.AdminDeleteUserOperation;
 import dev.cognate.operation.AdminGetUserOperation;
 import dev.cognate.operation.AdminInitiateAuthOperation;
@@ -29,6 +44,14 @@ import dev.cognate.service.Directory;
 import dev.cognate.service.Passwords;
 import dev.cognate.service.SignUpConfirmation;
 import dev.cognate.service.Users;
+import dev.cognate.service.IdentityProviders;
+import dev.cognate.service.ResourceServers;
+import dev.cognate.service.UserPoolDomains;
+import dev.cognate.storage.IdentityProviderStore;
+import dev.cognate.storage.ResourceServerStore;
+import dev.cognate.storage.jdbc.JdbcDomainStore;
+import dev.cognate.storage.jdbc.JdbcIdentityProviderStore;
+import dev.cognate.storage.jdbc.JdbcResourceServerStore;
 import dev.cognate.storage.ClientStore;
 import dev.cognate.storage.OutboxStore;
 import dev.cognate.storage.PoolStore;
@@ -79,13 +102,18 @@ public final class Engine implements AutoCloseable {
     Authenticator authenticator =
         new Authenticator(users, userStore, passwords, sessions, new TokenIssuer(keys), clock);
     AuthFlows flows = new AuthFlows(authenticator);
+    UserPoolDomains domains = new UserPoolDomains(new JdbcDomainStore(database), clock);
+    ResourceServerStore serverStore = new JdbcResourceServerStore(database);
+    ResourceServers servers = new ResourceServers(serverStore);
+    IdentityProviderStore providerStore = new JdbcIdentityProviderStore(database);
+    IdentityProviders providers = new IdentityProviders(providerStore, clock);
     AccessTokens accessTokens = new AccessTokens(new AccessTokenVerifier(keys), sessions, userStore, clock);
 
     this.operations =
         new OperationRegistry(
             List.of(
                 new CreateUserPoolOperation(pools, clock),
-                new DescribeUserPoolOperation(directory, userStore),
+                new DescribeUserPoolOperation(directory, userStore, domains),
                 new ListUserPoolsOperation(pools),
                 new DeleteUserPoolOperation(directory, pools, keys),
                 new CreateUserPoolClientOperation(directory, clients, clock),
@@ -103,7 +131,22 @@ public final class Engine implements AutoCloseable {
                 new AdminInitiateAuthOperation(directory, flows),
                 new InitiateAuthOperation(directory, flows),
                 new GlobalSignOutOperation(accessTokens, sessions),
-                new RevokeTokenOperation(directory, sessions)));
+                new RevokeTokenOperation(directory, sessions),
+                new CreateUserPoolDomainOperation(directory, domains),
+                new DescribeUserPoolDomainOperation(domains),
+                new UpdateUserPoolDomainOperation(directory, domains),
+                new DeleteUserPoolDomainOperation(directory, domains),
+                new CreateResourceServerOperation(directory, servers),
+                new DescribeResourceServerOperation(directory, servers),
+                new ListResourceServersOperation(directory, serverStore),
+                new UpdateResourceServerOperation(directory, servers),
+                new DeleteResourceServerOperation(directory, servers),
+                new CreateIdentityProviderOperation(directory, providers),
+                new DescribeIdentityProviderOperation(directory, providers),
+                new ListIdentityProvidersOperation(directory, providerStore),
+                new UpdateIdentityProviderOperation(directory, providers),
+                new DeleteIdentityProviderOperation(directory, providers),
+                new GetIdentityProviderByIdentifierOperation(directory, providers)));
   }
 
   /** Work worth doing before it is asked for, started once the emulator is up. */

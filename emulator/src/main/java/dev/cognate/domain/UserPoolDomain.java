@@ -22,7 +22,7 @@ public record UserPoolDomain(
   /** The certificate settings of a custom domain. */
   public record CustomDomain(String certificateArn, Optional<String> securityPolicy) {}
 
-  public boolean isCustom() {
+  public boolean hasCustomDomain() {
     return custom.isPresent();
   }
 }

@@ -76,7 +76,7 @@ public final class UserPoolDomains {
         new UserPoolDomain(
             pool.id(),
             domain,
-            current.isCustom() ? custom.or(current::custom) : current.custom(),
+            current.hasCustomDomain() ? custom.or(current::custom) : current.custom(),
             managedLoginVersion.isPresent() ? loginVersion(managedLoginVersion) : current.managedLoginVersion(),
             routing.or(current::routing),
             current.version() + 1,

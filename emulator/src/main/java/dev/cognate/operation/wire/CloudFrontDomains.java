@@ -13,7 +13,7 @@ public final class CloudFrontDomains {
 
   /** Null for a prefix domain, which has no distribution of its own to alias. */
   public static String of(UserPoolDomain domain) {
-    if (!domain.isCustom()) {
+    if (!domain.hasCustomDomain()) {
       return null;
     }
     String hex = UUID.nameUUIDFromBytes(domain.domain().getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");

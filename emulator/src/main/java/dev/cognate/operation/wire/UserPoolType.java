@@ -58,8 +58,8 @@ public record UserPoolType(
         pool.tier(),
         Timestamps.seconds(pool.createdAt()),
         Timestamps.seconds(pool.modifiedAt()),
-        domain.filter(d -> !d.isCustom()).map(UserPoolDomain::domain).orElse(null),
-        domain.filter(UserPoolDomain::isCustom).map(UserPoolDomain::domain).orElse(null),
+        domain.filter(d -> !d.hasCustomDomain()).map(UserPoolDomain::domain).orElse(null),
+        domain.filter(UserPoolDomain::hasCustomDomain).map(UserPoolDomain::domain).orElse(null),
         pool.echoed());
   }
 

@@ -10,11 +10,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Identity providers: a name, and each identifier, is unique within a pool; COGNITO names the pool itself. */
 public final class IdentityProviders {
   /** The provider name that stands for the pool's own users in a client's SupportedIdentityProviders. */
   public static final String COGNITO = "COGNITO";
+
+  // A social provider is named after its type, so that a pool has one of each.
+  private static final Set<String> SOCIAL_TYPES = Set.of("Facebook", "Google", "LoginWithAmazon", "SignInWithApple");
 
   private final IdentityProviderStore providers;
   private final Clock clock;
@@ -33,6 +37,9 @@ public final class IdentityProviders {
       List<String> identifiers) {
     if (COGNITO.equalsIgnoreCase(name)) {
       throw CognitoException.invalidParameter("The provider name " + name + " is reserved.");
+    }
+    if (SOCIAL_TYPES.contains(type) && !type.equals(name)) {
+      throw CognitoException.invalidParameter("Provider " + name + " cannot be of type " + type + ".");
     }
     Instant now = clock.instant();
     IdentityProvider provider =
@@ -90,7 +97,7 @@ public final class IdentityProviders {
       case NAME_TAKEN ->
           throw new CognitoException(
               CognitoErrorType.DUPLICATE_PROVIDER,
-              "A provider with the name " + provider.name() + " already exists in this user pool.");
+              provider.name() + " already exists in user pool " + provider.userPoolId());
       case IDENTIFIER_TAKEN -> throw identifierTaken(provider);
       case GONE -> throw notFound(provider.name());
     };

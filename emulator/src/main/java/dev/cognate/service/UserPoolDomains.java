@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /** Pool domains: a prefix is unique across all pools and a pool has one domain at most. */
 public final class UserPoolDomains {
-  /** The model's pattern for a domain, which is the one a prefix must match. */
-  public static final String PREFIX_PATTERN = "^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$";
+  // The model's pattern for a domain, which is the one a prefix must match.
+  private static final String PREFIX_PATTERN = "^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$";
 
   private static final String LABEL = "[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?";
   private static final Pattern PREFIX = Pattern.compile(PREFIX_PATTERN);
@@ -45,7 +45,7 @@ public final class UserPoolDomains {
         new UserPoolDomain(
             pool.id(), domain, custom, loginVersion(managedLoginVersion), routing, 1, clock.instant());
     switch (domains.insert(created)) {
-      case DOMAIN_TAKEN -> throw CognitoException.invalidParameter("Domain already exists.");
+      case DOMAIN_TAKEN -> throw CognitoException.invalidParameter("Domain already associated with another user pool.");
       case POOL_HAS_DOMAIN -> throw CognitoException.invalidParameter("User pool already has a domain configured.");
       case INSERTED -> {
         return created;
@@ -110,10 +110,16 @@ public final class UserPoolDomains {
     return version;
   }
 
-  /** A prefix follows the model's pattern and may not contain a word Cognito keeps for itself. */
+  /**
+   * A prefix follows the model's pattern and may not contain a word Cognito keeps for itself. Cognito answers a
+   * prefix off the pattern in words of its own, not with the model's validation text: its front end does not apply
+   * this pattern, which a custom domain would fail.
+   */
   private static void checkPrefix(String domain) {
     if (!PREFIX.matcher(domain).matches()) {
-      throw patternViolation(domain);
+      throw CognitoException.invalidParameter(
+          "The domain name contains an invalid character. Domain names can only contain lower-case letters, numbers,"
+              + " and hyphens. Please enter a different name that follows this format: " + PREFIX_PATTERN);
     }
     for (String word : RESERVED_WORDS) {
       if (domain.contains(word)) {

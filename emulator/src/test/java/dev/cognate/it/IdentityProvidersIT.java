@@ -89,7 +89,7 @@ class IdentityProvidersIT {
     create("Corp");
     assertCognitoError(
         DuplicateProviderException.class,
-        "A provider with the name Corp already exists in this user pool.",
+        "Corp already exists in user pool " + poolId,
         () -> create("Corp"));
     String other = cognito.createUserPool(r -> r.poolName("other")).userPool().id();
     cognito.createIdentityProvider(
@@ -115,6 +115,29 @@ class IdentityProvidersIT {
     assertInvalidParameter(
         "The identifier shared is already used by an identity provider in this user pool.",
         () -> cognito.updateIdentityProvider(r -> r.userPoolId(poolId).providerName("Fourth").idpIdentifiers("shared")));
+  }
+
+  @Test
+  void aSocialProviderIsNamedAfterItsType() {
+    IdentityProviderType google =
+        cognito
+            .createIdentityProvider(
+                r ->
+                    r.userPoolId(poolId)
+                        .providerName("Google")
+                        .providerType(IdentityProviderTypeType.GOOGLE)
+                        .providerDetails(Map.of("client_id", "g", "client_secret", "s", "authorize_scopes", "email")))
+            .identityProvider();
+    assertEquals(IdentityProviderTypeType.GOOGLE, google.providerType());
+    assertInvalidParameter(
+        "Provider MyGoogle cannot be of type Google.",
+        () ->
+            cognito.createIdentityProvider(
+                r ->
+                    r.userPoolId(poolId)
+                        .providerName("MyGoogle")
+                        .providerType(IdentityProviderTypeType.GOOGLE)
+                        .providerDetails(Map.of("client_id", "g"))));
   }
 
   @Test

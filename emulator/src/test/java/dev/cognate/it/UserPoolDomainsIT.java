@@ -90,7 +90,7 @@ class UserPoolDomainsIT {
     cognito.createUserPoolDomain(r -> r.userPoolId(poolId).domain("taken"));
     String other = newPool("other");
     assertInvalidParameter(
-        "Domain already exists.", () -> cognito.createUserPoolDomain(r -> r.userPoolId(other).domain("taken")));
+        "Domain already associated with another user pool.", () -> cognito.createUserPoolDomain(r -> r.userPoolId(other).domain("taken")));
   }
 
   @Test
@@ -104,14 +104,22 @@ class UserPoolDomainsIT {
 
   @Test
   void createRefusals() {
+    String invalidPrefix =
+        "The domain name contains an invalid character. Domain names can only contain lower-case letters, numbers,"
+            + " and hyphens. Please enter a different name that follows this format: " + PREFIX_PATTERN;
     assertInvalidParameter(
-        "1 validation error detected: Value 'My_App' at 'domain' failed to satisfy constraint: Member must satisfy"
-            + " regular expression pattern: " + PREFIX_PATTERN,
-        () -> cognito.createUserPoolDomain(r -> r.userPoolId(poolId).domain("My_App")));
+        invalidPrefix, () -> cognito.createUserPoolDomain(r -> r.userPoolId(poolId).domain("My_App")));
+    // A host name without a certificate is taken for a prefix.
     assertInvalidParameter(
-        "1 validation error detected: Value 'a.b' at 'domain' failed to satisfy constraint: Member must satisfy"
+        invalidPrefix, () -> cognito.createUserPoolDomain(r -> r.userPoolId(poolId).domain("auth.example.com")));
+    assertInvalidParameter(
+        "1 validation error detected: Value '" + "a".repeat(64) + "' at 'domain' failed to satisfy constraint:"
+            + " Member must have length less than or equal to 63",
+        () -> cognito.createUserPoolDomain(r -> r.userPoolId(poolId).domain("a".repeat(64))));
+    assertInvalidParameter(
+        "1 validation error detected: Value 'Bad_Name' at 'domain' failed to satisfy constraint: Member must satisfy"
             + " regular expression pattern: " + PREFIX_PATTERN,
-        () -> cognito.createUserPoolDomain(r -> r.userPoolId(poolId).domain("a.b")));
+        () -> cognito.describeUserPoolDomain(r -> r.domain("Bad_Name")));
     assertInvalidParameter(
         "Domain cannot contain reserved word: cognito",
         () -> cognito.createUserPoolDomain(r -> r.userPoolId(poolId).domain("my-cognito-app")));

@@ -1,34 +1,31 @@
 package dev.cognate;
 
 import dev.cognate.operation.AdminConfirmSignUpOperation;
-import dev.cognate.operation.CreateUserPoolDomainOperation;
-import dev.cognate.operation.DescribeUserPoolDomainOperation;
-import dev.cognate.operation.UpdateUserPoolDomainOperation;
-import dev.cognate.operation.DeleteUserPoolDomainOperation;
-import dev.cognate.operation.CreateResourceServerOperation;
-import dev.cognate.operation.DescribeResourceServerOperation;
-import dev.cognate.operation.ListResourceServersOperation;
-import dev.cognate.operation.UpdateResourceServerOperation;
-import dev.cognate.operation.DeleteResourceServerOperation;
-import dev.cognate.operation.CreateIdentityProviderOperation;
-import dev.cognate.operation.DescribeIdentityProviderOperation;
-import dev.cognate.operation.ListIdentityProvidersOperation;
-import dev.cognate.operation.UpdateIdentityProviderOperation;
-import dev.cognate.operation.DeleteIdentityProviderOperation;
-import dev.cognate.operation.GetIdentityProviderByIdentifierOperation;
 import dev.cognate.operation.AdminDeleteUserOperation;
 import dev.cognate.operation.AdminGetUserOperation;
 import dev.cognate.operation.AdminInitiateAuthOperation;
 import dev.cognate.operation.ConfirmSignUpOperation;
+import dev.cognate.operation.CreateIdentityProviderOperation;
+import dev.cognate.operation.CreateResourceServerOperation;
 import dev.cognate.operation.CreateUserPoolClientOperation;
+import dev.cognate.operation.CreateUserPoolDomainOperation;
 import dev.cognate.operation.CreateUserPoolOperation;
+import dev.cognate.operation.DeleteIdentityProviderOperation;
+import dev.cognate.operation.DeleteResourceServerOperation;
 import dev.cognate.operation.DeleteUserPoolClientOperation;
+import dev.cognate.operation.DeleteUserPoolDomainOperation;
 import dev.cognate.operation.DeleteUserPoolOperation;
+import dev.cognate.operation.DescribeIdentityProviderOperation;
+import dev.cognate.operation.DescribeResourceServerOperation;
 import dev.cognate.operation.DescribeUserPoolClientOperation;
+import dev.cognate.operation.DescribeUserPoolDomainOperation;
 import dev.cognate.operation.DescribeUserPoolOperation;
+import dev.cognate.operation.GetIdentityProviderByIdentifierOperation;
 import dev.cognate.operation.GetUserOperation;
 import dev.cognate.operation.GlobalSignOutOperation;
 import dev.cognate.operation.InitiateAuthOperation;
+import dev.cognate.operation.ListIdentityProvidersOperation;
+import dev.cognate.operation.ListResourceServersOperation;
 import dev.cognate.operation.ListUserPoolClientsOperation;
 import dev.cognate.operation.ListUserPoolsOperation;
 import dev.cognate.operation.ListUsersOperation;
@@ -36,32 +33,36 @@ import dev.cognate.operation.OperationRegistry;
 import dev.cognate.operation.ResendConfirmationCodeOperation;
 import dev.cognate.operation.RevokeTokenOperation;
 import dev.cognate.operation.SignUpOperation;
+import dev.cognate.operation.UpdateIdentityProviderOperation;
+import dev.cognate.operation.UpdateResourceServerOperation;
+import dev.cognate.operation.UpdateUserPoolDomainOperation;
 import dev.cognate.service.AccessTokens;
 import dev.cognate.service.AuthFlows;
 import dev.cognate.service.Authenticator;
+import dev.cognate.service.ClientOAuthReferences;
 import dev.cognate.service.CodeSender;
 import dev.cognate.service.Directory;
-import dev.cognate.service.Passwords;
-import dev.cognate.service.SignUpConfirmation;
-import dev.cognate.service.Users;
 import dev.cognate.service.IdentityProviders;
+import dev.cognate.service.Passwords;
 import dev.cognate.service.ResourceServers;
+import dev.cognate.service.SignUpConfirmation;
 import dev.cognate.service.UserPoolDomains;
-import dev.cognate.storage.IdentityProviderStore;
-import dev.cognate.storage.ResourceServerStore;
-import dev.cognate.storage.jdbc.JdbcDomainStore;
-import dev.cognate.storage.jdbc.JdbcIdentityProviderStore;
-import dev.cognate.storage.jdbc.JdbcResourceServerStore;
+import dev.cognate.service.Users;
 import dev.cognate.storage.ClientStore;
+import dev.cognate.storage.IdentityProviderStore;
 import dev.cognate.storage.OutboxStore;
 import dev.cognate.storage.PoolStore;
+import dev.cognate.storage.ResourceServerStore;
 import dev.cognate.storage.SessionStore;
 import dev.cognate.storage.UserStore;
 import dev.cognate.storage.jdbc.Database;
 import dev.cognate.storage.jdbc.JdbcClientStore;
+import dev.cognate.storage.jdbc.JdbcDomainStore;
+import dev.cognate.storage.jdbc.JdbcIdentityProviderStore;
 import dev.cognate.storage.jdbc.JdbcKeyStore;
 import dev.cognate.storage.jdbc.JdbcOutboxStore;
 import dev.cognate.storage.jdbc.JdbcPoolStore;
+import dev.cognate.storage.jdbc.JdbcResourceServerStore;
 import dev.cognate.storage.jdbc.JdbcSessionStore;
 import dev.cognate.storage.jdbc.JdbcUserStore;
 import dev.cognate.token.AccessTokenVerifier;
@@ -116,7 +117,8 @@ public final class Engine implements AutoCloseable {
                 new DescribeUserPoolOperation(directory, userStore, domains),
                 new ListUserPoolsOperation(pools),
                 new DeleteUserPoolOperation(directory, pools, keys),
-                new CreateUserPoolClientOperation(directory, clients, clock),
+                new CreateUserPoolClientOperation(
+                    directory, clients, new ClientOAuthReferences(providers, serverStore), clock),
                 new DescribeUserPoolClientOperation(directory),
                 new ListUserPoolClientsOperation(directory, clients),
                 new DeleteUserPoolClientOperation(directory, clients),

@@ -277,6 +277,36 @@ class IdentityProvidersIT {
         () -> cognito.listIdentityProviders(r -> r.userPoolId(MISSING_POOL)));
   }
 
+  @Test
+  void aClientMaySupportCognitoAndThePoolsProviders() {
+    create("Corp");
+    List<String> names = List.of("COGNITO", "Corp");
+    assertEquals(
+        names,
+        cognito
+            .createUserPoolClient(r -> r.userPoolId(poolId).clientName("web").supportedIdentityProviders(names))
+            .userPoolClient()
+            .supportedIdentityProviders());
+  }
+
+  @Test
+  void aClientCannotSupportAProviderThePoolLacks() {
+    String other = cognito.createUserPool(r -> r.poolName("other")).userPool().id();
+    cognito.createIdentityProvider(
+        r ->
+            r.userPoolId(other)
+                .providerName("Elsewhere")
+                .providerType(IdentityProviderTypeType.OIDC)
+                .providerDetails(OIDC_DETAILS));
+    for (String name : List.of("Corp", "Elsewhere", "cognito")) {
+      assertInvalidParameter(
+          "The provider " + name + " does not exist for User Pool " + poolId + ".",
+          () ->
+              cognito.createUserPoolClient(
+                  r -> r.userPoolId(poolId).clientName("web").supportedIdentityProviders("COGNITO", name)));
+    }
+  }
+
   private IdentityProviderType create(String name, String... identifiers) {
     return cognito
         .createIdentityProvider(

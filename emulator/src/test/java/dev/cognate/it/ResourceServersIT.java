@@ -17,6 +17,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ListResourc
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceServerScopeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceServerType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ScopeDoesNotExistException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 
 /** CreateResourceServer, DescribeResourceServer, ListResourceServers, UpdateResourceServer, DeleteResourceServer. */
 class ResourceServersIT {
@@ -192,6 +194,31 @@ class ResourceServersIT {
         ResourceNotFoundException.class,
         "User pool " + poolId + " does not exist.",
         () -> describe(API));
+  }
+
+  @Test
+  void aClientMayBeAllowedStandardScopesAndThoseOfItsPoolsServers() {
+    cognito.createResourceServer(r -> r.userPoolId(poolId).identifier(API).name("x").scopes(scope("read")));
+    List<String> scopes = List.of("openid", "email", "phone", "profile", "aws.cognito.signin.user.admin", API + "/read");
+    UserPoolClientType client =
+        cognito
+            .createUserPoolClient(r -> r.userPoolId(poolId).clientName("web").allowedOAuthScopes(scopes))
+            .userPoolClient();
+    assertEquals(scopes, client.allowedOAuthScopes());
+  }
+
+  @Test
+  void aClientCannotBeAllowedAScopeNoServerDefines() {
+    cognito.createResourceServer(r -> r.userPoolId(poolId).identifier(API).name("x").scopes(scope("read")));
+    String other = cognito.createUserPool(r -> r.poolName("other")).userPool().id();
+    cognito.createResourceServer(r -> r.userPoolId(other).identifier("elsewhere").name("x").scopes(scope("read")));
+    for (String scope : List.of(API + "/write", "unknown/read", "elsewhere/read", "Cognito", API + "/", "/read")) {
+      assertCognitoError(
+          ScopeDoesNotExistException.class,
+          "Invalid scope requested: " + scope,
+          () -> cognito.createUserPoolClient(r -> r.userPoolId(poolId).clientName("web").allowedOAuthScopes(scope)));
+    }
+    assertEquals(0, cognito.listUserPoolClients(r -> r.userPoolId(poolId)).userPoolClients().size());
   }
 
   private ResourceServerType describe(String identifier) {

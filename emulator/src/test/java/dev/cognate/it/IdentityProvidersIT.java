@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cognate.support.EmulatorExtension;
+import dev.cognate.support.Race;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -307,6 +310,16 @@ class IdentityProvidersIT {
     }
   }
 
+  @Test
+  void racingProvidersGetAnIdentifierOnce() throws Exception {
+    List<Race.Outcome> outcomes = Race.run(8, 8, i -> create("Racer" + i, "contested").providerName());
+    System.out.println("8 providers raced for one identifier: " + tally(outcomes));
+    assertEquals(1, outcomes.stream().filter(Race.Outcome::ok).count(), outcomes.toString());
+    String winner = outcomes.stream().filter(Race.Outcome::ok).findFirst().orElseThrow().value();
+    assertEquals(winner, byIdentifier("contested").providerName());
+    assertEquals(1, cognito.listIdentityProviders(r -> r.userPoolId(poolId)).providers().size(), "losers left nothing");
+  }
+
   private IdentityProviderType create(String name, String... identifiers) {
     return cognito
         .createIdentityProvider(
@@ -329,5 +342,15 @@ class IdentityProvidersIT {
     return cognito
         .getIdentityProviderByIdentifier(r -> r.userPoolId(poolId).idpIdentifier(identifier))
         .identityProvider();
+  }
+
+  /** How the calls of a race ended, counted by outcome: one short line for the test log. */
+  private static Map<String, Long> tally(List<Race.Outcome> outcomes) {
+    return outcomes.stream()
+        .collect(
+            Collectors.groupingBy(
+                o -> o.ok() ? "ok" : o.errorCode() + " " + o.message(),
+                TreeMap::new,
+                Collectors.counting()));
   }
 }

@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cognate.support.EmulatorExtension;
+import dev.cognate.support.Race;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -222,11 +228,71 @@ class UserPoolDomainsIT {
     cognito.createUserPoolDomain(r -> r.userPoolId(other).domain("gone-with-pool"));
   }
 
+  @Test
+  void racingPoolsGetAPrefixOnce() throws Exception {
+    List<String> pools = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      pools.add(newPool("racer" + i));
+    }
+    List<Race.Outcome> outcomes =
+        Race.run(8, 8, i -> cognito.createUserPoolDomain(r -> r.userPoolId(pools.get(i)).domain("contested")).toString());
+    System.out.println("8 pools raced for one prefix: " + tally(outcomes));
+    assertEquals(1, outcomes.stream().filter(Race.Outcome::ok).count(), outcomes.toString());
+    assertTrue(
+        outcomes.stream()
+            .filter(o -> !o.ok())
+            .allMatch(o -> o.is("InvalidParameterException") && o.message().equals("Domain already associated with another user pool.")),
+        outcomes.toString());
+  }
+
+  @Test
+  void aPoolRacingForManyPrefixesGetsOne() throws Exception {
+    List<Race.Outcome> outcomes =
+        Race.run(8, 8, i -> cognito.createUserPoolDomain(r -> r.userPoolId(poolId).domain("prefix-" + i)).toString());
+    System.out.println("one pool raced for 8 prefixes: " + tally(outcomes));
+    assertEquals(1, outcomes.stream().filter(Race.Outcome::ok).count(), outcomes.toString());
+    assertTrue(
+        outcomes.stream()
+            .filter(o -> !o.ok())
+            .allMatch(o -> o.message().equals("User pool already has a domain configured.")),
+        outcomes.toString());
+  }
+
+  @Test
+  void aDomainRacingThePoolsDeletionIsNeverAServerError() throws Exception {
+    List<Race.Outcome> outcomes =
+        Race.run(
+            8,
+            8,
+            i -> {
+              if (i == 0) {
+                cognito.deleteUserPool(r -> r.userPoolId(poolId));
+                return "deleted";
+              }
+              return cognito.createUserPoolDomain(r -> r.userPoolId(poolId).domain("late-" + i)).toString();
+            });
+    System.out.println("domain creations raced DeleteUserPool: " + tally(outcomes));
+    assertTrue(outcomes.stream().noneMatch(Race.Outcome::serverError), outcomes.toString());
+    for (int i = 1; i < 8; i++) {
+      assertNull(describe("late-" + i).domain(), "no domain outlives its pool");
+    }
+  }
+
   private DomainDescriptionType describe(String domain) {
     return cognito.describeUserPoolDomain(r -> r.domain(domain)).domainDescription();
   }
 
   private String newPool(String name) {
     return cognito.createUserPool(r -> r.poolName(name)).userPool().id();
+  }
+
+  /** How the calls of a race ended, counted by outcome: one short line for the test log. */
+  private static Map<String, Long> tally(List<Race.Outcome> outcomes) {
+    return outcomes.stream()
+        .collect(
+            Collectors.groupingBy(
+                o -> o.ok() ? "ok" : o.errorCode() + " " + o.message(),
+                TreeMap::new,
+                Collectors.counting()));
   }
 }

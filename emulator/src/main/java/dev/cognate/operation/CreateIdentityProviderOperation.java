@@ -1,5 +1,6 @@
 package dev.cognate.operation;
 
+import dev.cognate.operation.wire.AttributeMappings;
 import dev.cognate.operation.wire.IdentityProviderType;
 import dev.cognate.operation.wire.IdpIdentifiers;
 import dev.cognate.operation.wire.Shapes;
@@ -49,6 +50,7 @@ public final class CreateIdentityProviderOperation
   @Override
   public CreateIdentityProviderResponse handle(CreateIdentityProviderRequest r, RequestContext context) {
     List<String> identifiers = IdpIdentifiers.checked(r.IdpIdentifiers()).orElse(List.of());
+    Map<String, String> mapping = AttributeMappings.checked(r.AttributeMapping());
     return new CreateIdentityProviderResponse(
         IdentityProviderType.of(
             providers.create(
@@ -56,7 +58,7 @@ public final class CreateIdentityProviderOperation
                 r.ProviderName(),
                 r.ProviderType(),
                 r.ProviderDetails(),
-                r.AttributeMapping() == null ? Map.of() : r.AttributeMapping(),
+                mapping == null ? Map.of() : mapping,
                 identifiers)));
   }
 }

@@ -1,5 +1,6 @@
 package dev.cognate.operation;
 
+import dev.cognate.operation.wire.AttributeMappings;
 import dev.cognate.operation.wire.IdentityProviderType;
 import dev.cognate.operation.wire.IdpIdentifiers;
 import dev.cognate.operation.wire.Shapes;
@@ -53,7 +54,7 @@ public final class UpdateIdentityProviderOperation
                 directory.pool(r.UserPoolId()),
                 r.ProviderName(),
                 Optional.ofNullable(r.ProviderDetails()),
-                Optional.ofNullable(r.AttributeMapping()),
+                Optional.ofNullable(AttributeMappings.checked(r.AttributeMapping())),
                 identifiers)));
   }
 }

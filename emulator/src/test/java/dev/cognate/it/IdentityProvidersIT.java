@@ -171,6 +171,18 @@ class IdentityProvidersIT {
         "1 validation error detected: Value '[" + "x".repeat(41) + "]' at 'idpIdentifiers' failed to satisfy"
             + " constraint: Member must satisfy constraint: [Member must have length less than or equal to 40]",
         () -> create("Corp", "x".repeat(41)));
+    String longKey = "k".repeat(33);
+    assertInvalidParameter(
+        "1 validation error detected: Value '{" + longKey + "=email}' at 'attributeMapping' failed to satisfy"
+            + " constraint: Map keys must satisfy constraint: [Member must have length less than or equal to 32]",
+        () ->
+            cognito.createIdentityProvider(
+                r ->
+                    r.userPoolId(poolId)
+                        .providerName("Corp")
+                        .providerType(IdentityProviderTypeType.OIDC)
+                        .providerDetails(OIDC_DETAILS)
+                        .attributeMapping(Map.of(longKey, "email"))));
     List<String> tooMany = new ArrayList<>();
     for (int i = 0; i < 51; i++) {
       tooMany.add("id" + i);

@@ -44,14 +44,11 @@ public final class UserPoolDomains {
     UserPoolDomain created =
         new UserPoolDomain(
             pool.id(), domain, custom, loginVersion(managedLoginVersion), routing, 1, clock.instant());
-    switch (domains.insert(created)) {
+    return switch (domains.insert(created)) {
+      case INSERTED -> created;
       case DOMAIN_TAKEN -> throw CognitoException.invalidParameter("Domain already associated with another user pool.");
       case POOL_HAS_DOMAIN -> throw CognitoException.invalidParameter("User pool already has a domain configured.");
-      case INSERTED -> {
-        return created;
-      }
-    }
-    throw new IllegalStateException("unreachable");
+    };
   }
 
   /** The domain by its name; Cognito describes an unknown domain as an empty description, not an error. */

@@ -5,15 +5,27 @@ import dev.cognate.operation.AdminDeleteUserOperation;
 import dev.cognate.operation.AdminGetUserOperation;
 import dev.cognate.operation.AdminInitiateAuthOperation;
 import dev.cognate.operation.ConfirmSignUpOperation;
+import dev.cognate.operation.CreateIdentityProviderOperation;
+import dev.cognate.operation.CreateResourceServerOperation;
 import dev.cognate.operation.CreateUserPoolClientOperation;
+import dev.cognate.operation.CreateUserPoolDomainOperation;
 import dev.cognate.operation.CreateUserPoolOperation;
+import dev.cognate.operation.DeleteIdentityProviderOperation;
+import dev.cognate.operation.DeleteResourceServerOperation;
 import dev.cognate.operation.DeleteUserPoolClientOperation;
+import dev.cognate.operation.DeleteUserPoolDomainOperation;
 import dev.cognate.operation.DeleteUserPoolOperation;
+import dev.cognate.operation.DescribeIdentityProviderOperation;
+import dev.cognate.operation.DescribeResourceServerOperation;
 import dev.cognate.operation.DescribeUserPoolClientOperation;
+import dev.cognate.operation.DescribeUserPoolDomainOperation;
 import dev.cognate.operation.DescribeUserPoolOperation;
+import dev.cognate.operation.GetIdentityProviderByIdentifierOperation;
 import dev.cognate.operation.GetUserOperation;
 import dev.cognate.operation.GlobalSignOutOperation;
 import dev.cognate.operation.InitiateAuthOperation;
+import dev.cognate.operation.ListIdentityProvidersOperation;
+import dev.cognate.operation.ListResourceServersOperation;
 import dev.cognate.operation.ListUserPoolClientsOperation;
 import dev.cognate.operation.ListUserPoolsOperation;
 import dev.cognate.operation.ListUsersOperation;
@@ -21,24 +33,36 @@ import dev.cognate.operation.OperationRegistry;
 import dev.cognate.operation.ResendConfirmationCodeOperation;
 import dev.cognate.operation.RevokeTokenOperation;
 import dev.cognate.operation.SignUpOperation;
+import dev.cognate.operation.UpdateIdentityProviderOperation;
+import dev.cognate.operation.UpdateResourceServerOperation;
+import dev.cognate.operation.UpdateUserPoolDomainOperation;
 import dev.cognate.service.AccessTokens;
 import dev.cognate.service.AuthFlows;
 import dev.cognate.service.Authenticator;
+import dev.cognate.service.ClientOAuthReferences;
 import dev.cognate.service.CodeSender;
 import dev.cognate.service.Directory;
+import dev.cognate.service.IdentityProviders;
 import dev.cognate.service.Passwords;
+import dev.cognate.service.ResourceServers;
 import dev.cognate.service.SignUpConfirmation;
+import dev.cognate.service.UserPoolDomains;
 import dev.cognate.service.Users;
 import dev.cognate.storage.ClientStore;
+import dev.cognate.storage.IdentityProviderStore;
 import dev.cognate.storage.OutboxStore;
 import dev.cognate.storage.PoolStore;
+import dev.cognate.storage.ResourceServerStore;
 import dev.cognate.storage.SessionStore;
 import dev.cognate.storage.UserStore;
 import dev.cognate.storage.jdbc.Database;
 import dev.cognate.storage.jdbc.JdbcClientStore;
+import dev.cognate.storage.jdbc.JdbcDomainStore;
+import dev.cognate.storage.jdbc.JdbcIdentityProviderStore;
 import dev.cognate.storage.jdbc.JdbcKeyStore;
 import dev.cognate.storage.jdbc.JdbcOutboxStore;
 import dev.cognate.storage.jdbc.JdbcPoolStore;
+import dev.cognate.storage.jdbc.JdbcResourceServerStore;
 import dev.cognate.storage.jdbc.JdbcSessionStore;
 import dev.cognate.storage.jdbc.JdbcUserStore;
 import dev.cognate.token.AccessTokenVerifier;
@@ -79,16 +103,22 @@ public final class Engine implements AutoCloseable {
     Authenticator authenticator =
         new Authenticator(users, userStore, passwords, sessions, new TokenIssuer(keys), clock);
     AuthFlows flows = new AuthFlows(authenticator);
+    UserPoolDomains domains = new UserPoolDomains(new JdbcDomainStore(database), clock);
+    ResourceServerStore serverStore = new JdbcResourceServerStore(database);
+    ResourceServers servers = new ResourceServers(serverStore);
+    IdentityProviderStore providerStore = new JdbcIdentityProviderStore(database);
+    IdentityProviders providers = new IdentityProviders(providerStore, clock);
     AccessTokens accessTokens = new AccessTokens(new AccessTokenVerifier(keys), sessions, userStore, clock);
 
     this.operations =
         new OperationRegistry(
             List.of(
                 new CreateUserPoolOperation(pools, clock),
-                new DescribeUserPoolOperation(directory, userStore),
+                new DescribeUserPoolOperation(directory, userStore, domains),
                 new ListUserPoolsOperation(pools),
                 new DeleteUserPoolOperation(directory, pools, keys),
-                new CreateUserPoolClientOperation(directory, clients, clock),
+                new CreateUserPoolClientOperation(
+                    directory, clients, new ClientOAuthReferences(providers, serverStore), clock),
                 new DescribeUserPoolClientOperation(directory),
                 new ListUserPoolClientsOperation(directory, clients),
                 new DeleteUserPoolClientOperation(directory, clients),
@@ -103,7 +133,22 @@ public final class Engine implements AutoCloseable {
                 new AdminInitiateAuthOperation(directory, flows),
                 new InitiateAuthOperation(directory, flows),
                 new GlobalSignOutOperation(accessTokens, sessions),
-                new RevokeTokenOperation(directory, sessions)));
+                new RevokeTokenOperation(directory, sessions),
+                new CreateUserPoolDomainOperation(directory, domains),
+                new DescribeUserPoolDomainOperation(domains),
+                new UpdateUserPoolDomainOperation(directory, domains),
+                new DeleteUserPoolDomainOperation(directory, domains),
+                new CreateResourceServerOperation(directory, servers),
+                new DescribeResourceServerOperation(directory, servers),
+                new ListResourceServersOperation(directory, serverStore),
+                new UpdateResourceServerOperation(directory, servers),
+                new DeleteResourceServerOperation(directory, servers),
+                new CreateIdentityProviderOperation(directory, providers),
+                new DescribeIdentityProviderOperation(directory, providers),
+                new ListIdentityProvidersOperation(directory, providerStore),
+                new UpdateIdentityProviderOperation(directory, providers),
+                new DeleteIdentityProviderOperation(directory, providers),
+                new GetIdentityProviderByIdentifierOperation(directory, providers)));
   }
 
   /** Work worth doing before it is asked for, started once the emulator is up. */

@@ -7,6 +7,7 @@ import dev.cognate.error.CognitoException;
 import dev.cognate.operation.wire.Shapes;
 import dev.cognate.operation.wire.TokenValidityUnitsType;
 import dev.cognate.operation.wire.UserPoolClientType;
+import dev.cognate.service.ClientOAuthReferences;
 import dev.cognate.service.Directory;
 import dev.cognate.storage.ClientStore;
 import dev.cognate.validation.Length;
@@ -33,12 +34,15 @@ public final class CreateUserPoolClientOperation
 
   private final Directory directory;
   private final ClientStore clients;
+  private final ClientOAuthReferences oauthReferences;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  public CreateUserPoolClientOperation(Directory directory, ClientStore clients, Clock clock) {
+  public CreateUserPoolClientOperation(
+      Directory directory, ClientStore clients, ClientOAuthReferences oauthReferences, Clock clock) {
     this.directory = directory;
     this.clients = clients;
+    this.oauthReferences = oauthReferences;
     this.clock = clock;
   }
 
@@ -98,6 +102,10 @@ public final class CreateUserPoolClientOperation
     if (!validity.inRange()) {
       throw CognitoException.invalidParameter("Invalid range for token validity.");
     }
+    oauthReferences.check(
+        pool.id(),
+        Optional.ofNullable(r.SupportedIdentityProviders()).orElse(List.of()),
+        Optional.ofNullable(r.AllowedOAuthScopes()).orElse(List.of()));
     Optional<String> secret =
         r.ClientSecret() != null
             ? Optional.of(r.ClientSecret())

@@ -4,6 +4,7 @@ import dev.cognate.domain.UserPool;
 import dev.cognate.operation.wire.Shapes;
 import dev.cognate.operation.wire.UserPoolType;
 import dev.cognate.service.Directory;
+import dev.cognate.service.UserPoolDomains;
 import dev.cognate.storage.UserStore;
 import dev.cognate.validation.Length;
 import dev.cognate.validation.Pattern;
@@ -14,10 +15,12 @@ public final class DescribeUserPoolOperation
     implements Operation<DescribeUserPoolOperation.DescribeUserPoolRequest, DescribeUserPoolOperation.DescribeUserPoolResponse> {
   private final Directory directory;
   private final UserStore users;
+  private final UserPoolDomains domains;
 
-  public DescribeUserPoolOperation(Directory directory, UserStore users) {
+  public DescribeUserPoolOperation(Directory directory, UserStore users, UserPoolDomains domains) {
     this.directory = directory;
     this.users = users;
+    this.domains = domains;
   }
 
   public record DescribeUserPoolRequest(
@@ -38,6 +41,6 @@ public final class DescribeUserPoolOperation
   @Override
   public DescribeUserPoolResponse handle(DescribeUserPoolRequest request, RequestContext context) {
     UserPool pool = directory.pool(request.UserPoolId());
-    return new DescribeUserPoolResponse(UserPoolType.of(pool, users.count(pool.id())));
+    return new DescribeUserPoolResponse(UserPoolType.of(pool, users.count(pool.id()), domains.ofPool(pool.id())));
   }
 }

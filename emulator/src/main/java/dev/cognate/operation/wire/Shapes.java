@@ -16,5 +16,12 @@ public final class Shapes {
   public static final String PAGINATION_KEY = "[\\S]+";
   public static final String ATTRIBUTE_NAME = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r ]+";
   public static final String CUSTOM_ATTRIBUTE_NAME = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+";
+  public static final String ARN =
+      "arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?";
+  public static final String RESOURCE_SERVER_IDENTIFIER = "[\\x21\\x23-\\x5B\\x5D-\\x7E]+";
+  public static final String SCOPE_NAME = "[\\x21\\x23-\\x2E\\x30-\\x5B\\x5D-\\x7E]+";
+  public static final String PROVIDER_NAME = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+";
+  public static final String NEW_PROVIDER_NAME = "[^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+";
+  public static final String IDP_IDENTIFIER = "[\\w\\s+=.@-]+";
 
 }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import dev.cognate.domain.PasswordPolicy;
 import dev.cognate.domain.SchemaAttribute;
 import dev.cognate.domain.UserPool;
+import dev.cognate.domain.UserPoolDomain;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A pool as DescribeUserPool and CreateUserPool describe it: enforced settings, then the echoed ones. */
 public record UserPoolType(
@@ -25,9 +27,16 @@ public record UserPoolType(
     String UserPoolTier,
     Double CreationDate,
     Double LastModifiedDate,
+    String Domain,
+    String CustomDomain,
     @JsonAnyGetter Map<String, Object> echoed) {
 
   public static UserPoolType of(UserPool pool, int estimatedUsers) {
+    return of(pool, estimatedUsers, Optional.empty());
+  }
+
+  /** The pool with its domain: a prefix shows as {@code Domain}, a custom domain as {@code CustomDomain}. */
+  public static UserPoolType of(UserPool pool, int estimatedUsers, Optional<UserPoolDomain> domain) {
     PasswordPolicy p = pool.passwordPolicy();
     return new UserPoolType(
         pool.id(),
@@ -49,6 +58,8 @@ public record UserPoolType(
         pool.tier(),
         Timestamps.seconds(pool.createdAt()),
         Timestamps.seconds(pool.modifiedAt()),
+        domain.filter(d -> !d.hasCustomDomain()).map(UserPoolDomain::domain).orElse(null),
+        domain.filter(UserPoolDomain::hasCustomDomain).map(UserPoolDomain::domain).orElse(null),
         pool.echoed());
   }
 

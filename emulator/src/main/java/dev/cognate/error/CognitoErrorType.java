@@ -7,6 +7,7 @@ public enum CognitoErrorType {
   CODE_MISMATCH("CodeMismatchException"),
   EXPIRED_CODE("ExpiredCodeException"),
   FORBIDDEN("ForbiddenException"),
+  GROUP_EXISTS("GroupExistsException"),
   INTERNAL_ERROR("InternalErrorException", 500),
   INVALID_PARAMETER("InvalidParameterException"),
   INVALID_PASSWORD("InvalidPasswordException"),

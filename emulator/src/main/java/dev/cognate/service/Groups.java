@@ -47,20 +47,9 @@ public final class Groups {
 
   /** Changes only the settings given, as Cognito's UpdateGroup does. */
   public Group update(UserPool pool, String name, Settings settings) {
-    Group current = require(pool, name);
-    Group changed =
-        new Group(
-            current.userPoolId(),
-            current.name(),
-            Optional.ofNullable(settings.description()).orElse(current.description()),
-            Optional.ofNullable(settings.roleArn()).orElse(current.roleArn()),
-            Optional.ofNullable(settings.precedence()).orElse(current.precedence()),
-            current.createdAt(),
-            clock.instant());
-    if (!store.update(changed)) {
-      throw notFound();
-    }
-    return changed;
+    return store
+        .update(pool.id(), name, settings.description(), settings.roleArn(), settings.precedence(), clock.instant())
+        .orElseThrow(Groups::notFound);
   }
 
   public void delete(UserPool pool, String name) {

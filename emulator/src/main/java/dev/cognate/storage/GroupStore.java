@@ -1,6 +1,7 @@
 package dev.cognate.storage;
 
 import dev.cognate.domain.Group;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,8 +16,12 @@ public interface GroupStore {
 
   Optional<Group> find(String userPoolId, String name);
 
-  /** Writes description, role, precedence and modification time; false when the group is gone. */
-  boolean update(Group group);
+  /**
+   * Sets the settings given (a null one stays as stored) and the modification time in one statement, so concurrent
+   * updates of different settings both land; the group as it then is, or empty when it is gone.
+   */
+  Optional<Group> update(
+      String userPoolId, String name, String description, String roleArn, Integer precedence, Instant modifiedAt);
 
   boolean delete(String userPoolId, String name);
 

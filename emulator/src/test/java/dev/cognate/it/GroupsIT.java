@@ -21,6 +21,8 @@ import dev.cognate.Cognate;
 import dev.cognate.CognateConfig;
 import dev.cognate.support.EmulatorExtension;
 import dev.cognate.support.Pool;
+import dev.cognate.support.Race;
+import dev.cognate.support.Race.Outcome;
 import dev.cognate.testing.MutableClock;
 import java.text.ParseException;
 import java.time.Duration;
@@ -496,6 +498,122 @@ class GroupsIT {
       pages++;
     } while (token != null && pages < 10);
     return all;
+  }
+
+  // ------------------------------------------------------------------------------------------------------ Races
+
+  private static final int THREADS = 8;
+
+  private static void assertNoServerErrors(List<Outcome> outcomes) {
+    assertTrue(outcomes.stream().noneMatch(Outcome::serverError), outcomes.toString());
+  }
+
+  @Test
+  void concurrentCreatesOfOneNameHaveOneWinner() throws Exception {
+    String name = unique("contested");
+
+    List<Outcome> outcomes =
+        Race.run(THREADS, 40, i -> cognito.createGroup(r -> r.userPoolId(shared.poolId()).groupName(name).precedence(i))
+            .group().precedence().toString());
+
+    assertNoServerErrors(outcomes);
+    List<Outcome> winners = outcomes.stream().filter(Outcome::ok).toList();
+    assertEquals(1, winners.size(), outcomes.toString());
+    for (Outcome loser : outcomes.stream().filter(o -> !o.ok()).toList()) {
+      assertEquals("GroupExistsException", loser.errorCode(), loser.toString());
+      assertEquals("A group with the name " + name + " already exists.", loser.message());
+    }
+    assertEquals(
+        winners.get(0).value(),
+        cognito.getGroup(r -> r.userPoolId(shared.poolId()).groupName(name)).group().precedence().toString());
+    System.out.println("GroupsIT: 40 concurrent CreateGroup of one name: 1 created, 39 GroupExistsException");
+  }
+
+  @Test
+  void concurrentAddsOfOneUserMakeOneMembership() throws Exception {
+    String group = unique("crowd");
+    String member = user(shared);
+    cognito.createGroup(r -> r.userPoolId(shared.poolId()).groupName(group));
+
+    List<Outcome> outcomes = Race.run(THREADS, 40, i -> {
+      add(shared, member, group);
+      return "added";
+    });
+
+    assertNoServerErrors(outcomes);
+    assertTrue(outcomes.stream().allMatch(Outcome::ok), outcomes.toString());
+    assertEquals(List.of(member), membersOf(shared, group));
+    System.out.println("GroupsIT: 40 concurrent AdminAddUserToGroup of one user: all succeeded, one membership");
+  }
+
+  @Test
+  void addsRacingUserAndGroupDeletionsLeaveNoMembershipBehind() throws Exception {
+    Pool pool = passwordPool();
+    int users = 10;
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < users; i++) {
+      names.add(user(pool));
+    }
+    cognito.createGroup(r -> r.userPoolId(pool.poolId()).groupName("kept"));
+    cognito.createGroup(r -> r.userPoolId(pool.poolId()).groupName("doomed"));
+
+    // Per user: an add to "kept" racing the user's deletion, and an add to "doomed" racing that group's deletion.
+    List<Outcome> outcomes =
+        Race.run(
+            THREADS,
+            users * 3 + 1,
+            i -> {
+              if (i == users * 3) {
+                cognito.deleteGroup(r -> r.userPoolId(pool.poolId()).groupName("doomed"));
+                return "group deleted";
+              }
+              String username = names.get(i / 3);
+              switch (i % 3) {
+                case 0 -> add(pool, username, "kept");
+                case 1 -> add(pool, username, "doomed");
+                default -> cognito.adminDeleteUser(r -> r.userPoolId(pool.poolId()).username(username));
+              }
+              return "done";
+            });
+
+    assertNoServerErrors(outcomes);
+    for (int i = 0; i < outcomes.size(); i++) {
+      Outcome o = outcomes.get(i);
+      if (!o.ok()) {
+        boolean userGone = o.is("UserNotFoundException") && USER_NOT_FOUND.equals(o.message());
+        boolean groupGone = o.is("ResourceNotFoundException") && GROUP_NOT_FOUND.equals(o.message());
+        assertTrue(i % 3 == 0 ? userGone : i % 3 == 1 && (userGone || groupGone), i + ": " + o);
+      }
+    }
+    assertEquals(List.of(), membersOf(pool, "kept"), "every member was deleted");
+    cognito.createGroup(r -> r.userPoolId(pool.poolId()).groupName("doomed"));
+    assertEquals(List.of(), membersOf(pool, "doomed"));
+    System.out.println(
+        "GroupsIT: " + users * 2 + " adds racing " + users + " user deletions and 1 group deletion: no server error, "
+            + outcomes.stream().filter(o -> !o.ok()).count() + " not-found answers, no membership left behind");
+  }
+
+  @Test
+  void concurrentUpdatesOfDifferentSettingsBothLand() throws Exception {
+    String name = unique("shared-settings");
+    cognito.createGroup(r -> r.userPoolId(shared.poolId()).groupName(name));
+
+    for (int round = 0; round < 10; round++) {
+      int n = round;
+      List<Outcome> outcomes =
+          Race.run(
+              2,
+              2,
+              i -> i == 0
+                  ? cognito.updateGroup(r -> r.userPoolId(shared.poolId()).groupName(name).description("d" + n))
+                      .group().groupName()
+                  : cognito.updateGroup(r -> r.userPoolId(shared.poolId()).groupName(name).precedence(n))
+                      .group().groupName());
+      assertTrue(outcomes.stream().allMatch(Outcome::ok), outcomes.toString());
+      GroupType group = cognito.getGroup(r -> r.userPoolId(shared.poolId()).groupName(name)).group();
+      assertEquals("d" + n, group.description());
+      assertEquals(n, group.precedence());
+    }
   }
 
   // ---------------------------------------------------------------------------------------------------- Tokens

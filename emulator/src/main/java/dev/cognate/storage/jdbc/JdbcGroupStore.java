@@ -60,17 +60,23 @@ public final class JdbcGroupStore implements GroupStore {
   }
 
   @Override
-  public boolean update(Group group) {
-    return db.update(
-            "UPDATE user_groups SET description = ?, role_arn = ?, precedence = ?, modified_at = ?"
-                + " WHERE pool_id = ? AND name = ?",
-            group.description(),
-            group.roleArn(),
-            group.precedence(),
-            group.modifiedAt().toEpochMilli(),
-            group.userPoolId(),
-            group.name())
-        > 0;
+  public Optional<Group> update(
+      String userPoolId, String name, String description, String roleArn, Integer precedence, Instant modifiedAt) {
+    return db.transaction(
+        c -> {
+          int updated =
+              Database.update(
+                  c,
+                  "UPDATE user_groups SET description = COALESCE(?, description), role_arn = COALESCE(?, role_arn),"
+                      + " precedence = COALESCE(?, precedence), modified_at = ? WHERE pool_id = ? AND name = ?",
+                  description,
+                  roleArn,
+                  precedence,
+                  modifiedAt.toEpochMilli(),
+                  userPoolId,
+                  name);
+          return updated == 0 ? Optional.<Group>empty() : find(userPoolId, name);
+        });
   }
 
   @Override

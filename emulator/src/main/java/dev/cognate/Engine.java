@@ -92,7 +92,7 @@ public final class Engine implements AutoCloseable {
     Authenticator authenticator =
         new Authenticator(users, userStore, passwords, sessions, new TokenIssuer(keys, groupStore), clock);
     AuthFlows flows = new AuthFlows(authenticator);
-    Groups groups = new Groups(groupStore, users, userStore, clock);
+    Groups groups = new Groups(groupStore, users, userStore, pools, clock);
     AccessTokens accessTokens = new AccessTokens(new AccessTokenVerifier(keys), sessions, userStore, clock);
 
     this.operations =

@@ -7,6 +7,8 @@ import dev.cognate.error.CognitoErrorType;
 import dev.cognate.error.CognitoException;
 import dev.cognate.storage.GroupStore;
 import dev.cognate.storage.Page;
+import dev.cognate.storage.ParentGoneException;
+import dev.cognate.storage.PoolStore;
 import dev.cognate.storage.UserStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,12 +20,14 @@ public final class Groups {
   private final GroupStore store;
   private final Users users;
   private final UserStore userStore;
+  private final PoolStore pools;
   private final Clock clock;
 
-  public Groups(GroupStore store, Users users, UserStore userStore, Clock clock) {
+  public Groups(GroupStore store, Users users, UserStore userStore, PoolStore pools, Clock clock) {
     this.store = store;
     this.users = users;
     this.userStore = userStore;
+    this.pools = pools;
     this.clock = clock;
   }
 
@@ -42,19 +46,19 @@ public final class Groups {
   }
 
   public Group require(UserPool pool, String name) {
-    return store.find(pool.id(), name).orElseThrow(Groups::notFound);
+    return store.find(pool.id(), name).orElseThrow(() -> notFound(pool));
   }
 
   /** Changes only the settings given, as Cognito's UpdateGroup does. */
   public Group update(UserPool pool, String name, Settings settings) {
     return store
         .update(pool.id(), name, settings.description(), settings.roleArn(), settings.precedence(), clock.instant())
-        .orElseThrow(Groups::notFound);
+        .orElseThrow(() -> notFound(pool));
   }
 
   public void delete(UserPool pool, String name) {
     if (!store.delete(pool.id(), name)) {
-      throw notFound();
+      throw notFound(pool);
     }
   }
 
@@ -62,7 +66,10 @@ public final class Groups {
     return store.list(pool.id(), after, limit);
   }
 
-  /** Cognito looks the group up before the user. Adding a member twice is no change. */
+  /**
+   * Adding a member twice is no change. The group is looked up before the user: the reference does not say which
+   * of the two Cognito reports when both are missing.
+   */
   public void addMember(UserPool pool, String groupName, String username) {
     Group group = require(pool, groupName);
     User user = users.require(pool, username);
@@ -90,7 +97,14 @@ public final class Groups {
     return new Page<>(members, subs.next());
   }
 
-  private static CognitoException notFound() {
+  /**
+   * Deleting a pool deletes its groups: a group missing from a pool deleted after it was read is an answer no serial
+   * order gives, so the request runs again and finds the pool gone.
+   */
+  private CognitoException notFound(UserPool pool) {
+    if (pools.find(pool.id()).isEmpty()) {
+      throw new ParentGoneException();
+    }
     return CognitoException.notFound("Group not found.");
   }
 }

@@ -594,6 +594,49 @@ class GroupsIT {
   }
 
   @Test
+  void groupCallsRacingPoolDeletionNameThePoolNotTheGroup() throws Exception {
+    int rounds = 10;
+    int calls = 24;
+    long poolGoneAnswers = 0;
+    for (int round = 0; round < rounds; round++) {
+      Pool pool = passwordPool();
+      String member = user(pool);
+      cognito.createGroup(r -> r.userPoolId(pool.poolId()).groupName("g"));
+      String poolGone = "User pool " + pool.poolId() + " does not exist.";
+
+      List<Outcome> outcomes =
+          Race.run(
+              THREADS,
+              calls + 1,
+              i -> {
+                switch (i % 4) {
+                  case 0 -> cognito.getGroup(r -> r.userPoolId(pool.poolId()).groupName("g"));
+                  case 1 -> cognito.updateGroup(r -> r.userPoolId(pool.poolId()).groupName("g").precedence(i));
+                  case 2 -> add(pool, member, "g");
+                  default -> {
+                    if (i == 3) {
+                      cognito.deleteUserPool(r -> r.userPoolId(pool.poolId()));
+                      return "pool deleted";
+                    }
+                    cognito.listUsersInGroup(r -> r.userPoolId(pool.poolId()).groupName("g"));
+                  }
+                }
+                return "done";
+              });
+
+      assertNoServerErrors(outcomes);
+      for (Outcome o : outcomes.stream().filter(o -> !o.ok()).toList()) {
+        assertEquals("ResourceNotFoundException", o.errorCode(), o.toString());
+        assertEquals(poolGone, o.message(), "a deleted pool is named, not its group");
+      }
+      poolGoneAnswers += outcomes.stream().filter(o -> !o.ok()).count();
+    }
+    System.out.println(
+        "GroupsIT: " + rounds + " rounds of " + calls + " group calls racing DeleteUserPool: no server error, "
+            + poolGoneAnswers + " answers naming the deleted pool, none naming the group");
+  }
+
+  @Test
   void concurrentUpdatesOfDifferentSettingsBothLand() throws Exception {
     String name = unique("shared-settings");
     cognito.createGroup(r -> r.userPoolId(shared.poolId()).groupName(name));

@@ -180,6 +180,19 @@ class GroupsIT {
   }
 
   @Test
+  void longestNameAndDescriptionOutsideTheBmpAreKeptWhole() {
+    // Lengths count code points; each of these takes two UTF-16 units.
+    String name = "\uD83D\uDE00".repeat(127) + (char) ('a' + SEQUENCE.incrementAndGet() % 26);
+    String description = "\uD83D\uDC4D".repeat(2048);
+
+    cognito.createGroup(r -> r.userPoolId(shared.poolId()).groupName(name).description(description));
+
+    GroupType group = cognito.getGroup(r -> r.userPoolId(shared.poolId()).groupName(name)).group();
+    assertEquals(name, group.groupName());
+    assertEquals(description, group.description());
+  }
+
+  @Test
   void unknownGroupIsResourceNotFound() {
     String missing = unique("missing");
     String someone = user(shared);

@@ -1,5 +1,17 @@
 package dev.cognate;
 
+import dev.cognate.operation.AdminAddUserToGroupOperation;
+import dev.cognate.operation.AdminListGroupsForUserOperation;
+import dev.cognate.operation.AdminRemoveUserFromGroupOperation;
+import dev.cognate.operation.CreateGroupOperation;
+import dev.cognate.operation.DeleteGroupOperation;
+import dev.cognate.operation.GetGroupOperation;
+import dev.cognate.operation.ListGroupsOperation;
+import dev.cognate.operation.ListUsersInGroupOperation;
+import dev.cognate.operation.UpdateGroupOperation;
+import dev.cognate.service.Groups;
+import dev.cognate.storage.GroupStore;
+import dev.cognate.storage.jdbc.JdbcGroupStore;
 import dev.cognate.operation.AdminConfirmSignUpOperation;
 import dev.cognate.operation.AdminDeleteUserOperation;
 import dev.cognate.operation.AdminGetUserOperation;
@@ -91,6 +103,7 @@ public final class Engine implements AutoCloseable {
     UserStore userStore = new JdbcUserStore(database);
     SessionStore sessions = new JdbcSessionStore(database);
     OutboxStore outboxStore = new JdbcOutboxStore(database);
+    GroupStore groupStore = new JdbcGroupStore(database);
     this.keys = new SigningKeys(new JdbcKeyStore(database));
     this.wellKnown = new WellKnownDocuments(pools, keys);
     this.outbox = outboxStore::find;
@@ -101,13 +114,14 @@ public final class Engine implements AutoCloseable {
     CodeSender codes = new CodeSender(outboxStore, config.fixedCode(), clock);
     SignUpConfirmation confirmation = new SignUpConfirmation(users, clock);
     Authenticator authenticator =
-        new Authenticator(users, userStore, passwords, sessions, new TokenIssuer(keys), clock);
+        new Authenticator(users, userStore, passwords, sessions, new TokenIssuer(keys, groupStore), clock);
     AuthFlows flows = new AuthFlows(authenticator);
     UserPoolDomains domains = new UserPoolDomains(new JdbcDomainStore(database), clock);
     ResourceServerStore serverStore = new JdbcResourceServerStore(database);
     ResourceServers servers = new ResourceServers(serverStore);
     IdentityProviderStore providerStore = new JdbcIdentityProviderStore(database);
     IdentityProviders providers = new IdentityProviders(providerStore, clock);
+    Groups groups = new Groups(groupStore, users, userStore, pools, clock);
     AccessTokens accessTokens = new AccessTokens(new AccessTokenVerifier(keys), sessions, userStore, clock);
 
     this.operations =
@@ -148,7 +162,16 @@ public final class Engine implements AutoCloseable {
                 new ListIdentityProvidersOperation(directory, providerStore),
                 new UpdateIdentityProviderOperation(directory, providers),
                 new DeleteIdentityProviderOperation(directory, providers),
-                new GetIdentityProviderByIdentifierOperation(directory, providers)));
+                new GetIdentityProviderByIdentifierOperation(directory, providers),
+                new CreateGroupOperation(directory, groups),
+                new GetGroupOperation(directory, groups),
+                new ListGroupsOperation(directory, groups),
+                new UpdateGroupOperation(directory, groups),
+                new DeleteGroupOperation(directory, groups),
+                new AdminAddUserToGroupOperation(directory, groups),
+                new AdminRemoveUserFromGroupOperation(directory, groups),
+                new AdminListGroupsForUserOperation(directory, groups),
+                new ListUsersInGroupOperation(directory, groups)));
   }
 
   /** Work worth doing before it is asked for, started once the emulator is up. */

@@ -8,6 +8,7 @@ public enum CognitoErrorType {
   DUPLICATE_PROVIDER("DuplicateProviderException"),
   EXPIRED_CODE("ExpiredCodeException"),
   FORBIDDEN("ForbiddenException"),
+  GROUP_EXISTS("GroupExistsException"),
   INTERNAL_ERROR("InternalErrorException", 500),
   INVALID_PARAMETER("InvalidParameterException"),
   INVALID_PASSWORD("InvalidPasswordException"),

@@ -9,11 +9,14 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.cognate.domain.AppClient;
 import dev.cognate.domain.AuthSession;
+import dev.cognate.domain.Group;
 import dev.cognate.domain.User;
 import dev.cognate.domain.UserPool;
+import dev.cognate.storage.GroupStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,9 +25,11 @@ public final class TokenIssuer {
   public static final String ADMIN_SCOPE = "aws.cognito.signin.user.admin";
 
   private final SigningKeys keys;
+  private final GroupStore groups;
 
-  public TokenIssuer(SigningKeys keys) {
+  public TokenIssuer(SigningKeys keys, GroupStore groups) {
     this.keys = keys;
+    this.groups = groups;
   }
 
   /**
@@ -38,7 +43,14 @@ public final class TokenIssuer {
     Duration accessLifetime = client.tokenValidity().access();
     Duration idLifetime = client.tokenValidity().id();
 
+    // Read at each issue, refreshes included, so a refreshed token shows the memberships of the moment.
+    List<Group> memberOf = groups.allGroupsOf(pool.id(), user.sub()).stream().sorted(Group.TOKEN_ORDER).toList();
+    List<String> groupNames = memberOf.stream().map(Group::name).toList();
+
     JWTClaimsSet.Builder id = new JWTClaimsSet.Builder().subject(user.sub());
+    if (!groupNames.isEmpty()) {
+      id.claim("cognito:groups", groupNames);
+    }
     user.attribute("email_verified").ifPresent(v -> id.claim("email_verified", Boolean.parseBoolean(v)));
     id.issuer(issuer)
         .claim("cognito:username", user.username())
@@ -57,25 +69,31 @@ public final class TokenIssuer {
       }
       id.claim(name, claimValue(name, attribute.getValue()));
     }
+    List<String> roles = Group.roles(memberOf);
+    if (!roles.isEmpty()) {
+      id.claim("cognito:roles", roles);
+    }
+    Group.preferredRole(memberOf).ifPresent(role -> id.claim("cognito:preferred_role", role));
 
-    JWTClaimsSet access =
-        new JWTClaimsSet.Builder()
-            .subject(user.sub())
-            .issuer(issuer)
-            .claim("client_id", client.clientId())
-            .claim("origin_jti", session.id())
-            .claim("event_id", eventId)
-            .claim("token_use", "access")
-            .claim("scope", ADMIN_SCOPE)
-            .claim("auth_time", session.authTime().getEpochSecond())
-            .expirationTime(Date.from(now.plus(accessLifetime)))
-            .issueTime(Date.from(now))
-            .jwtID(UUID.randomUUID().toString())
-            .claim("username", user.username())
-            .build();
+    JWTClaimsSet.Builder access = new JWTClaimsSet.Builder().subject(user.sub());
+    if (!groupNames.isEmpty()) {
+      access.claim("cognito:groups", groupNames);
+    }
+    access
+        .issuer(issuer)
+        .claim("client_id", client.clientId())
+        .claim("origin_jti", session.id())
+        .claim("event_id", eventId)
+        .claim("token_use", "access")
+        .claim("scope", ADMIN_SCOPE)
+        .claim("auth_time", session.authTime().getEpochSecond())
+        .expirationTime(Date.from(now.plus(accessLifetime)))
+        .issueTime(Date.from(now))
+        .jwtID(UUID.randomUUID().toString())
+            .claim("username", user.username());
 
     return new IssuedTokens(
-        sign(id.build(), poolKeys.id()), sign(access, poolKeys.access()), (int) accessLifetime.toSeconds());
+        sign(id.build(), poolKeys.id()), sign(access.build(), poolKeys.access()), (int) accessLifetime.toSeconds());
   }
 
   // Cognito types the verified flags as booleans and updated_at as a number; everything else is a string.

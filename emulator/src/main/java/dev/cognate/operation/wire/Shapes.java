@@ -16,6 +16,7 @@ public final class Shapes {
   public static final String PAGINATION_KEY = "[\\S]+";
   public static final String ATTRIBUTE_NAME = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r ]+";
   public static final String CUSTOM_ATTRIBUTE_NAME = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+";
+  public static final String GROUP_NAME = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+";
   public static final String ARN =
       "arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?";
   public static final String RESOURCE_SERVER_IDENTIFIER = "[\\x21\\x23-\\x5B\\x5D-\\x7E]+";

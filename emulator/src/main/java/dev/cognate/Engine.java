@@ -2,11 +2,15 @@ package dev.cognate;
 
 import dev.cognate.operation.AdminConfirmSignUpOperation;
 import dev.cognate.operation.AdminDeleteUserOperation;
+import dev.cognate.operation.AdminDisableUserOperation;
+import dev.cognate.operation.AdminEnableUserOperation;
 import dev.cognate.operation.AdminGetUserOperation;
 import dev.cognate.operation.AdminInitiateAuthOperation;
+import dev.cognate.operation.AdminUserGlobalSignOutOperation;
 import dev.cognate.operation.ConfirmSignUpOperation;
 import dev.cognate.operation.CreateUserPoolClientOperation;
 import dev.cognate.operation.CreateUserPoolOperation;
+import dev.cognate.operation.DeleteUserOperation;
 import dev.cognate.operation.DeleteUserPoolClientOperation;
 import dev.cognate.operation.DeleteUserPoolOperation;
 import dev.cognate.operation.DescribeUserPoolClientOperation;
@@ -22,6 +26,7 @@ import dev.cognate.operation.ResendConfirmationCodeOperation;
 import dev.cognate.operation.RevokeTokenOperation;
 import dev.cognate.operation.SignUpOperation;
 import dev.cognate.service.AccessTokens;
+import dev.cognate.service.Accounts;
 import dev.cognate.service.AuthFlows;
 import dev.cognate.service.Authenticator;
 import dev.cognate.service.CodeSender;
@@ -80,6 +85,7 @@ public final class Engine implements AutoCloseable {
         new Authenticator(users, userStore, passwords, sessions, new TokenIssuer(keys), clock);
     AuthFlows flows = new AuthFlows(authenticator);
     AccessTokens accessTokens = new AccessTokens(new AccessTokenVerifier(keys), sessions, userStore, clock);
+    Accounts accounts = new Accounts(users, userStore, sessions, database, clock);
 
     this.operations =
         new OperationRegistry(
@@ -97,13 +103,17 @@ public final class Engine implements AutoCloseable {
                 new ResendConfirmationCodeOperation(directory, users, codes, clock),
                 new AdminConfirmSignUpOperation(directory, users, confirmation),
                 new AdminGetUserOperation(directory, users),
-                new AdminDeleteUserOperation(directory, users, userStore, sessions, database),
+                new AdminDeleteUserOperation(directory, users, accounts),
                 new ListUsersOperation(directory, userStore),
                 new GetUserOperation(accessTokens),
                 new AdminInitiateAuthOperation(directory, flows),
                 new InitiateAuthOperation(directory, flows),
                 new GlobalSignOutOperation(accessTokens, sessions),
-                new RevokeTokenOperation(directory, sessions)));
+                new RevokeTokenOperation(directory, sessions),
+                new AdminDisableUserOperation(directory, users, accounts),
+                new AdminEnableUserOperation(directory, users, accounts),
+                new AdminUserGlobalSignOutOperation(directory, users, accounts),
+                new DeleteUserOperation(accessTokens, accounts)));
   }
 
   /** Work worth doing before it is asked for, started once the emulator is up. */

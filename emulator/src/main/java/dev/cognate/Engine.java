@@ -1,5 +1,6 @@
 package dev.cognate;
 
+import dev.cognate.domain.SentCode;
 import dev.cognate.operation.AdminConfirmSignUpOperation;
 import dev.cognate.operation.AdminDeleteUserOperation;
 import dev.cognate.operation.AdminDisableUserOperation;
@@ -74,7 +75,7 @@ public final class Engine implements AutoCloseable {
     OutboxStore outboxStore = new JdbcOutboxStore(database);
     this.keys = new SigningKeys(new JdbcKeyStore(database));
     this.wellKnown = new WellKnownDocuments(pools, keys);
-    this.outbox = outboxStore::find;
+    this.outbox = outboxOf(outboxStore);
 
     Directory directory = new Directory(pools, clients);
     Users users = new Users(userStore, pools, database);
@@ -114,6 +115,20 @@ public final class Engine implements AutoCloseable {
                 new AdminEnableUserOperation(directory, users, accounts),
                 new AdminUserGlobalSignOutOperation(directory, users, accounts),
                 new DeleteUserOperation(accessTokens, accounts)));
+  }
+
+  private static Outbox outboxOf(OutboxStore store) {
+    return new Outbox() {
+      @Override
+      public List<SentCode> codes(String userPoolId, String username) {
+        return store.find(userPoolId, username);
+      }
+
+      @Override
+      public List<SentCode> codes(String userPoolId) {
+        return store.findAll(userPoolId);
+      }
+    };
   }
 
   /** Work worth doing before it is asked for, started once the emulator is up. */

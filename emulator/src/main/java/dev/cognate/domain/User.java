@@ -42,7 +42,8 @@ public record User(
   }
 
   public User withEnabled(boolean newEnabled, Instant at) {
-    return new User(userPoolId, username, sub, status, newEnabled, passwordHash, attributes, createdAt, at, pendingCode, version);
+    return new User(
+        userPoolId, username, sub, status, newEnabled, passwordHash, attributes, createdAt, at, pendingCode, version);
   }
 
   public User withPendingCode(Optional<PendingCode> code, Instant at) {

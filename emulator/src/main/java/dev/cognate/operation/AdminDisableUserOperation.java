@@ -10,7 +10,8 @@ import dev.cognate.validation.Required;
 import dev.cognate.validation.Sensitive;
 
 /** AdminDisableUser: the user can no longer sign in or refresh, and their sessions are revoked. */
-public final class AdminDisableUserOperation implements Operation<AdminDisableUserOperation.AdminDisableUserRequest, Empty> {
+public final class AdminDisableUserOperation
+    implements Operation<AdminDisableUserOperation.AdminDisableUserRequest, Empty> {
   private final Directory directory;
   private final Users users;
   private final Accounts accounts;

@@ -10,7 +10,8 @@ import dev.cognate.validation.Required;
 import dev.cognate.validation.Sensitive;
 
 /** AdminEnableUser: the user may sign in again. */
-public final class AdminEnableUserOperation implements Operation<AdminEnableUserOperation.AdminEnableUserRequest, Empty> {
+public final class AdminEnableUserOperation
+    implements Operation<AdminEnableUserOperation.AdminEnableUserRequest, Empty> {
   private final Directory directory;
   private final Users users;
   private final Accounts accounts;

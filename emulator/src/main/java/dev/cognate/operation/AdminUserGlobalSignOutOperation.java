@@ -10,7 +10,8 @@ import dev.cognate.validation.Required;
 import dev.cognate.validation.Sensitive;
 
 /** AdminUserGlobalSignOut: revokes every sign-in session of the user, as GlobalSignOut does by token. */
-public final class AdminUserGlobalSignOutOperation implements Operation<AdminUserGlobalSignOutOperation.AdminUserGlobalSignOutRequest, Empty> {
+public final class AdminUserGlobalSignOutOperation
+    implements Operation<AdminUserGlobalSignOutOperation.AdminUserGlobalSignOutRequest, Empty> {
   private final Directory directory;
   private final Users users;
   private final Accounts accounts;

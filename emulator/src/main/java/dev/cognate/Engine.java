@@ -12,10 +12,14 @@ import dev.cognate.operation.UpdateGroupOperation;
 import dev.cognate.service.Groups;
 import dev.cognate.storage.GroupStore;
 import dev.cognate.storage.jdbc.JdbcGroupStore;
+import dev.cognate.domain.SentCode;
 import dev.cognate.operation.AdminConfirmSignUpOperation;
 import dev.cognate.operation.AdminDeleteUserOperation;
+import dev.cognate.operation.AdminDisableUserOperation;
+import dev.cognate.operation.AdminEnableUserOperation;
 import dev.cognate.operation.AdminGetUserOperation;
 import dev.cognate.operation.AdminInitiateAuthOperation;
+import dev.cognate.operation.AdminUserGlobalSignOutOperation;
 import dev.cognate.operation.ConfirmSignUpOperation;
 import dev.cognate.operation.CreateIdentityProviderOperation;
 import dev.cognate.operation.CreateResourceServerOperation;
@@ -24,6 +28,7 @@ import dev.cognate.operation.CreateUserPoolDomainOperation;
 import dev.cognate.operation.CreateUserPoolOperation;
 import dev.cognate.operation.DeleteIdentityProviderOperation;
 import dev.cognate.operation.DeleteResourceServerOperation;
+import dev.cognate.operation.DeleteUserOperation;
 import dev.cognate.operation.DeleteUserPoolClientOperation;
 import dev.cognate.operation.DeleteUserPoolDomainOperation;
 import dev.cognate.operation.DeleteUserPoolOperation;
@@ -49,6 +54,7 @@ import dev.cognate.operation.UpdateIdentityProviderOperation;
 import dev.cognate.operation.UpdateResourceServerOperation;
 import dev.cognate.operation.UpdateUserPoolDomainOperation;
 import dev.cognate.service.AccessTokens;
+import dev.cognate.service.Accounts;
 import dev.cognate.service.AuthFlows;
 import dev.cognate.service.Authenticator;
 import dev.cognate.service.ClientOAuthReferences;
@@ -106,7 +112,7 @@ public final class Engine implements AutoCloseable {
     GroupStore groupStore = new JdbcGroupStore(database);
     this.keys = new SigningKeys(new JdbcKeyStore(database));
     this.wellKnown = new WellKnownDocuments(pools, keys);
-    this.outbox = outboxStore::find;
+    this.outbox = outboxOf(outboxStore);
 
     Directory directory = new Directory(pools, clients);
     Users users = new Users(userStore, pools, database);
@@ -123,6 +129,7 @@ public final class Engine implements AutoCloseable {
     IdentityProviders providers = new IdentityProviders(providerStore, clock);
     Groups groups = new Groups(groupStore, users, userStore, pools, clock);
     AccessTokens accessTokens = new AccessTokens(new AccessTokenVerifier(keys), sessions, userStore, clock);
+    Accounts accounts = new Accounts(users, userStore, sessions, database, clock);
 
     this.operations =
         new OperationRegistry(
@@ -141,7 +148,7 @@ public final class Engine implements AutoCloseable {
                 new ResendConfirmationCodeOperation(directory, users, codes, clock),
                 new AdminConfirmSignUpOperation(directory, users, confirmation),
                 new AdminGetUserOperation(directory, users),
-                new AdminDeleteUserOperation(directory, users, userStore, sessions, database),
+                new AdminDeleteUserOperation(directory, users, accounts),
                 new ListUsersOperation(directory, userStore),
                 new GetUserOperation(accessTokens),
                 new AdminInitiateAuthOperation(directory, flows),
@@ -171,7 +178,25 @@ public final class Engine implements AutoCloseable {
                 new AdminAddUserToGroupOperation(directory, groups),
                 new AdminRemoveUserFromGroupOperation(directory, groups),
                 new AdminListGroupsForUserOperation(directory, groups),
-                new ListUsersInGroupOperation(directory, groups)));
+                new ListUsersInGroupOperation(directory, groups),
+                new AdminDisableUserOperation(directory, users, accounts),
+                new AdminEnableUserOperation(directory, users, accounts),
+                new AdminUserGlobalSignOutOperation(directory, users, accounts),
+                new DeleteUserOperation(accessTokens, accounts)));
+  }
+
+  private static Outbox outboxOf(OutboxStore store) {
+    return new Outbox() {
+      @Override
+      public List<SentCode> codes(String userPoolId, String username) {
+        return store.find(userPoolId, username);
+      }
+
+      @Override
+      public List<SentCode> codes(String userPoolId) {
+        return store.findAll(userPoolId);
+      }
+    };
   }
 
   /** Work worth doing before it is asked for, started once the emulator is up. */

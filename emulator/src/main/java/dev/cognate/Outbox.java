@@ -14,6 +14,9 @@ public interface Outbox {
    */
   List<SentCode> codes(String userPoolId, String username);
 
+  /** Codes sent to every user of one pool, newest last. */
+  List<SentCode> codes(String userPoolId);
+
   /** The newest code sent to that user, the one a real user would type in. */
   default Optional<String> lastCode(String userPoolId, String username) {
     List<SentCode> codes = codes(userPoolId, username);

@@ -98,10 +98,11 @@ public final class DevRoutes {
   private void codes(Context ctx) {
     String poolId = ctx.queryParam("userPoolId");
     String username = ctx.queryParam("username");
-    if (poolId == null || username == null) {
-      throw new CognitoException(CognitoErrorType.BAD_REQUEST, "userPoolId and username are required.");
+    if (poolId == null) {
+      throw new CognitoException(CognitoErrorType.BAD_REQUEST, "userPoolId is required.");
     }
-    List<Map<String, Object>> codes = outbox.codes(poolId, username).stream().map(DevRoutes::describe).toList();
+    List<SentCode> sent = username == null ? outbox.codes(poolId) : outbox.codes(poolId, username);
+    List<Map<String, Object>> codes = sent.stream().map(DevRoutes::describe).toList();
     respond(ctx, 200, Map.of("codes", codes));
   }
 

@@ -41,6 +41,11 @@ public record User(
     return new User(userPoolId, username, sub, status, enabled, passwordHash, changed, createdAt, at, pendingCode, version);
   }
 
+  public User withEnabled(boolean newEnabled, Instant at) {
+    return new User(
+        userPoolId, username, sub, status, newEnabled, passwordHash, attributes, createdAt, at, pendingCode, version);
+  }
+
   public User withPendingCode(Optional<PendingCode> code, Instant at) {
     return new User(userPoolId, username, sub, status, enabled, passwordHash, attributes, createdAt, at, code, version);
   }

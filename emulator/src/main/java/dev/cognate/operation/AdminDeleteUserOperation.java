@@ -1,12 +1,9 @@
 package dev.cognate.operation;
 
-import dev.cognate.domain.User;
 import dev.cognate.operation.wire.Shapes;
+import dev.cognate.service.Accounts;
 import dev.cognate.service.Directory;
 import dev.cognate.service.Users;
-import dev.cognate.storage.SessionStore;
-import dev.cognate.storage.Transactions;
-import dev.cognate.storage.UserStore;
 import dev.cognate.validation.Length;
 import dev.cognate.validation.Pattern;
 import dev.cognate.validation.Required;
@@ -16,17 +13,12 @@ import dev.cognate.validation.Sensitive;
 public final class AdminDeleteUserOperation implements Operation<AdminDeleteUserOperation.AdminDeleteUserRequest, Empty> {
   private final Directory directory;
   private final Users users;
-  private final UserStore store;
-  private final SessionStore sessions;
-  private final Transactions transactions;
+  private final Accounts accounts;
 
-  public AdminDeleteUserOperation(
-      Directory directory, Users users, UserStore store, SessionStore sessions, Transactions transactions) {
+  public AdminDeleteUserOperation(Directory directory, Users users, Accounts accounts) {
     this.directory = directory;
     this.users = users;
-    this.store = store;
-    this.sessions = sessions;
-    this.transactions = transactions;
+    this.accounts = accounts;
   }
 
   public record AdminDeleteUserRequest(
@@ -45,15 +37,7 @@ public final class AdminDeleteUserOperation implements Operation<AdminDeleteUser
 
   @Override
   public Empty handle(AdminDeleteUserRequest request, RequestContext context) {
-    User user = users.require(directory.pool(request.UserPoolId()), request.Username());
-    // Deleting first takes the user's row, so a sign-in still under way either finishes first and has its
-    // session revoked here, or finds the user gone.
-    transactions.inOne(
-        () -> {
-          store.delete(user.userPoolId(), user.sub());
-          sessions.revokeAll(user.userPoolId(), user.sub());
-          return null;
-        });
+    accounts.delete(users.require(directory.pool(request.UserPoolId()), request.Username()));
     return new Empty();
   }
 }

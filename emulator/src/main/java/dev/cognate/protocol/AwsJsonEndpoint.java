@@ -6,6 +6,7 @@ import dev.cognate.error.CognitoException;
 import dev.cognate.operation.Operation;
 import dev.cognate.operation.OperationRegistry;
 import dev.cognate.operation.RequestContext;
+import dev.cognate.operation.ServiceModelOperations;
 import dev.cognate.validation.ModelValidator;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -34,8 +35,7 @@ final class AwsJsonEndpoint {
     if (bodyFailure != null) {
       throw bodyFailure;
     }
-    Operation<?, ?> operation = operationOf(ctx.header("X-Amz-Target"));
-    ctx.attribute(OPERATION_ATTRIBUTE, operation.name());
+    Operation<?, ?> operation = operationOf(ctx, ctx.header("X-Amz-Target"));
     byte[] body = readBody(ctx);
     SigV4Authenticator.Caller caller = authenticator.authenticate(operation.name(), ctx, body);
     Object response = run(operation, body, new RequestContext(issuerBase(ctx), caller.region(), caller.accountId()));
@@ -48,7 +48,11 @@ final class AwsJsonEndpoint {
     return OperationRegistry.run(operation, request, context);
   }
 
-  private Operation<?, ?> operationOf(String target) {
+  /**
+   * The operation a target names, noted on the request for its log line. A Cognito operation Cognate lacks is told
+   * apart from a misspelt one, which AWS answers UnknownOperationException.
+   */
+  private Operation<?, ?> operationOf(Context ctx, String target) {
     if (target == null || target.isBlank()) {
       throw new CognitoException(
           CognitoErrorType.UNKNOWN_OPERATION,
@@ -58,9 +62,17 @@ final class AwsJsonEndpoint {
       throw new CognitoException(CognitoErrorType.UNKNOWN_OPERATION, "Unknown operation " + target);
     }
     String name = target.substring(TARGET_PREFIX.length());
-    return registry
-        .find(name)
-        .orElseThrow(() -> new CognitoException(CognitoErrorType.UNKNOWN_OPERATION, "Unknown operation " + name));
+    Optional<Operation<?, ?>> operation = registry.find(name);
+    if (operation.isPresent()) {
+      ctx.attribute(OPERATION_ATTRIBUTE, name);
+      return operation.get();
+    }
+    if (ServiceModelOperations.contains(name)) {
+      ctx.attribute(OPERATION_ATTRIBUTE, name);
+      throw new CognitoException(
+          CognitoErrorType.UNSUPPORTED_OPERATION, name + " is a Cognito operation that Cognate does not emulate yet.");
+    }
+    throw new CognitoException(CognitoErrorType.UNKNOWN_OPERATION, "Unknown operation " + name);
   }
 
   /** {@link BufferedBodyHandler} has read the body in full already: this never waits on the client. */

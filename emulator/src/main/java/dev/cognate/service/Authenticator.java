@@ -108,6 +108,12 @@ public final class Authenticator {
             .findByTokenHash(RefreshTokens.hash(refreshToken))
             .filter(s -> s.clientId().equals(target.client().clientId()))
             .orElseThrow(() -> CognitoException.notAuthorized("Invalid Refresh Token."));
+    Optional<User> owner = userStore.findBySub(session.userPoolId(), session.userSub());
+    // Disabling a user revoked their sessions too; Cognito names the cause, not the revocation.
+    if (owner.isPresent() && !owner.get().enabled()) {
+      SecretHash.verify(target.client(), owner.get().username(), secretHash);
+      throw CognitoException.notAuthorized("User is disabled.");
+    }
     if (session.revoked()) {
       throw CognitoException.notAuthorized("Refresh Token has been revoked");
     }
@@ -115,14 +121,8 @@ public final class Authenticator {
     if (!now.isBefore(session.expiresAt())) {
       throw CognitoException.notAuthorized("Refresh Token has expired");
     }
-    User user =
-        userStore
-            .findBySub(session.userPoolId(), session.userSub())
-            .orElseThrow(() -> CognitoException.notAuthorized("Invalid Refresh Token."));
+    User user = owner.orElseThrow(() -> CognitoException.notAuthorized("Invalid Refresh Token."));
     SecretHash.verify(target.client(), user.username(), secretHash);
-    if (!user.enabled()) {
-      throw CognitoException.notAuthorized("User is disabled.");
-    }
     return new SignIn(issuer.issue(target.pool(), target.client(), user, session, issuerUrl, now), Optional.empty());
   }
 }

@@ -9,4 +9,7 @@ public interface OutboxStore {
 
   /** Codes of one user, found by username or by the e-mail address the user signed up with. */
   List<SentCode> find(String userPoolId, String usernameOrEmail);
+
+  /** Codes of every user of one pool. */
+  List<SentCode> findAll(String userPoolId);
 }

@@ -41,6 +41,11 @@ public final class Http {
             .build());
   }
 
+  /** GET /_cognate/codes without a username: the outbox's codes for every user of a pool. */
+  public static HttpResponse<String> codes(URI endpoint, String poolId) throws IOException, InterruptedException {
+    return get(endpoint.resolve("/_cognate/codes?userPoolId=" + URLEncoder.encode(poolId, StandardCharsets.UTF_8)));
+  }
+
   /** GET /_cognate/codes: the outbox's codes for a user, by username or e-mail. */
   public static HttpResponse<String> codes(URI endpoint, String poolId, String username)
       throws IOException, InterruptedException {

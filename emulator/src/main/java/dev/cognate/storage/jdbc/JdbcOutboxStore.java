@@ -3,11 +3,16 @@ package dev.cognate.storage.jdbc;
 import dev.cognate.domain.CodePurpose;
 import dev.cognate.domain.SentCode;
 import dev.cognate.storage.OutboxStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
 /** The outbox in H2. */
 public final class JdbcOutboxStore implements OutboxStore {
+  private static final String COLUMNS =
+      "SELECT pool_id, username, code, purpose, delivery_medium, destination, created_at FROM sent_codes";
+
   private final Database db;
 
   public JdbcOutboxStore(Database db) {
@@ -35,19 +40,27 @@ public final class JdbcOutboxStore implements OutboxStore {
         c ->
             Database.query(
                 c,
-                "SELECT pool_id, username, code, purpose, delivery_medium, destination, created_at FROM sent_codes"
-                    + " WHERE pool_id = ? AND (username = ? OR sign_in_email = ?) ORDER BY seq",
-                rs ->
-                    new SentCode(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        CodePurpose.valueOf(rs.getString(4)),
-                        rs.getString(5),
-                        rs.getString(6),
-                        Instant.ofEpochMilli(rs.getLong(7))),
+                COLUMNS + " WHERE pool_id = ? AND (username = ? OR sign_in_email = ?) ORDER BY seq",
+                JdbcOutboxStore::sentCode,
                 userPoolId,
                 usernameOrEmail,
                 usernameOrEmail));
+  }
+
+  @Override
+  public List<SentCode> findAll(String userPoolId) {
+    return db.read(
+        c -> Database.query(c, COLUMNS + " WHERE pool_id = ? ORDER BY seq", JdbcOutboxStore::sentCode, userPoolId));
+  }
+
+  private static SentCode sentCode(ResultSet rs) throws SQLException {
+    return new SentCode(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        CodePurpose.valueOf(rs.getString(4)),
+        rs.getString(5),
+        rs.getString(6),
+        Instant.ofEpochMilli(rs.getLong(7)));
   }
 }

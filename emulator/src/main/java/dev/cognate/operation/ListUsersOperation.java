@@ -58,11 +58,18 @@ public final class ListUsersOperation
   public ListUsersResponse handle(ListUsersRequest request, RequestContext context) {
     UserPool pool = directory.pool(request.UserPoolId());
     Optional<UserFilter> filter = parse(request.Filter());
+    List<String> wanted = request.AttributesToGet();
+    if (wanted != null && wanted.stream().anyMatch(name -> pool.attribute(name).isEmpty())) {
+      throw noSuchAttributes();
+    }
     int limit = request.Limit() == null || request.Limit() == 0 ? DEFAULT_LIMIT : request.Limit();
     Page<User> page = users.list(pool.id(), filter, PageTokens.after(request.PaginationToken()), limit);
     return new ListUsersResponse(
-        page.items().stream().map(u -> UserType.of(u, selected(u, request.AttributesToGet()))).toList(),
-        PageTokens.next(page));
+        page.items().stream().map(u -> UserType.of(u, selected(u, wanted))).toList(), PageTokens.next(page));
+  }
+
+  private static CognitoException noSuchAttributes() {
+    return CognitoException.invalidParameter("One or more requested attributes do not exist.");
   }
 
   static Optional<UserFilter> parse(String filter) {
@@ -82,8 +89,12 @@ public final class ListUsersOperation
   }
 
   private static Map<String, String> selected(User user, List<String> names) {
-    if (names == null || names.isEmpty()) {
+    if (names == null) {
       return user.attributes();
+    }
+    // Cognito's documented rule: every listed user must hold every requested attribute, or the call fails.
+    if (!user.attributes().keySet().containsAll(names)) {
+      throw noSuchAttributes();
     }
     Map<String, String> chosen = new LinkedHashMap<>();
     user.attributes().forEach((name, value) -> {

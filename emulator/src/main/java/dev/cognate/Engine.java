@@ -1,5 +1,6 @@
 package dev.cognate;
 
+import dev.cognate.operation.AddCustomAttributesOperation;
 import dev.cognate.operation.AdminAddUserToGroupOperation;
 import dev.cognate.operation.AdminListGroupsForUserOperation;
 import dev.cognate.operation.AdminRemoveUserFromGroupOperation;
@@ -135,6 +136,7 @@ public final class Engine implements AutoCloseable {
         new OperationRegistry(
             List.of(
                 new CreateUserPoolOperation(pools, clock),
+                new AddCustomAttributesOperation(pools, clock),
                 new DescribeUserPoolOperation(directory, userStore, domains),
                 new ListUserPoolsOperation(pools),
                 new DeleteUserPoolOperation(directory, pools, keys),

@@ -27,6 +27,12 @@ public record UserPool(
     String tier,
     Map<String, Object> echoed) {
 
+  public UserPool withSchema(List<SchemaAttribute> newSchema, Instant at) {
+    return new UserPool(
+        id, name, arn, createdAt, at, passwordPolicy, newSchema, autoVerifiedAttributes, usernameAttributes,
+        aliasAttributes, caseSensitive, allowAdminCreateUserOnly, mfaConfiguration, deletionProtection, tier, echoed);
+  }
+
   public Optional<SchemaAttribute> attribute(String name) {
     return schema.stream().filter(a -> a.name().equals(name)).findFirst();
   }

@@ -8,7 +8,6 @@ import dev.cognate.error.CognitoException;
 import dev.cognate.operation.wire.AdminCreateUserConfigType;
 import dev.cognate.operation.wire.PasswordPolicyType;
 import dev.cognate.operation.wire.SchemaAttributeType;
-import dev.cognate.operation.wire.SchemaAttributeType.NumberAttributeConstraintsType;
 import dev.cognate.operation.wire.SchemaAttributeType.StringAttributeConstraintsType;
 import dev.cognate.operation.wire.Shapes;
 import dev.cognate.operation.wire.UserPoolType;
@@ -140,16 +139,13 @@ public final class CreateUserPoolOperation
   private static List<SchemaAttribute> schema(List<SchemaAttributeType> requested) {
     List<SchemaAttribute> schema = new ArrayList<>(StandardAttributes.schema());
     for (SchemaAttributeType entry : listOrEmpty(requested)) {
-      if (entry.Name() == null) {
-        throw CognitoException.invalidParameter("Schema attributes must have a Name.");
-      }
-      int standard = indexOf(schema, entry.Name());
+      int standard = SchemaEntries.indexOf(schema, SchemaEntries.named(entry));
       SchemaAttribute attribute;
       if (standard >= 0) {
         attribute = standardAttribute(schema.get(standard), entry);
         schema.set(standard, attribute);
       } else {
-        attribute = customAttribute(schema, entry);
+        attribute = SchemaEntries.custom(schema, entry);
         schema.add(attribute);
       }
       AttributeRules.checkDefinition(attribute);
@@ -175,46 +171,6 @@ public final class CreateUserPoolOperation
         lengths == null ? base.maxLength() : lengths.MaxLength(),
         base.minValue(),
         base.maxValue());
-  }
-
-  private static SchemaAttribute customAttribute(List<SchemaAttribute> schema, SchemaAttributeType entry) {
-    String name = "custom:" + entry.Name();
-    if (indexOf(schema, name) >= 0) {
-      throw CognitoException.invalidParameter("Existing attribute already has name " + entry.Name() + ".");
-    }
-    if (Boolean.TRUE.equals(entry.Required())) {
-      throw CognitoException.invalidParameter("Required custom attributes are not supported currently.");
-    }
-    if (entry.AttributeDataType() == null) {
-      throw CognitoException.invalidParameter(
-          "Invalid AttributeDataType input, consider using the provided AttributeDataType enum.");
-    }
-    String type = entry.AttributeDataType();
-    StringAttributeConstraintsType lengths = type.equals("String") ? entry.StringAttributeConstraints() : null;
-    NumberAttributeConstraintsType values = type.equals("Number") ? entry.NumberAttributeConstraints() : null;
-    return new SchemaAttribute(
-        name,
-        type,
-        Boolean.TRUE.equals(entry.DeveloperOnlyAttribute()),
-        entry.Mutable() == null || entry.Mutable(),
-        false,
-        lengths == null ? null : lengths.MinLength(),
-        type.equals("String")
-            ? lengths != null && lengths.MaxLength() != null
-                ? lengths.MaxLength()
-                : String.valueOf(SchemaAttribute.MAX_STRING_LENGTH)
-            : null,
-        values == null ? null : values.MinValue(),
-        values == null ? null : values.MaxValue());
-  }
-
-  private static int indexOf(List<SchemaAttribute> schema, String name) {
-    for (int i = 0; i < schema.size(); i++) {
-      if (schema.get(i).name().equals(name)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** Settings Cognate keeps and describes back without acting on them, with Cognito's defaults. */

@@ -2,6 +2,7 @@ package dev.cognate.storage;
 
 import dev.cognate.domain.UserPool;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** User pools by id. */
 public interface PoolStore {
@@ -10,6 +11,12 @@ public interface PoolStore {
   Optional<UserPool> find(String id);
 
   Page<UserPool> list(long after, int limit);
+
+  /**
+   * Replaces the pool with what {@code change} makes of it, holding the pool's row so that concurrent changes
+   * apply one after the other; empty when there is no such pool. A {@code change} that throws changes nothing.
+   */
+  Optional<UserPool> update(String id, UnaryOperator<UserPool> change);
 
   /** Deletes the pool with everything in it; false when there was no such pool. */
   boolean delete(String id);

@@ -32,7 +32,6 @@ import java.util.UUID;
 
 /** SignUp: creates an UNCONFIRMED user and sends a confirmation code when the pool auto-verifies an attribute. */
 public final class SignUpOperation implements Operation<SignUpOperation.SignUpRequest, SignUpOperation.SignUpResponse> {
-  private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+");
 
   private final Directory directory;
   private final UserStore users;
@@ -99,16 +98,11 @@ public final class SignUpOperation implements Operation<SignUpOperation.SignUpRe
       request.UserAttributes().forEach(a -> inputs.add(new AttributeRules.Input(a.Name(), a.Value())));
     }
     String username = request.Username();
-    Optional<String> aliasKey = Optional.empty();
-    if (pool.emailIsUsername()) {
-      if (!EMAIL.matcher(request.Username()).matches()) {
-        throw CognitoException.invalidParameter(
-            pool.phoneIsUsername() ? "Username should be either an email or a phone number." : "Username should be an email.");
-      }
-      inputs.removeIf(a -> a.name().equals("email"));
-      inputs.add(0, new AttributeRules.Input("email", request.Username()));
+    Optional<String> signInAttribute = signInAttribute(pool, username);
+    if (signInAttribute.isPresent()) {
+      inputs.removeIf(a -> a.name().equals(signInAttribute.get()));
+      inputs.add(0, new AttributeRules.Input(signInAttribute.get(), username));
       username = sub;
-      aliasKey = Optional.of(pool.key(request.Username()));
     }
     pool.passwordPolicy()
         .firstViolation(request.Password())
@@ -125,6 +119,11 @@ public final class SignUpOperation implements Operation<SignUpOperation.SignUpRe
     if (attributes.containsKey("phone_number")) {
       attributes.putIfAbsent("phone_number_verified", "false");
     }
+    // Where e-mail addresses or phone numbers are sign-in names, each is unique in the pool however it was given.
+    Optional<String> aliasKey =
+        pool.emailIsUsername() ? Optional.ofNullable(attributes.get("email")).map(pool::key) : Optional.empty();
+    Optional<String> phoneKey =
+        pool.phoneIsUsername() ? Optional.ofNullable(attributes.get("phone_number")) : Optional.empty();
     Instant now = clock.instant();
     User user =
         new User(
@@ -135,20 +134,45 @@ public final class SignUpOperation implements Operation<SignUpOperation.SignUpRe
       user = user.withPendingCode(Optional.of(code.get().pending()), now);
     }
     User stored = user;
-    Optional<String> key = aliasKey;
     // The user and the code sent to them are stored together or not at all.
     transactions.inOne(
         () -> {
-          switch (users.insert(stored, pool.key(stored.username()), key)) {
+          switch (users.insert(stored, pool.key(stored.username()), aliasKey, phoneKey)) {
             case USERNAME_TAKEN -> throw new CognitoException(CognitoErrorType.USERNAME_EXISTS, "User already exists");
             case ALIAS_TAKEN ->
                 throw new CognitoException(
                     CognitoErrorType.USERNAME_EXISTS, "An account with the given email already exists.");
+            case PHONE_TAKEN ->
+                throw new CognitoException(
+                    CognitoErrorType.USERNAME_EXISTS, "An account with the given phone_number already exists.");
             case INSERTED -> code.ifPresent(c -> codes.send(pool, stored, c, CodePurpose.SIGN_UP));
           }
           return null;
         });
     return new SignUpResponse(
         false, code.map(c -> CodeDeliveryDetailsType.of(c.reported())).orElse(null), sub, null);
+  }
+
+  /**
+   * The attribute a username is, in a pool whose usernames are generated (e-mail or phone number); empty where
+   * usernames are chosen. A username that is neither of the pool's kinds is refused.
+   */
+  private static Optional<String> signInAttribute(UserPool pool, String username) {
+    if (pool.emailIsUsername() && AttributeRules.isEmail(username)) {
+      return Optional.of("email");
+    }
+    if (pool.phoneIsUsername() && AttributeRules.isPhoneNumber(username)) {
+      return Optional.of("phone_number");
+    }
+    if (pool.emailIsUsername() && pool.phoneIsUsername()) {
+      throw CognitoException.invalidParameter("Username should be either an email or a phone number.");
+    }
+    if (pool.emailIsUsername()) {
+      throw CognitoException.invalidParameter("Username should be an email.");
+    }
+    if (pool.phoneIsUsername()) {
+      throw CognitoException.invalidParameter("Username should be a phone number.");
+    }
+    return Optional.empty();
   }
 }

@@ -20,6 +20,14 @@ public final class AttributeRules {
   private AttributeRules() {}
 
   /** One name and value as sent. */
+  public static boolean isEmail(String value) {
+    return EMAIL.matcher(value).matches();
+  }
+
+  public static boolean isPhoneNumber(String value) {
+    return PHONE.matcher(value).matches();
+  }
+
   public record Input(String name, String value) {}
 
   /** The attributes of a new user, in the order sent, with every attribute the schema requires present. */

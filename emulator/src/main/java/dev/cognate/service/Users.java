@@ -36,10 +36,14 @@ public final class Users {
   public record Decision<T>(User changed, T answer) {}
 
   public Optional<User> find(UserPool pool, String signInName) {
-    Optional<User> found =
-        pool.emailIsUsername() && signInName.contains("@")
-            ? store.findByAlias(pool.id(), pool.key(signInName))
-            : store.findByUsername(pool.id(), pool.key(signInName));
+    Optional<User> found;
+    if (pool.emailIsUsername() && signInName.contains("@")) {
+      found = store.findByAlias(pool.id(), pool.key(signInName));
+    } else if (pool.phoneIsUsername() && signInName.startsWith("+")) {
+      found = store.findByPhone(pool.id(), signInName);
+    } else {
+      found = store.findByUsername(pool.id(), pool.key(signInName));
+    }
     // Deleting a pool deletes its users: a user missing from a pool deleted after it was read is an answer no
     // serial order gives, so the request runs again and finds the pool gone.
     if (found.isEmpty() && pools.find(pool.id()).isEmpty()) {

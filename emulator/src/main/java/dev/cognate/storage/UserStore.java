@@ -14,14 +14,22 @@ public interface UserStore {
   enum Insert {
     INSERTED,
     USERNAME_TAKEN,
-    ALIAS_TAKEN
+    ALIAS_TAKEN,
+    PHONE_TAKEN
   }
 
-  Insert insert(User user, String usernameKey, Optional<String> aliasKey);
+  default Insert insert(User user, String usernameKey, Optional<String> aliasKey) {
+    return insert(user, usernameKey, aliasKey, Optional.empty());
+  }
+
+  /** Inserts the user; {@code aliasKey} is their e-mail sign-in name's key, {@code phoneKey} their phone number's. */
+  Insert insert(User user, String usernameKey, Optional<String> aliasKey, Optional<String> phoneKey);
 
   Optional<User> findByUsername(String userPoolId, String usernameKey);
 
   Optional<User> findByAlias(String userPoolId, String aliasKey);
+
+  Optional<User> findByPhone(String userPoolId, String phoneKey);
 
   Optional<User> findBySub(String userPoolId, String sub);
 

@@ -35,7 +35,7 @@ public final class JdbcUserStore implements UserStore {
   }
 
   @Override
-  public Insert insert(User user, String usernameKey, Optional<String> aliasKey) {
+  public Insert insert(User user, String usernameKey, Optional<String> aliasKey, Optional<String> phoneKey) {
     try {
       return db.transaction(
           c -> {
@@ -43,8 +43,8 @@ public final class JdbcUserStore implements UserStore {
             try (PreparedStatement st =
                 c.prepareStatement(
                     "INSERT INTO users (pool_id, username, username_key, alias_key, sub, status, enabled,"
-                        + " password_hash, created_at, modified_at, pending_code, pending_code_expires_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " password_hash, created_at, modified_at, pending_code, pending_code_expires_at, phone_key)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
               st.setString(1, user.userPoolId());
               st.setString(2, user.username());
@@ -57,6 +57,7 @@ public final class JdbcUserStore implements UserStore {
               st.setLong(9, user.createdAt().toEpochMilli());
               st.setLong(10, user.modifiedAt().toEpochMilli());
               bindPendingCode(st, 11, user);
+              st.setString(13, phoneKey.orElse(null));
               st.executeUpdate();
               try (ResultSet keys = st.getGeneratedKeys()) {
                 keys.next();
@@ -71,6 +72,9 @@ public final class JdbcUserStore implements UserStore {
         String message = sql.getMessage().toUpperCase(Locale.ROOT);
         if (message.contains("USERS_ALIAS_UQ")) {
           return Insert.ALIAS_TAKEN;
+        }
+        if (message.contains("USERS_PHONE_UQ")) {
+          return Insert.PHONE_TAKEN;
         }
         if (message.contains("USERS_USERNAME_UQ")) {
           return Insert.USERNAME_TAKEN;
@@ -88,6 +92,11 @@ public final class JdbcUserStore implements UserStore {
   @Override
   public Optional<User> findByAlias(String userPoolId, String aliasKey) {
     return findOne("u.pool_id = ? AND u.alias_key = ?", userPoolId, aliasKey);
+  }
+
+  @Override
+  public Optional<User> findByPhone(String userPoolId, String phoneKey) {
+    return findOne("u.pool_id = ? AND u.phone_key = ?", userPoolId, phoneKey);
   }
 
   @Override

@@ -153,5 +153,11 @@ final class Schema {
             CONSTRAINT group_members_uq PRIMARY KEY (group_seq, user_seq)
           );
           CREATE INDEX IF NOT EXISTS group_members_user_ix ON group_members(user_seq, group_seq)
+          """,
+          // Phone numbers as sign-in names: a user may hold an e-mail (alias_key) and a phone number, each unique
+          // in its pool; NULLs do not collide.
+          """
+          ALTER TABLE users ADD COLUMN IF NOT EXISTS phone_key VARCHAR(64);
+          CREATE UNIQUE INDEX IF NOT EXISTS users_phone_uq ON users(pool_id, phone_key)
           """);
 }

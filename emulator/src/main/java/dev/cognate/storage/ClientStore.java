@@ -9,6 +9,9 @@ public interface ClientStore {
 
   Optional<AppClient> find(String clientId);
 
+  /** Replaces the client's whole settings in one statement; false when there is no such client (any more). */
+  boolean update(AppClient client);
+
   Page<AppClient> list(String userPoolId, long after, int limit);
 
   boolean delete(String userPoolId, String clientId);

@@ -9,6 +9,9 @@ public interface PoolStore {
 
   Optional<UserPool> find(String id);
 
+  /** Replaces the pool's whole settings in one statement; false when there is no such pool (any more). */
+  boolean update(UserPool pool);
+
   Page<UserPool> list(long after, int limit);
 
   /** Deletes the pool with everything in it; false when there was no such pool. */

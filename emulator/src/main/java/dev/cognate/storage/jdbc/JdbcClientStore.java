@@ -25,6 +25,16 @@ public final class JdbcClientStore implements ClientStore {
   }
 
   @Override
+  public boolean update(AppClient client) {
+    return db.update(
+            "UPDATE app_clients SET settings = ? WHERE pool_id = ? AND client_id = ?",
+            SettingsJson.write(client, AppClient.class),
+            client.userPoolId(),
+            client.clientId())
+        > 0;
+  }
+
+  @Override
   public Optional<AppClient> find(String clientId) {
     return db.read(
         c ->

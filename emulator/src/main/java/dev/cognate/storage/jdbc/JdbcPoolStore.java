@@ -22,6 +22,13 @@ public final class JdbcPoolStore implements PoolStore {
   }
 
   @Override
+  public boolean update(UserPool pool) {
+    return db.update(
+            "UPDATE user_pools SET settings = ? WHERE id = ?", SettingsJson.write(pool, UserPool.class), pool.id())
+        > 0;
+  }
+
+  @Override
   public Optional<UserPool> find(String id) {
     return db.read(
         c ->

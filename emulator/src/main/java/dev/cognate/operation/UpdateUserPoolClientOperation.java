@@ -16,6 +16,7 @@ import dev.cognate.validation.Range;
 import dev.cognate.validation.Required;
 import dev.cognate.validation.Sensitive;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,27 +87,30 @@ public final class UpdateUserPoolClientOperation
 
   @Override
   public UpdateUserPoolClientResponse handle(UpdateUserPoolClientRequest r, RequestContext context) {
-    AppClient old = directory.client(r.UserPoolId(), r.ClientId()).client();
+    String userPoolId = directory.client(r.UserPoolId(), r.ClientId()).pool().id();
     List<String> flows = settings.explicitAuthFlows(r.ExplicitAuthFlows());
     TokenValidity validity = settings.checked(r.tokenValidity());
-    settings.checkOAuthReferences(old.userPoolId(), r.SupportedIdentityProviders(), r.AllowedOAuthScopes());
+    settings.checkOAuthReferences(userPoolId, r.SupportedIdentityProviders(), r.AllowedOAuthScopes());
+    Instant now = clock.instant();
     AppClient updated =
-        new AppClient(
-            old.userPoolId(),
-            old.clientId(),
-            Optional.ofNullable(r.ClientName()).orElse(old.name()),
-            old.secret(),
-            old.createdAt(),
-            clock.instant(),
-            flows,
-            validity,
-            r.preventUserExistenceErrors(),
-            r.enableTokenRevocation(),
-            r.authSessionValidity(),
-            r.echoed());
-    if (!clients.update(updated)) {
-      throw CognitoException.notFound("User pool client " + r.ClientId() + " does not exist.");
-    }
+        clients
+            .update(
+                r.ClientId(),
+                old ->
+                    new AppClient(
+                        old.userPoolId(),
+                        old.clientId(),
+                        Optional.ofNullable(r.ClientName()).orElse(old.name()),
+                        old.secret(),
+                        old.createdAt(),
+                        now,
+                        flows,
+                        validity,
+                        r.preventUserExistenceErrors(),
+                        r.enableTokenRevocation(),
+                        r.authSessionValidity(),
+                        r.echoed()))
+            .orElseThrow(() -> CognitoException.notFound("User pool client " + r.ClientId() + " does not exist."));
     return new UpdateUserPoolClientResponse(UserPoolClientType.of(updated));
   }
 }

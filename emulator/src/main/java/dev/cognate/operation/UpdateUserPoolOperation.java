@@ -11,6 +11,7 @@ import dev.cognate.validation.OneOf;
 import dev.cognate.validation.Pattern;
 import dev.cognate.validation.Required;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,28 +71,32 @@ public final class UpdateUserPoolOperation
 
   @Override
   public Empty handle(UpdateUserPoolRequest request, RequestContext context) {
-    UserPool old = directory.pool(request.UserPoolId());
-    UserPool updated =
-        new UserPool(
-            old.id(),
-            Optional.ofNullable(request.PoolName()).orElse(old.name()),
-            old.arn(),
-            old.createdAt(),
-            clock.instant(),
-            request.passwordPolicy(),
-            old.schema(),
-            request.autoVerifiedAttributes(),
-            old.usernameAttributes(),
-            old.aliasAttributes(),
-            old.caseSensitive(),
-            request.allowAdminCreateUserOnly(),
-            request.mfaConfiguration(),
-            request.deletionProtection(),
-            Optional.ofNullable(request.UserPoolTier()).orElse(old.tier()),
-            request.echoed());
-    if (!pools.update(updated)) {
-      throw CognitoException.notFound("User pool " + request.UserPoolId() + " does not exist.");
-    }
+    directory.pool(request.UserPoolId());
+    Instant now = clock.instant();
+    pools
+        .update(request.UserPoolId(), old -> updated(old, request, now))
+        .orElseThrow(() -> CognitoException.notFound("User pool " + request.UserPoolId() + " does not exist."));
     return new Empty();
+  }
+
+  /** Applied to the row as it is when locked, so a concurrent change to the schema is not lost. */
+  private static UserPool updated(UserPool old, UpdateUserPoolRequest request, Instant now) {
+    return new UserPool(
+        old.id(),
+        Optional.ofNullable(request.PoolName()).orElse(old.name()),
+        old.arn(),
+        old.createdAt(),
+        now,
+        request.passwordPolicy(),
+        old.schema(),
+        request.autoVerifiedAttributes(),
+        old.usernameAttributes(),
+        old.aliasAttributes(),
+        old.caseSensitive(),
+        request.allowAdminCreateUserOnly(),
+        request.mfaConfiguration(),
+        request.deletionProtection(),
+        Optional.ofNullable(request.UserPoolTier()).orElse(old.tier()),
+        request.echoed());
   }
 }

@@ -2,6 +2,7 @@ package dev.cognate.storage;
 
 import dev.cognate.domain.AppClient;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** App clients; client ids are unique across pools, as the unsigned operations name only the client. */
 public interface ClientStore {
@@ -9,8 +10,11 @@ public interface ClientStore {
 
   Optional<AppClient> find(String clientId);
 
-  /** Replaces the client's whole settings in one statement; false when there is no such client (any more). */
-  boolean update(AppClient client);
+  /**
+   * Replaces the client with what {@code change} makes of it, holding the client's row so that concurrent changes
+   * apply one after the other; empty when there is no such client. A {@code change} that throws changes nothing.
+   */
+  Optional<AppClient> update(String clientId, UnaryOperator<AppClient> change);
 
   Page<AppClient> list(String userPoolId, long after, int limit);
 

@@ -2,6 +2,7 @@ package dev.cognate.storage;
 
 import dev.cognate.domain.UserPool;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** User pools by id. */
 public interface PoolStore {
@@ -9,8 +10,11 @@ public interface PoolStore {
 
   Optional<UserPool> find(String id);
 
-  /** Replaces the pool's whole settings in one statement; false when there is no such pool (any more). */
-  boolean update(UserPool pool);
+  /**
+   * Replaces the pool with what {@code change} makes of it, holding the pool's row so that concurrent changes
+   * apply one after the other; empty when there is no such pool. A {@code change} that throws changes nothing.
+   */
+  Optional<UserPool> update(String id, UnaryOperator<UserPool> change);
 
   Page<UserPool> list(long after, int limit);
 

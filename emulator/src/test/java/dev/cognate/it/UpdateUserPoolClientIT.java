@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cognate.CognateConfig;
 import dev.cognate.support.EmulatorExtension;
+import dev.cognate.support.Race;
 import dev.cognate.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
@@ -134,6 +135,66 @@ class UpdateUserPoolClientIT {
                     r.clientId(created.clientId())
                         .authFlow("USER_PASSWORD_AUTH")
                         .authParameters(Map.of("USERNAME", "nobody", "PASSWORD", "x", "SECRET_HASH", "x"))));
+  }
+
+  @Test
+  void racingUpdatesLeaveOneWritersWholeSettings() throws Exception {
+    List<Race.Outcome> outcomes =
+        Race.run(
+            8,
+            40,
+            i ->
+                cognito
+                    .updateUserPoolClient(
+                        r ->
+                            r.userPoolId(poolId)
+                                .clientId(created.clientId())
+                                .clientName("n" + i)
+                                .accessTokenValidity(60 + i)
+                                .tokenValidityUnits(u -> u.accessToken(TimeUnitsType.MINUTES))
+                                .callbackURLs("https://app.example.com/" + i))
+                    .userPoolClient()
+                    .clientName());
+
+    assertTrue(outcomes.stream().allMatch(Race.Outcome::ok), outcomes.toString());
+    UserPoolClientType described = describe();
+    int winner = Integer.parseInt(described.clientName().substring(1));
+    assertEquals(60 + winner, described.accessTokenValidity());
+    assertEquals(List.of("https://app.example.com/" + winner), described.callbackURLs());
+    assertEquals(created.clientSecret(), described.clientSecret());
+    System.out.println(
+        "UpdateUserPoolClientIT: 40 racing updates on 8 threads all succeeded; the row holds writer "
+            + winner
+            + "'s settings whole");
+  }
+
+  @Test
+  void updateRacingPoolDeletionIsOkOrNotFound() throws Exception {
+    List<Race.Outcome> outcomes =
+        Race.run(
+            4,
+            21,
+            i -> {
+              if (i == 10) {
+                cognito.deleteUserPool(r -> r.userPoolId(poolId));
+                return "deleted";
+              }
+              return cognito
+                  .updateUserPoolClient(r -> r.userPoolId(poolId).clientId(created.clientId()).clientName("n" + i))
+                  .userPoolClient()
+                  .clientName();
+            });
+
+    assertTrue(
+        outcomes.stream().allMatch(o -> o.ok() || o.is("ResourceNotFoundException")), outcomes.toString());
+    assertCognitoError(
+        ResourceNotFoundException.class,
+        "User pool " + poolId + " does not exist.",
+        () -> cognito.updateUserPoolClient(r -> r.userPoolId(poolId).clientId(created.clientId())));
+    System.out.println(
+        "UpdateUserPoolClientIT: 20 updates racing DeleteUserPool: "
+            + outcomes.stream().filter(Race.Outcome::ok).count()
+            + " ok (deletion included), the rest ResourceNotFoundException, none a 500");
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.cognate.storage.Page;
 import dev.cognate.storage.PoolStore;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** User pools in H2. */
 public final class JdbcPoolStore implements PoolStore {
@@ -19,13 +20,6 @@ public final class JdbcPoolStore implements PoolStore {
   public void insert(UserPool pool) {
     db.update(
         "INSERT INTO user_pools (id, settings) VALUES (?, ?)", pool.id(), SettingsJson.write(pool, UserPool.class));
-  }
-
-  @Override
-  public boolean update(UserPool pool) {
-    return db.update(
-            "UPDATE user_pools SET settings = ? WHERE id = ?", SettingsJson.write(pool, UserPool.class), pool.id())
-        > 0;
   }
 
   @Override
@@ -54,6 +48,27 @@ public final class JdbcPoolStore implements PoolStore {
                     after,
                     limit + 1));
     return SettingsJson.Listing.readable(Pages.of(rows, limit, Row::seq, Row::pool));
+  }
+
+  @Override
+  public Optional<UserPool> update(String id, UnaryOperator<UserPool> change) {
+    return db.transaction(
+        c -> {
+          Optional<UserPool> changed =
+              Database.query(
+                      c,
+                      "SELECT settings FROM user_pools WHERE id = ? FOR UPDATE",
+                      rs -> SettingsJson.read(rs.getString(1), UserPool.class),
+                      id)
+                  .stream()
+                  .findFirst()
+                  .map(change);
+          if (changed.isPresent()) {
+            Database.update(
+                c, "UPDATE user_pools SET settings = ? WHERE id = ?", SettingsJson.write(changed.get(), UserPool.class), id);
+          }
+          return changed;
+        });
   }
 
   @Override

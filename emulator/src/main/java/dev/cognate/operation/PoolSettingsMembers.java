@@ -3,6 +3,7 @@ package dev.cognate.operation;
 import dev.cognate.domain.PasswordPolicy;
 import dev.cognate.operation.wire.AdminCreateUserConfigType;
 import dev.cognate.operation.wire.PasswordPolicyType;
+import dev.cognate.operation.wire.UserPoolType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,11 @@ interface PoolSettingsMembers {
     putIfPresent(echoed, "SmsVerificationMessage", template.get("SmsMessage"));
     putIfPresent(echoed, "EmailVerificationMessage", template.get("EmailMessage"));
     putIfPresent(echoed, "EmailVerificationSubject", template.get("EmailSubject"));
+    putIfPresent(echoed, UserPoolType.SIGN_IN_POLICY, Policies() == null ? null : Policies().SignInPolicy());
+    if (AdminCreateUserConfig() != null) {
+      putIfPresent(echoed, UserPoolType.UNUSED_ACCOUNT_VALIDITY_DAYS, AdminCreateUserConfig().UnusedAccountValidityDays());
+      putIfPresent(echoed, UserPoolType.INVITE_MESSAGE_TEMPLATE, AdminCreateUserConfig().InviteMessageTemplate());
+    }
     putIfPresent(echoed, "SmsAuthenticationMessage", SmsAuthenticationMessage());
     putIfPresent(echoed, "UserAttributeUpdateSettings", UserAttributeUpdateSettings());
     putIfPresent(echoed, "DeviceConfiguration", DeviceConfiguration());

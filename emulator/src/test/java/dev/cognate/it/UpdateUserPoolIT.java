@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFactorType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.DefaultEmailOptionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.DeletionProtectionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
@@ -136,6 +137,33 @@ class UpdateUserPoolIT {
     assertEquals("Top subject", fromTopLevel.verificationMessageTemplate().emailSubject());
     assertEquals(DefaultEmailOptionType.CONFIRM_WITH_CODE, fromTopLevel.verificationMessageTemplate().defaultEmailOption());
     assertNull(fromTopLevel.smsVerificationMessage(), "the SMS message left out is gone");
+  }
+
+  @Test
+  void invitationSettingsAndSignInPolicyAreDescribedBack() {
+    String poolId = cognito.createUserPool(r -> r.poolName("invites")).userPool().id();
+    UserPoolType defaults = describe(poolId);
+    assertEquals(7, defaults.adminCreateUserConfig().unusedAccountValidityDays());
+    assertEquals(List.of(AuthFactorType.PASSWORD), defaults.policies().signInPolicy().allowedFirstAuthFactors());
+
+    cognito.updateUserPool(
+        r ->
+            r.userPoolId(poolId)
+                .policies(p -> p.signInPolicy(s -> s.allowedFirstAuthFactors(AuthFactorType.PASSWORD, AuthFactorType.EMAIL_OTP)))
+                .adminCreateUserConfig(
+                    a ->
+                        a.allowAdminCreateUserOnly(true)
+                            .unusedAccountValidityDays(3)
+                            .inviteMessageTemplate(t -> t.emailSubject("Welcome").emailMessage("{username} {####}"))));
+
+    UserPoolType pool = describe(poolId);
+    assertEquals(
+        List.of(AuthFactorType.PASSWORD, AuthFactorType.EMAIL_OTP), pool.policies().signInPolicy().allowedFirstAuthFactors());
+    assertEquals(8, pool.policies().passwordPolicy().minimumLength());
+    assertTrue(pool.adminCreateUserConfig().allowAdminCreateUserOnly());
+    assertEquals(3, pool.adminCreateUserConfig().unusedAccountValidityDays());
+    assertEquals("Welcome", pool.adminCreateUserConfig().inviteMessageTemplate().emailSubject());
+    assertEquals("{username} {####}", pool.adminCreateUserConfig().inviteMessageTemplate().emailMessage());
   }
 
   @Test

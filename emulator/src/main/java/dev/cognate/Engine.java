@@ -140,7 +140,7 @@ public final class Engine implements AutoCloseable {
             List.of(
                 new CreateUserPoolOperation(pools, clock),
                 new DescribeUserPoolOperation(directory, userStore, domains),
-                new UpdateUserPoolOperation(directory, pools, clock),
+                new UpdateUserPoolOperation(pools, clock),
                 new ListUserPoolsOperation(pools),
                 new DeleteUserPoolOperation(directory, pools, keys),
                 new CreateUserPoolClientOperation(directory, clients, clientSettings, clock),

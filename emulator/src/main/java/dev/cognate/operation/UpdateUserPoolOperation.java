@@ -4,7 +4,6 @@ import dev.cognate.domain.UserPool;
 import dev.cognate.error.CognitoException;
 import dev.cognate.operation.wire.AdminCreateUserConfigType;
 import dev.cognate.operation.wire.Shapes;
-import dev.cognate.service.Directory;
 import dev.cognate.storage.PoolStore;
 import dev.cognate.validation.Length;
 import dev.cognate.validation.OneOf;
@@ -23,12 +22,10 @@ import java.util.Optional;
  */
 public final class UpdateUserPoolOperation
     implements Operation<UpdateUserPoolOperation.UpdateUserPoolRequest, Empty> {
-  private final Directory directory;
   private final PoolStore pools;
   private final Clock clock;
 
-  public UpdateUserPoolOperation(Directory directory, PoolStore pools, Clock clock) {
-    this.directory = directory;
+  public UpdateUserPoolOperation(PoolStore pools, Clock clock) {
     this.pools = pools;
     this.clock = clock;
   }
@@ -71,7 +68,6 @@ public final class UpdateUserPoolOperation
 
   @Override
   public Empty handle(UpdateUserPoolRequest request, RequestContext context) {
-    directory.pool(request.UserPoolId());
     Instant now = clock.instant();
     pools
         .update(request.UserPoolId(), old -> updated(old, request, now))

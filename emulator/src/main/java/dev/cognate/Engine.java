@@ -53,12 +53,15 @@ import dev.cognate.operation.RevokeTokenOperation;
 import dev.cognate.operation.SignUpOperation;
 import dev.cognate.operation.UpdateIdentityProviderOperation;
 import dev.cognate.operation.UpdateResourceServerOperation;
+import dev.cognate.operation.UpdateUserPoolClientOperation;
 import dev.cognate.operation.UpdateUserPoolDomainOperation;
+import dev.cognate.operation.UpdateUserPoolOperation;
 import dev.cognate.service.AccessTokens;
 import dev.cognate.service.Accounts;
 import dev.cognate.service.AuthFlows;
 import dev.cognate.service.Authenticator;
 import dev.cognate.service.ClientOAuthReferences;
+import dev.cognate.service.ClientSettings;
 import dev.cognate.service.CodeSender;
 import dev.cognate.service.Directory;
 import dev.cognate.service.IdentityProviders;
@@ -131,6 +134,7 @@ public final class Engine implements AutoCloseable {
     Groups groups = new Groups(groupStore, users, userStore, pools, clock);
     AccessTokens accessTokens = new AccessTokens(new AccessTokenVerifier(keys), sessions, userStore, clock);
     Accounts accounts = new Accounts(users, userStore, sessions, database, clock);
+    ClientSettings clientSettings = new ClientSettings(new ClientOAuthReferences(providers, serverStore));
 
     this.operations =
         new OperationRegistry(
@@ -138,11 +142,12 @@ public final class Engine implements AutoCloseable {
                 new CreateUserPoolOperation(pools, clock),
                 new AddCustomAttributesOperation(pools, clock),
                 new DescribeUserPoolOperation(directory, userStore, domains),
+                new UpdateUserPoolOperation(pools, clock),
                 new ListUserPoolsOperation(pools),
                 new DeleteUserPoolOperation(directory, pools, keys),
-                new CreateUserPoolClientOperation(
-                    directory, clients, new ClientOAuthReferences(providers, serverStore), clock),
+                new CreateUserPoolClientOperation(directory, clients, clientSettings, clock),
                 new DescribeUserPoolClientOperation(directory),
+                new UpdateUserPoolClientOperation(directory, clients, clientSettings, clock),
                 new ListUserPoolClientsOperation(directory, clients),
                 new DeleteUserPoolClientOperation(directory, clients),
                 new SignUpOperation(directory, userStore, passwords, codes, database, clock),

@@ -3,11 +3,10 @@ package dev.cognate.operation;
 import dev.cognate.domain.AppClient;
 import dev.cognate.domain.TokenValidity;
 import dev.cognate.domain.UserPool;
-import dev.cognate.error.CognitoException;
 import dev.cognate.operation.wire.Shapes;
 import dev.cognate.operation.wire.TokenValidityUnitsType;
 import dev.cognate.operation.wire.UserPoolClientType;
-import dev.cognate.service.ClientOAuthReferences;
+import dev.cognate.service.ClientSettings;
 import dev.cognate.service.Directory;
 import dev.cognate.storage.ClientStore;
 import dev.cognate.validation.Length;
@@ -20,7 +19,6 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,15 +32,15 @@ public final class CreateUserPoolClientOperation
 
   private final Directory directory;
   private final ClientStore clients;
-  private final ClientOAuthReferences oauthReferences;
+  private final ClientSettings settings;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
   public CreateUserPoolClientOperation(
-      Directory directory, ClientStore clients, ClientOAuthReferences oauthReferences, Clock clock) {
+      Directory directory, ClientStore clients, ClientSettings settings, Clock clock) {
     this.directory = directory;
     this.clients = clients;
-    this.oauthReferences = oauthReferences;
+    this.settings = settings;
     this.clock = clock;
   }
 
@@ -75,7 +73,8 @@ public final class CreateUserPoolClientOperation
       Boolean EnableTokenRevocation,
       Boolean EnablePropagateAdditionalUserContextData,
       @Range(min = 3, max = 15) Integer AuthSessionValidity,
-      Map<String, Object> RefreshTokenRotation) {}
+      Map<String, Object> RefreshTokenRotation)
+      implements ClientSettingsMembers {}
 
   public record CreateUserPoolClientResponse(UserPoolClientType UserPoolClient) {}
 
@@ -92,20 +91,9 @@ public final class CreateUserPoolClientOperation
   @Override
   public CreateUserPoolClientResponse handle(CreateUserPoolClientRequest r, RequestContext context) {
     UserPool pool = directory.pool(r.UserPoolId());
-    List<String> flows = r.ExplicitAuthFlows() == null ? AppClient.DEFAULT_FLOWS : List.copyOf(r.ExplicitAuthFlows());
-    boolean legacy = flows.stream().anyMatch(AppClient.LEGACY_FLOWS::contains);
-    boolean modern = flows.stream().anyMatch(f -> f.startsWith("ALLOW_"));
-    if (legacy && modern) {
-      throw CognitoException.invalidParameter("Legacy and ALLOW_ prefixed ExplicitAuthFlows values cannot be combined.");
-    }
-    TokenValidity validity = validity(r);
-    if (!validity.inRange()) {
-      throw CognitoException.invalidParameter("Invalid range for token validity.");
-    }
-    oauthReferences.check(
-        pool.id(),
-        Optional.ofNullable(r.SupportedIdentityProviders()).orElse(List.of()),
-        Optional.ofNullable(r.AllowedOAuthScopes()).orElse(List.of()));
+    List<String> flows = settings.explicitAuthFlows(r.ExplicitAuthFlows());
+    TokenValidity validity = settings.checked(r.tokenValidity());
+    settings.checkOAuthReferences(pool.id(), r.SupportedIdentityProviders(), r.AllowedOAuthScopes());
     Optional<String> secret =
         r.ClientSecret() != null
             ? Optional.of(r.ClientSecret())
@@ -121,52 +109,12 @@ public final class CreateUserPoolClientOperation
             now,
             flows,
             validity,
-            "ENABLED".equals(r.PreventUserExistenceErrors()),
-            r.EnableTokenRevocation() == null || r.EnableTokenRevocation(),
-            Optional.ofNullable(r.AuthSessionValidity()).orElse(3),
-            echoed(r));
+            r.preventUserExistenceErrors(),
+            r.enableTokenRevocation(),
+            r.authSessionValidity(),
+            r.echoed());
     clients.insert(client);
     return new CreateUserPoolClientResponse(UserPoolClientType.of(client));
-  }
-
-  /** Values with their units; absent units mean hours, hours and days, as the API documents. */
-  private static TokenValidity validity(CreateUserPoolClientRequest r) {
-    TokenValidityUnitsType units = r.TokenValidityUnits();
-    String accessUnit = units != null && units.AccessToken() != null ? units.AccessToken() : "hours";
-    String idUnit = units != null && units.IdToken() != null ? units.IdToken() : "hours";
-    String refreshUnit = units != null && units.RefreshToken() != null ? units.RefreshToken() : "days";
-    TokenValidity d = TokenValidity.DEFAULT;
-    boolean refreshDefault = r.RefreshTokenValidity() == null || r.RefreshTokenValidity() == 0;
-    return new TokenValidity(
-        r.AccessTokenValidity() == null ? d.accessValue() : r.AccessTokenValidity(),
-        r.AccessTokenValidity() == null ? d.accessUnit() : accessUnit,
-        r.IdTokenValidity() == null ? d.idValue() : r.IdTokenValidity(),
-        r.IdTokenValidity() == null ? d.idUnit() : idUnit,
-        refreshDefault ? d.refreshValue() : r.RefreshTokenValidity(),
-        refreshDefault ? d.refreshUnit() : refreshUnit);
-  }
-
-  private static Map<String, Object> echoed(CreateUserPoolClientRequest r) {
-    Map<String, Object> echoed = new LinkedHashMap<>();
-    put(echoed, "ReadAttributes", r.ReadAttributes());
-    put(echoed, "WriteAttributes", r.WriteAttributes());
-    put(echoed, "SupportedIdentityProviders", r.SupportedIdentityProviders());
-    put(echoed, "CallbackURLs", r.CallbackURLs());
-    put(echoed, "LogoutURLs", r.LogoutURLs());
-    put(echoed, "DefaultRedirectURI", r.DefaultRedirectURI());
-    put(echoed, "AllowedOAuthFlows", r.AllowedOAuthFlows());
-    put(echoed, "AllowedOAuthScopes", r.AllowedOAuthScopes());
-    put(echoed, "AllowedOAuthFlowsUserPoolClient", r.AllowedOAuthFlowsUserPoolClient());
-    put(echoed, "AnalyticsConfiguration", r.AnalyticsConfiguration());
-    put(echoed, "EnablePropagateAdditionalUserContextData", r.EnablePropagateAdditionalUserContextData());
-    put(echoed, "RefreshTokenRotation", r.RefreshTokenRotation());
-    return echoed;
-  }
-
-  private static void put(Map<String, Object> map, String key, Object value) {
-    if (value != null) {
-      map.put(key, value);
-    }
   }
 
   /** 128 random bits in base32hex, lowercase: 26 characters like Cognito's client ids. */

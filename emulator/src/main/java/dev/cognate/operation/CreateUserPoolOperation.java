@@ -1,6 +1,5 @@
 package dev.cognate.operation;
 
-import dev.cognate.domain.PasswordPolicy;
 import dev.cognate.domain.SchemaAttribute;
 import dev.cognate.domain.StandardAttributes;
 import dev.cognate.domain.UserPool;
@@ -22,7 +21,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,7 +65,8 @@ public final class CreateUserPoolOperation
       Map<String, Object> AccountRecoverySetting,
       @OneOf({"LITE", "ESSENTIALS", "PLUS"}) String UserPoolTier,
       Map<String, Object> KeyConfiguration,
-      Map<String, Object> IssuerConfiguration) {}
+      Map<String, Object> IssuerConfiguration)
+      implements PoolSettingsMembers {}
 
   /** The pool's policies as sent. */
   public record Policies(PasswordPolicyType PasswordPolicy, Map<String, Object> SignInPolicy) {}
@@ -101,35 +100,19 @@ public final class CreateUserPoolOperation
             "arn:aws:cognito-idp:" + context.region() + ":" + context.accountId() + ":userpool/" + id,
             now,
             now,
-            passwordPolicy(request.Policies()),
+            request.passwordPolicy(),
             schema(request.Schema()),
-            listOrEmpty(request.AutoVerifiedAttributes()),
+            request.autoVerifiedAttributes(),
             usernameAttributes,
             aliasAttributes,
             request.UsernameConfiguration() == null || request.UsernameConfiguration().CaseSensitive(),
-            request.AdminCreateUserConfig() != null
-                && Boolean.TRUE.equals(request.AdminCreateUserConfig().AllowAdminCreateUserOnly()),
-            Optional.ofNullable(request.MfaConfiguration()).orElse("OFF"),
-            Optional.ofNullable(request.DeletionProtection()).orElse("INACTIVE"),
+            request.allowAdminCreateUserOnly(),
+            request.mfaConfiguration(),
+            request.deletionProtection(),
             Optional.ofNullable(request.UserPoolTier()).orElse("ESSENTIALS"),
-            echoed(request));
+            request.echoed());
     pools.insert(pool);
     return new CreateUserPoolResponse(UserPoolType.of(pool, 0));
-  }
-
-  private static PasswordPolicy passwordPolicy(Policies policies) {
-    if (policies == null || policies.PasswordPolicy() == null) {
-      return PasswordPolicy.API_DEFAULT;
-    }
-    PasswordPolicyType p = policies.PasswordPolicy();
-    return new PasswordPolicy(
-        Optional.ofNullable(p.MinimumLength()).orElse(PasswordPolicy.API_DEFAULT.minimumLength()),
-        Boolean.TRUE.equals(p.RequireUppercase()),
-        Boolean.TRUE.equals(p.RequireLowercase()),
-        Boolean.TRUE.equals(p.RequireNumbers()),
-        Boolean.TRUE.equals(p.RequireSymbols()),
-        Optional.ofNullable(p.TemporaryPasswordValidityDays())
-            .orElse(PasswordPolicy.API_DEFAULT.temporaryPasswordValidityDays()));
   }
 
   /**
@@ -171,39 +154,6 @@ public final class CreateUserPoolOperation
         lengths == null ? base.maxLength() : lengths.MaxLength(),
         base.minValue(),
         base.maxValue());
-  }
-
-  /** Settings Cognate keeps and describes back without acting on them, with Cognito's defaults. */
-  private static Map<String, Object> echoed(CreateUserPoolRequest r) {
-    Map<String, Object> echoed = new LinkedHashMap<>();
-    echoed.put("LambdaConfig", r.LambdaConfig() == null ? Map.of() : r.LambdaConfig());
-    echoed.put(
-        "VerificationMessageTemplate",
-        r.VerificationMessageTemplate() == null
-            ? Map.of("DefaultEmailOption", "CONFIRM_WITH_CODE")
-            : r.VerificationMessageTemplate());
-    echoed.put(
-        "EmailConfiguration",
-        r.EmailConfiguration() == null ? Map.of("EmailSendingAccount", "COGNITO_DEFAULT") : r.EmailConfiguration());
-    putIfPresent(echoed, "SmsVerificationMessage", r.SmsVerificationMessage());
-    putIfPresent(echoed, "EmailVerificationMessage", r.EmailVerificationMessage());
-    putIfPresent(echoed, "EmailVerificationSubject", r.EmailVerificationSubject());
-    putIfPresent(echoed, "SmsAuthenticationMessage", r.SmsAuthenticationMessage());
-    putIfPresent(echoed, "UserAttributeUpdateSettings", r.UserAttributeUpdateSettings());
-    putIfPresent(echoed, "DeviceConfiguration", r.DeviceConfiguration());
-    putIfPresent(echoed, "SmsConfiguration", r.SmsConfiguration());
-    putIfPresent(echoed, "UserPoolTags", r.UserPoolTags());
-    putIfPresent(echoed, "UserPoolAddOns", r.UserPoolAddOns());
-    putIfPresent(echoed, "AccountRecoverySetting", r.AccountRecoverySetting());
-    putIfPresent(echoed, "KeyConfiguration", r.KeyConfiguration());
-    putIfPresent(echoed, "IssuerConfiguration", r.IssuerConfiguration());
-    return echoed;
-  }
-
-  private static void putIfPresent(Map<String, Object> map, String key, Object value) {
-    if (value != null) {
-      map.put(key, value);
-    }
   }
 
   private static <T> List<T> listOrEmpty(List<T> list) {

@@ -10,13 +10,13 @@ public interface PoolStore {
 
   Optional<UserPool> find(String id);
 
-  Page<UserPool> list(long after, int limit);
-
   /**
    * Replaces the pool with what {@code change} makes of it, holding the pool's row so that concurrent changes
    * apply one after the other; empty when there is no such pool. A {@code change} that throws changes nothing.
    */
   Optional<UserPool> update(String id, UnaryOperator<UserPool> change);
+
+  Page<UserPool> list(long after, int limit);
 
   /** Deletes the pool with everything in it; false when there was no such pool. */
   boolean delete(String id);

@@ -5,6 +5,7 @@ import dev.cognate.domain.PasswordPolicy;
 import dev.cognate.domain.SchemaAttribute;
 import dev.cognate.domain.UserPool;
 import dev.cognate.domain.UserPoolDomain;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,19 @@ public record UserPoolType(
     String Domain,
     String CustomDomain,
     @JsonAnyGetter Map<String, Object> echoed) {
+  /**
+   * Keys in a pool's echoed settings of members that Cognito describes nested (in {@code Policies} and
+   * {@code AdminCreateUserConfig}) rather than at the top level.
+   */
+  public static final String SIGN_IN_POLICY = "Policies.SignInPolicy";
+
+  public static final String UNUSED_ACCOUNT_VALIDITY_DAYS = "AdminCreateUserConfig.UnusedAccountValidityDays";
+  public static final String INVITE_MESSAGE_TEMPLATE = "AdminCreateUserConfig.InviteMessageTemplate";
+
+  /** What Cognito describes when a pool was given no sign-in policy. */
+  private static final Map<String, Object> DEFAULT_SIGN_IN_POLICY = Map.of("AllowedFirstAuthFactors", List.of("PASSWORD"));
+
+  private static final int DEFAULT_UNUSED_ACCOUNT_VALIDITY_DAYS = 7;
 
   public static UserPoolType of(UserPool pool, int estimatedUsers) {
     return of(pool, estimatedUsers, Optional.empty());
@@ -38,13 +52,18 @@ public record UserPoolType(
   /** The pool with its domain: a prefix shows as {@code Domain}, a custom domain as {@code CustomDomain}. */
   public static UserPoolType of(UserPool pool, int estimatedUsers, Optional<UserPoolDomain> domain) {
     PasswordPolicy p = pool.passwordPolicy();
+    Map<String, Object> topLevel = new LinkedHashMap<>(pool.echoed());
+    Object signInPolicy = topLevel.remove(SIGN_IN_POLICY);
+    Object unusedDays = topLevel.remove(UNUSED_ACCOUNT_VALIDITY_DAYS);
+    Object inviteTemplate = topLevel.remove(INVITE_MESSAGE_TEMPLATE);
     return new UserPoolType(
         pool.id(),
         pool.name(),
         new Policies(
             new PasswordPolicyType(
                 p.minimumLength(), p.requireUppercase(), p.requireLowercase(), p.requireNumbers(),
-                p.requireSymbols(), p.temporaryPasswordValidityDays())),
+                p.requireSymbols(), p.temporaryPasswordValidityDays()),
+            signInPolicy == null ? DEFAULT_SIGN_IN_POLICY : signInPolicy),
         pool.deletionProtection(),
         pool.schema().stream().map(SchemaAttributeType::of).toList(),
         pool.autoVerifiedAttributes().isEmpty() ? null : pool.autoVerifiedAttributes(),
@@ -52,7 +71,10 @@ public record UserPoolType(
         pool.usernameAttributes().isEmpty() ? null : pool.usernameAttributes(),
         pool.mfaConfiguration(),
         estimatedUsers,
-        new AdminCreateUserConfigType(pool.allowAdminCreateUserOnly(), null, null),
+        new AdminCreateUserConfigType(
+            pool.allowAdminCreateUserOnly(),
+            unusedDays == null ? DEFAULT_UNUSED_ACCOUNT_VALIDITY_DAYS : ((Number) unusedDays).intValue(),
+            asMap(inviteTemplate)),
         new UsernameConfigurationType(pool.caseSensitive()),
         pool.arn(),
         pool.tier(),
@@ -60,9 +82,14 @@ public record UserPoolType(
         Timestamps.seconds(pool.modifiedAt()),
         domain.filter(d -> !d.hasCustomDomain()).map(UserPoolDomain::domain).orElse(null),
         domain.filter(UserPoolDomain::hasCustomDomain).map(UserPoolDomain::domain).orElse(null),
-        pool.echoed());
+        topLevel);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object value) {
+    return (Map<String, Object>) value;
   }
 
   /** The pool's policies; only the password policy is enforced. */
-  public record Policies(PasswordPolicyType PasswordPolicy) {}
+  public record Policies(PasswordPolicyType PasswordPolicy, Object SignInPolicy) {}
 }

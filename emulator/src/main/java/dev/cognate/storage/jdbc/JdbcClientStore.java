@@ -5,6 +5,7 @@ import dev.cognate.storage.ClientStore;
 import dev.cognate.storage.Page;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** App clients in H2. */
 public final class JdbcClientStore implements ClientStore {
@@ -51,6 +52,30 @@ public final class JdbcClientStore implements ClientStore {
                     after,
                     limit + 1));
     return SettingsJson.Listing.readable(Pages.of(rows, limit, Row::seq, Row::client));
+  }
+
+  @Override
+  public Optional<AppClient> update(String clientId, UnaryOperator<AppClient> change) {
+    return db.transaction(
+        c -> {
+          Optional<AppClient> changed =
+              Database.query(
+                      c,
+                      "SELECT settings FROM app_clients WHERE client_id = ? FOR UPDATE",
+                      rs -> SettingsJson.read(rs.getString(1), AppClient.class),
+                      clientId)
+                  .stream()
+                  .findFirst()
+                  .map(change);
+          if (changed.isPresent()) {
+            Database.update(
+                c,
+                "UPDATE app_clients SET settings = ? WHERE client_id = ?",
+                SettingsJson.write(changed.get(), AppClient.class),
+                clientId);
+          }
+          return changed;
+        });
   }
 
   @Override

@@ -56,27 +56,9 @@ public final class JdbcClientStore implements ClientStore {
 
   @Override
   public Optional<AppClient> update(String clientId, UnaryOperator<AppClient> change) {
-    return db.transaction(
-        c -> {
-          Optional<AppClient> changed =
-              Database.query(
-                      c,
-                      "SELECT settings FROM app_clients WHERE client_id = ? FOR UPDATE",
-                      rs -> SettingsJson.read(rs.getString(1), AppClient.class),
-                      clientId)
-                  .stream()
-                  .findFirst()
-                  .map(change);
-          if (changed.isPresent()) {
-            Database.update(
-                c,
-                "UPDATE app_clients SET settings = ? WHERE client_id = ?",
-                SettingsJson.write(changed.get(), AppClient.class),
-                clientId);
-          }
-          return changed;
-        });
+    return SettingsJson.update(db, "app_clients", "client_id", clientId, AppClient.class, change);
   }
+
 
   @Override
   public boolean delete(String userPoolId, String clientId) {

@@ -52,24 +52,9 @@ public final class JdbcPoolStore implements PoolStore {
 
   @Override
   public Optional<UserPool> update(String id, UnaryOperator<UserPool> change) {
-    return db.transaction(
-        c -> {
-          Optional<UserPool> current =
-              Database.query(
-                      c,
-                      "SELECT settings FROM user_pools WHERE id = ? FOR UPDATE",
-                      rs -> SettingsJson.read(rs.getString(1), UserPool.class),
-                      id)
-                  .stream()
-                  .findFirst();
-          Optional<UserPool> changed = current.map(change);
-          if (changed.isPresent()) {
-            Database.update(
-                c, "UPDATE user_pools SET settings = ? WHERE id = ?", SettingsJson.write(changed.get(), UserPool.class), id);
-          }
-          return changed;
-        });
+    return SettingsJson.update(db, "user_pools", "id", id, UserPool.class, change);
   }
+
 
   @Override
   public boolean delete(String id) {

@@ -10,6 +10,7 @@ import dev.cognate.storage.Page;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,32 @@ final class SettingsJson {
     }
     read(json, type);
     return json;
+  }
+
+  /**
+   * Applies {@code change} to the settings document of one row, read under the row's lock and written back in the
+   * same transaction, so concurrent changes apply one after the other; empty when there is no such row.
+   * {@code table} and {@code keyColumn} are the caller's constants, never client input.
+   */
+  static <T> Optional<T> update(
+      Database db, String table, String keyColumn, String key, Class<T> type, UnaryOperator<T> change) {
+    return db.transaction(
+        c -> {
+          Optional<T> changed =
+              Database.query(
+                      c,
+                      "SELECT settings FROM " + table + " WHERE " + keyColumn + " = ? FOR UPDATE",
+                      rs -> read(rs.getString(1), type),
+                      key)
+                  .stream()
+                  .findFirst()
+                  .map(change);
+          if (changed.isPresent()) {
+            Database.update(
+                c, "UPDATE " + table + " SET settings = ? WHERE " + keyColumn + " = ?", write(changed.get(), type), key);
+          }
+          return changed;
+        });
   }
 
   static <T> T read(String json, Class<T> type) {

@@ -1,8 +1,9 @@
 package dev.cognate.domain;
 
-/** Why a code was sent. */
+/** Why a code was sent. An invitation's "code" is the temporary password it carries. */
 public enum CodePurpose {
   SIGN_UP,
   FORGOT_PASSWORD,
-  VERIFY_ATTRIBUTE
+  VERIFY_ATTRIBUTE,
+  INVITATION
 }

@@ -81,7 +81,7 @@ public final class ResendConfirmationCodeOperation
                       .orElseThrow(
                           () -> CognitoException.invalidParameter(
                               "Cannot resend codes. Auto verification not turned on."));
-              return new Users.Decision<>(user.withPendingCode(Optional.of(prepared.pending()), clock.instant()), prepared);
+              return new Users.Decision<>(user.withCode(prepared.pending(CodePurpose.SIGN_UP), clock.instant()), prepared);
             },
             (updated, prepared) -> codes.send(target.pool(), updated, prepared, CodePurpose.SIGN_UP));
     return new ResendConfirmationCodeResponse(CodeDeliveryDetailsType.of(code.reported()));

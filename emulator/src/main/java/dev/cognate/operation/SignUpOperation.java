@@ -126,12 +126,11 @@ public final class SignUpOperation implements Operation<SignUpOperation.SignUpRe
         pool.phoneIsUsername() ? Optional.ofNullable(attributes.get("phone_number")) : Optional.empty();
     Instant now = clock.instant();
     User user =
-        new User(
-            pool.id(), username, sub, UserStatus.UNCONFIRMED, true, passwords.hash(request.Password()), attributes,
-            now, now, Optional.empty(), 0);
+        User.created(
+            pool.id(), username, sub, UserStatus.UNCONFIRMED, passwords.hash(request.Password()), attributes, now);
     Optional<CodeSender.PreparedCode> code = codes.prepareSignUpCode(pool, user);
     if (code.isPresent()) {
-      user = user.withPendingCode(Optional.of(code.get().pending()), now);
+      user = user.withCode(code.get().pending(CodePurpose.SIGN_UP), now);
     }
     User stored = user;
     // The user and the code sent to them are stored together or not at all.

@@ -37,8 +37,10 @@ public final class CodeSender {
 
   /** A code chosen for a user, not yet sent. */
   public record PreparedCode(String code, String medium, String attribute, String destination, Instant expiresAt) {
-    public User.PendingCode pending() {
-      return new User.PendingCode(code, expiresAt);
+    /** The code as the user keeps it until it is used; only attribute verification codes are per attribute. */
+    public User.PendingCode pending(CodePurpose purpose) {
+      String verified = purpose == CodePurpose.VERIFY_ATTRIBUTE ? attribute : "";
+      return new User.PendingCode(purpose, verified, code, expiresAt, 0);
     }
 
     public CodeDestination reported() {

@@ -1,5 +1,6 @@
 package dev.cognate.service;
 
+import dev.cognate.domain.CodePurpose;
 import dev.cognate.domain.User;
 import dev.cognate.domain.UserPool;
 import dev.cognate.domain.UserStatus;
@@ -7,7 +8,6 @@ import dev.cognate.error.CognitoErrorType;
 import dev.cognate.error.CognitoException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 
 /** Moves users from UNCONFIRMED to CONFIRMED, by code or by an administrator. */
 public final class SignUpConfirmation {
@@ -30,13 +30,13 @@ public final class SignUpConfirmation {
   private User confirmedWithCode(UserPool pool, User user, String code) {
     requireUnconfirmed(user);
     User.PendingCode pending =
-        user.pendingCode().filter(p -> p.code().equals(code)).orElseThrow(SignUpConfirmation::mismatch);
+        user.code(CodePurpose.SIGN_UP, "").filter(p -> p.code().equals(code)).orElseThrow(SignUpConfirmation::mismatch);
     Instant now = clock.instant();
     if (!now.isBefore(pending.expiresAt())) {
       throw new CognitoException(
           CognitoErrorType.EXPIRED_CODE, "Invalid code provided, please request a code again.");
     }
-    User confirmed = user.withStatus(UserStatus.CONFIRMED, now).withPendingCode(Optional.empty(), now);
+    User confirmed = user.withStatus(UserStatus.CONFIRMED, now).withoutCode(CodePurpose.SIGN_UP, "", now);
     String verified = verifiedAttribute(pool, user);
     if (verified != null) {
       confirmed = confirmed.withAttribute(verified, "true", now);
@@ -51,7 +51,7 @@ public final class SignUpConfirmation {
         current -> {
           requireUnconfirmed(current);
           Instant now = clock.instant();
-          return current.withStatus(UserStatus.CONFIRMED, now).withPendingCode(Optional.empty(), now);
+          return current.withStatus(UserStatus.CONFIRMED, now).withoutCode(CodePurpose.SIGN_UP, "", now);
         });
   }
 

@@ -1,5 +1,6 @@
 package dev.cognate.storage.jdbc;
 
+import dev.cognate.domain.CodePurpose;
 import dev.cognate.domain.User;
 import dev.cognate.domain.UserFilter;
 import dev.cognate.domain.UserStatus;
@@ -23,7 +24,11 @@ public final class JdbcUserStore implements UserStore {
   private static final String UNIQUE_VIOLATION = "23505";
   private static final String COLUMNS =
       "u.seq, u.pool_id, u.username, u.sub, u.status, u.enabled, u.password_hash, u.created_at, u.modified_at,"
-          + " u.pending_code, u.pending_code_expires_at, u.version";
+          + " u.password_set_at, u.failed_sign_ins, u.version, u.locked_until, (SELECT LISTAGG(c.purpose || CHAR(31)"
+          + " || c.attribute || CHAR(31) || c.code || CHAR(31) || c.expires_at || CHAR(31) || c.failed_attempts,"
+          + " CHAR(30)) WITHIN GROUP (ORDER BY c.purpose, c.attribute) FROM user_codes c WHERE c.user_seq = u.seq)";
+  private static final String FIELD = String.valueOf((char) 31);
+  private static final String RECORD = String.valueOf((char) 30);
   // A user and its attributes come from one statement, so a concurrent change or delete is seen whole or not at all.
   private static final String WITH_ATTRIBUTES = ", a.name, a.attr_value FROM %s u"
       + " LEFT JOIN user_attributes a ON a.user_seq = u.seq";
@@ -43,8 +48,8 @@ public final class JdbcUserStore implements UserStore {
             try (PreparedStatement st =
                 c.prepareStatement(
                     "INSERT INTO users (pool_id, username, username_key, alias_key, sub, status, enabled,"
-                        + " password_hash, created_at, modified_at, pending_code, pending_code_expires_at, phone_key)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " password_hash, created_at, modified_at, password_set_at, failed_sign_ins, locked_until,"
+                        + " phone_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
               st.setString(1, user.userPoolId());
               st.setString(2, user.username());
@@ -56,8 +61,8 @@ public final class JdbcUserStore implements UserStore {
               st.setString(8, user.passwordHash());
               st.setLong(9, user.createdAt().toEpochMilli());
               st.setLong(10, user.modifiedAt().toEpochMilli());
-              bindPendingCode(st, 11, user);
-              st.setString(13, phoneKey.orElse(null));
+              bindPasswordAndLockout(st, 11, user);
+              st.setString(14, phoneKey.orElse(null));
               st.executeUpdate();
               try (ResultSet keys = st.getGeneratedKeys()) {
                 keys.next();
@@ -65,6 +70,7 @@ public final class JdbcUserStore implements UserStore {
               }
             }
             insertAttributes(c, seq, user.attributes());
+            insertCodes(c, seq, user.codes());
             return Insert.INSERTED;
           });
     } catch (StorageException e) {
@@ -120,17 +126,17 @@ public final class JdbcUserStore implements UserStore {
           int updated;
           try (PreparedStatement st =
               c.prepareStatement(
-                  "UPDATE users SET status = ?, enabled = ?, password_hash = ?, modified_at = ?, pending_code = ?,"
-                      + " pending_code_expires_at = ?, version = version + 1"
+                  "UPDATE users SET status = ?, enabled = ?, password_hash = ?, modified_at = ?,"
+                      + " password_set_at = ?, failed_sign_ins = ?, locked_until = ?, version = version + 1"
                       + " WHERE pool_id = ? AND sub = ? AND version = ?")) {
             st.setString(1, changed.status().name());
             st.setBoolean(2, changed.enabled());
             st.setString(3, changed.passwordHash());
             st.setLong(4, changed.modifiedAt().toEpochMilli());
-            bindPendingCode(st, 5, changed);
-            st.setString(7, current.userPoolId());
-            st.setString(8, current.sub());
-            st.setLong(9, current.version());
+            bindPasswordAndLockout(st, 5, changed);
+            st.setString(8, current.userPoolId());
+            st.setString(9, current.sub());
+            st.setLong(10, current.version());
             updated = st.executeUpdate();
           }
           if (updated == 0) {
@@ -147,6 +153,10 @@ public final class JdbcUserStore implements UserStore {
           if (!changed.attributes().equals(current.attributes())) {
             Database.update(c, "DELETE FROM user_attributes WHERE user_seq = ?", seq);
             insertAttributes(c, seq, changed.attributes());
+          }
+          if (!changed.codes().equals(current.codes())) {
+            Database.update(c, "DELETE FROM user_codes WHERE user_seq = ?", seq);
+            insertCodes(c, seq, changed.codes());
           }
           return true;
         });
@@ -244,9 +254,9 @@ public final class JdbcUserStore implements UserStore {
         current = new Grouped(Row.of(rs), new LinkedHashMap<>());
         groups.add(current);
       }
-      String name = rs.getString(13);
+      String name = rs.getString(15);
       if (name != null) {
-        current.attributes.put(name, rs.getString(14));
+        current.attributes.put(name, rs.getString(16));
       }
     }
     return groups;
@@ -267,12 +277,31 @@ public final class JdbcUserStore implements UserStore {
     }
   }
 
-  private static void bindPendingCode(PreparedStatement st, int index, User user) throws SQLException {
-    st.setString(index, user.pendingCode().map(User.PendingCode::code).orElse(null));
-    if (user.pendingCode().isPresent()) {
-      st.setLong(index + 1, user.pendingCode().get().expiresAt().toEpochMilli());
+  private static void insertCodes(Connection c, long seq, List<User.PendingCode> codes) throws SQLException {
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "INSERT INTO user_codes (user_seq, purpose, attribute, code, expires_at, failed_attempts)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (User.PendingCode code : codes) {
+        st.setLong(1, seq);
+        st.setString(2, code.purpose().name());
+        st.setString(3, code.attribute());
+        st.setString(4, code.code());
+        st.setLong(5, code.expiresAt().toEpochMilli());
+        st.setInt(6, code.failedAttempts());
+        st.addBatch();
+      }
+      st.executeBatch();
+    }
+  }
+
+  private static void bindPasswordAndLockout(PreparedStatement st, int index, User user) throws SQLException {
+    st.setLong(index, user.passwordSetAt().toEpochMilli());
+    st.setInt(index + 1, user.lockout().failures());
+    if (user.lockout().until().isPresent()) {
+      st.setLong(index + 2, user.lockout().until().get().toEpochMilli());
     } else {
-      st.setNull(index + 1, java.sql.Types.BIGINT);
+      st.setNull(index + 2, java.sql.Types.BIGINT);
     }
   }
 
@@ -286,23 +315,42 @@ public final class JdbcUserStore implements UserStore {
       String passwordHash,
       long createdAt,
       long modifiedAt,
-      String pendingCode,
-      long pendingCodeExpiresAt,
-      long version) {
+      long passwordSetAt,
+      int failedSignIns,
+      long version,
+      Optional<Long> lockedUntil,
+      String packedCodes) {
 
     static Row of(ResultSet rs) throws SQLException {
+      long lockedUntil = rs.getLong(13);
+      Optional<Long> locked = rs.wasNull() ? Optional.empty() : Optional.of(lockedUntil);
       return new Row(
           rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6),
-          rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getString(10), rs.getLong(11), rs.getLong(12));
+          rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getInt(11), rs.getLong(12), locked,
+          rs.getString(14));
     }
 
     User toUser(Map<String, String> attributes) {
-      Optional<User.PendingCode> code =
-          Optional.ofNullable(pendingCode)
-              .map(value -> new User.PendingCode(value, Instant.ofEpochMilli(pendingCodeExpiresAt)));
       return new User(
           poolId, username, sub, UserStatus.valueOf(status), enabled, passwordHash, attributes,
-          Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(modifiedAt), code, version);
+          Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(modifiedAt), unpackedCodes(),
+          Instant.ofEpochMilli(passwordSetAt), new User.Lockout(failedSignIns, lockedUntil.map(Instant::ofEpochMilli)),
+          version);
+    }
+
+    private List<User.PendingCode> unpackedCodes() {
+      if (packedCodes == null || packedCodes.isEmpty()) {
+        return List.of();
+      }
+      List<User.PendingCode> parsed = new ArrayList<>();
+      for (String entry : packedCodes.split(RECORD)) {
+        String[] f = entry.split(FIELD, -1);
+        parsed.add(
+            new User.PendingCode(
+                CodePurpose.valueOf(f[0]), f[1], f[2], Instant.ofEpochMilli(Long.parseLong(f[3])),
+                Integer.parseInt(f[4])));
+      }
+      return parsed;
     }
   }
 }

@@ -159,5 +159,28 @@ final class Schema {
           """
           ALTER TABLE users ADD COLUMN IF NOT EXISTS phone_key VARCHAR(64);
           CREATE UNIQUE INDEX IF NOT EXISTS users_phone_uq ON users(pool_id, phone_key)
+          """,
+          // Codes per purpose and attribute (sign-up, forgotten password, attribute verification), each with its
+          // wrong attempts; the date of the password, so a temporary one expires; wrong passwords in a row and the
+          // lock-out they earned. An invitation's temporary password is kept in the outbox, so codes there widen.
+          // The single pending code of earlier versions becomes the sign-up code; MERGE makes a re-run harmless.
+          """
+          CREATE TABLE IF NOT EXISTS user_codes (
+            user_seq BIGINT NOT NULL REFERENCES users(seq) ON DELETE CASCADE,
+            purpose VARCHAR(32) NOT NULL,
+            attribute VARCHAR(64) NOT NULL,
+            code VARCHAR(16) NOT NULL,
+            expires_at BIGINT NOT NULL,
+            failed_attempts INT NOT NULL,
+            PRIMARY KEY (user_seq, purpose, attribute)
+          );
+          ALTER TABLE users ADD COLUMN IF NOT EXISTS password_set_at BIGINT;
+          ALTER TABLE users ADD COLUMN IF NOT EXISTS failed_sign_ins INT DEFAULT 0 NOT NULL;
+          ALTER TABLE users ADD COLUMN IF NOT EXISTS locked_until BIGINT;
+          UPDATE users SET password_set_at = created_at WHERE password_set_at IS NULL;
+          MERGE INTO user_codes (user_seq, purpose, attribute, code, expires_at, failed_attempts) KEY (user_seq, purpose, attribute)
+            SELECT seq, 'SIGN_UP', '', pending_code, pending_code_expires_at, 0 FROM users WHERE pending_code IS NOT NULL;
+          UPDATE users SET pending_code = NULL, pending_code_expires_at = NULL WHERE pending_code IS NOT NULL;
+          ALTER TABLE sent_codes ALTER COLUMN code SET DATA TYPE VARCHAR(1024)
           """);
 }

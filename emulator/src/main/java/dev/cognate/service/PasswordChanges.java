@@ -24,7 +24,10 @@ public final class PasswordChanges {
     this.clock = clock;
   }
 
-  /** ChangePassword: the previous password must be the current one, the proposed one must meet the policy. */
+  /**
+   * ChangePassword: the previous password must be the current one, the proposed one must meet the policy. A user
+   * holding a temporary password (set by an administrator after they signed in) is confirmed by it.
+   */
   public void byUser(UserPool pool, User user, String previousPassword, String proposedPassword) {
     if (user.status() == UserStatus.RESET_REQUIRED) {
       throw PasswordResets.resetRequired();
@@ -41,7 +44,12 @@ public final class PasswordChanges {
           if (!Objects.equals(current.passwordHash(), user.passwordHash())) {
             throw CognitoException.notAuthorized("Incorrect username or password.");
           }
-          return current.withPassword(hash, clock.instant());
+          Instant now = clock.instant();
+          User changed = current.withPassword(hash, now);
+          // Choosing a new password is what a temporary one asks for.
+          return current.status() == UserStatus.FORCE_CHANGE_PASSWORD
+              ? changed.withStatus(UserStatus.CONFIRMED, now)
+              : changed;
         });
   }
 

@@ -27,6 +27,7 @@ import dev.cognate.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,6 +36,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.Authenticat
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeDeliveryDetailsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolClientRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.DeliveryMediumType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExpiredCodeException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
@@ -89,6 +91,23 @@ class PasswordsIT {
         ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH,
         ExplicitAuthFlowsType.ALLOW_ADMIN_USER_PASSWORD_AUTH,
         ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH);
+  }
+
+  /** A pool asking only for six-character passwords, otherwise as {@code settings} say. */
+  private static Pool sixCharacterPool(Consumer<CreateUserPoolRequest.Builder> settings) {
+    return Pools.pool(
+        COGNITO,
+        b -> {
+          b.policies(
+              p -> p.passwordPolicy(
+                  pp -> pp.minimumLength(6)
+                      .requireUppercase(false)
+                      .requireLowercase(false)
+                      .requireNumbers(false)
+                      .requireSymbols(false)));
+          settings.accept(b);
+        },
+        c -> {});
   }
 
   /** A confirmed user of {@link #pool} whose e-mail was verified by the sign-up code. */
@@ -236,13 +255,7 @@ class PasswordsIT {
 
   @Test
   void withoutARecoverySettingAVerifiedPhoneIsPreferredOverEmail() {
-    Pool phonePool =
-        Pools.pool(
-            COGNITO,
-            b -> b.autoVerifiedAttributes(VerifiedAttributeType.PHONE_NUMBER)
-                .policies(p -> p.passwordPolicy(pp -> pp.minimumLength(6).requireUppercase(false)
-                    .requireLowercase(false).requireNumbers(false).requireSymbols(false))),
-            c -> {});
+    Pool phonePool = sixCharacterPool(b -> b.autoVerifiedAttributes(VerifiedAttributeType.PHONE_NUMBER));
     signUpConfirmed(
         COGNITO, COGNATE, phonePool, "phoned", APP_PASSWORD,
         attr("email", "phoned@example.com"), attr("phone_number", "+15555550123"));
@@ -260,19 +273,50 @@ class PasswordsIT {
   @Test
   void aRecoverySettingOfEmailOnlyIgnoresAVerifiedPhone() {
     Pool emailOnly =
-        Pools.pool(
-            COGNITO,
+        sixCharacterPool(
             b -> b.autoVerifiedAttributes(VerifiedAttributeType.PHONE_NUMBER)
                 .accountRecoverySetting(
-                    s -> s.recoveryMechanisms(m -> m.name(RecoveryOptionNameType.VERIFIED_EMAIL).priority(1)))
-                .policies(p -> p.passwordPolicy(pp -> pp.minimumLength(6).requireUppercase(false)
-                    .requireLowercase(false).requireNumbers(false).requireSymbols(false))),
-            c -> {});
+                    s -> s.recoveryMechanisms(m -> m.name(RecoveryOptionNameType.VERIFIED_EMAIL).priority(1))));
     signUpConfirmed(
         COGNITO, COGNATE, emailOnly, "phoned", APP_PASSWORD,
         attr("email", "phoned@example.com"), attr("phone_number", "+15555550123"));
 
     assertInvalidParameter(NO_CHANNEL, () -> forgot(emailOnly.clientId(), "phoned"));
+  }
+
+  @Test
+  void aRecoverySettingOfAdminOnlyOffersNoChannel() {
+    Pool adminOnly =
+        sixCharacterPool(
+            b -> b.autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                .accountRecoverySetting(
+                    s -> s.recoveryMechanisms(m -> m.name(RecoveryOptionNameType.ADMIN_ONLY).priority(1))));
+    signUpConfirmed(COGNITO, COGNATE, adminOnly, "mailed", APP_PASSWORD, attr("email", "mailed@example.com"));
+
+    assertInvalidParameter(NO_CHANNEL, () -> forgot(adminOnly.clientId(), "mailed"));
+  }
+
+  @Test
+  void anUnconfirmedUserHasNoVerifiedChannel() {
+    String username = "unconfirmed" + SEQUENCE.incrementAndGet();
+    signUp(COGNITO, pool, username, username + "@example.com");
+
+    assertInvalidParameter(NO_CHANNEL, () -> forgot(pool.clientId(), username));
+  }
+
+  @Test
+  void inAnEmailUsernamePoolTheEmailFindsTheUser() {
+    Pool emailPool = Pools.emailUsernamePool(COGNITO);
+    String sub = signUpConfirmed(COGNITO, COGNATE, emailPool, "mail@example.com", "Passw0rd!");
+
+    CodeDeliveryDetailsType details = forgot(emailPool.clientId(), "mail@example.com");
+
+    assertEquals("m***@e***", details.destination());
+    SentCode sent = resetCodes(COGNATE, emailPool.poolId(), "mail@example.com").get(0);
+    assertEquals(sub, sent.username());
+    COGNITO.confirmForgotPassword(
+        r -> r.clientId(emailPool.clientId()).username("mail@example.com").confirmationCode(sent.code())
+            .password("N3wPassw0rd!"));
   }
 
   @Test
@@ -523,6 +567,19 @@ class PasswordsIT {
         "1 validation error detected: Value null at 'previousPassword' failed to satisfy constraint: "
             + "Member must not be null",
         () -> COGNITO.changePassword(r -> r.accessToken(accessToken).proposedPassword(NEW_PASSWORD)));
+  }
+
+  @Test
+  void changingATemporaryPasswordConfirmsTheUser() {
+    String username = newUser();
+    String accessToken = signIn(COGNITO, pool.clientId(), username, APP_PASSWORD).accessToken();
+    COGNITO.adminSetUserPassword(r -> r.userPoolId(pool.poolId()).username(username).password("temporary"));
+
+    COGNITO.changePassword(
+        r -> r.accessToken(accessToken).previousPassword("temporary").proposedPassword(NEW_PASSWORD));
+
+    assertEquals(UserStatusType.CONFIRMED, status(username));
+    assertNotNull(signIn(COGNITO, pool.clientId(), username, NEW_PASSWORD).accessToken());
   }
 
   // ------------------------------------------------------------------------------------------ AdminSetUserPassword

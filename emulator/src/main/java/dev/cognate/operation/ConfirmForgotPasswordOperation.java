@@ -18,8 +18,7 @@ import java.util.Optional;
 
 /** ConfirmForgotPassword: the reset code and a new password. */
 public final class ConfirmForgotPasswordOperation
-    implements Operation<
-        ConfirmForgotPasswordOperation.ConfirmForgotPasswordRequest, Empty> {
+    implements Operation<ConfirmForgotPasswordOperation.ConfirmForgotPasswordRequest, Empty> {
   private final Directory directory;
   private final Users users;
   private final PasswordResets resets;
@@ -60,7 +59,9 @@ public final class ConfirmForgotPasswordOperation
       throw conceal ? SignUpConfirmation.mismatch() : Users.comboNotFound();
     }
     if (!found.get().enabled()) {
-      throw conceal ? PasswordResets.concealedRefusal(found.get()) : CognitoException.notAuthorized("User is disabled.");
+      throw conceal
+          ? PasswordResets.concealedRefusal(found.get())
+          : CognitoException.notAuthorized("User is disabled.");
     }
     resets.confirm(target.pool(), found.get(), request.ConfirmationCode(), request.Password());
     return new Empty();

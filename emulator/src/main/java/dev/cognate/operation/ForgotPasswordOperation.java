@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /** ForgotPassword: a reset code to the user's verified e-mail or phone number. */
 public final class ForgotPasswordOperation
-    implements Operation<ForgotPasswordOperation.ForgotPasswordRequest, ForgotPasswordOperation.ForgotPasswordResponse> {
+    implements Operation<
+        ForgotPasswordOperation.ForgotPasswordRequest, ForgotPasswordOperation.ForgotPasswordResponse> {
   private final Directory directory;
   private final Users users;
   private final PasswordResets resets;

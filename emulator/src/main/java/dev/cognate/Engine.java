@@ -1,6 +1,13 @@
 package dev.cognate;
 
 import dev.cognate.operation.AddCustomAttributesOperation;
+import dev.cognate.operation.AdminResetUserPasswordOperation;
+import dev.cognate.operation.AdminSetUserPasswordOperation;
+import dev.cognate.operation.ChangePasswordOperation;
+import dev.cognate.operation.ConfirmForgotPasswordOperation;
+import dev.cognate.operation.ForgotPasswordOperation;
+import dev.cognate.service.PasswordChanges;
+import dev.cognate.service.PasswordResets;
 import dev.cognate.operation.AdminAddUserToGroupOperation;
 import dev.cognate.operation.AdminListGroupsForUserOperation;
 import dev.cognate.operation.AdminRemoveUserFromGroupOperation;
@@ -134,6 +141,8 @@ public final class Engine implements AutoCloseable {
     Groups groups = new Groups(groupStore, users, userStore, pools, clock);
     AccessTokens accessTokens = new AccessTokens(new AccessTokenVerifier(keys), sessions, userStore, clock);
     Accounts accounts = new Accounts(users, userStore, sessions, database, clock);
+    PasswordResets resets = new PasswordResets(users, passwords, codes, clock);
+    PasswordChanges passwordChanges = new PasswordChanges(users, passwords, clock);
     ClientSettings clientSettings = new ClientSettings(new ClientOAuthReferences(providers, serverStore));
 
     this.operations =
@@ -189,7 +198,12 @@ public final class Engine implements AutoCloseable {
                 new AdminDisableUserOperation(directory, users, accounts),
                 new AdminEnableUserOperation(directory, users, accounts),
                 new AdminUserGlobalSignOutOperation(directory, users, accounts),
-                new DeleteUserOperation(accessTokens, accounts)));
+                new DeleteUserOperation(accessTokens, accounts),
+                new ForgotPasswordOperation(directory, users, resets),
+                new ConfirmForgotPasswordOperation(directory, users, resets),
+                new ChangePasswordOperation(accessTokens, directory, passwordChanges),
+                new AdminSetUserPasswordOperation(directory, users, passwordChanges),
+                new AdminResetUserPasswordOperation(directory, users, resets)));
   }
 
   private static Outbox outboxOf(OutboxStore store) {

@@ -1,6 +1,5 @@
 package dev.cognate.operation;
 
-import dev.cognate.domain.CodeDestination;
 import dev.cognate.domain.CodePurpose;
 import dev.cognate.domain.User;
 import dev.cognate.domain.UserStatus;
@@ -64,7 +63,7 @@ public final class ResendConfirmationCodeOperation
     Optional<User> found = users.find(target.pool(), request.Username());
     if (found.isEmpty()) {
       if (target.client().preventUserExistenceErrors()) {
-        return new ResendConfirmationCodeResponse(CodeDeliveryDetailsType.of(simulated(request.Username())));
+        return new ResendConfirmationCodeResponse(CodeDeliveryDetailsType.of(CodeSender.simulated(request.Username())));
       }
       throw Users.comboNotFound();
     }
@@ -85,11 +84,5 @@ public final class ResendConfirmationCodeOperation
             },
             (updated, prepared) -> codes.send(target.pool(), updated, prepared, CodePurpose.SIGN_UP));
     return new ResendConfirmationCodeResponse(CodeDeliveryDetailsType.of(code.reported()));
-  }
-
-  /** With PreventUserExistenceErrors, an unknown user gets a plausible answer rather than an error. */
-  private static CodeDestination simulated(String username) {
-    String address = username.contains("@") ? username : username + "@example.com";
-    return new CodeDestination(CodeSender.mask(address), "EMAIL", "email");
   }
 }

@@ -73,6 +73,13 @@ public final class Authenticator {
     if (user.status() == UserStatus.UNCONFIRMED) {
       throw new CognitoException(CognitoErrorType.USER_NOT_CONFIRMED, "User is not confirmed.");
     }
+    // After AdminResetUserPassword the old password no longer signs in, right or wrong; hiding clients get the
+    // generic answer instead of learning the account exists.
+    if (user.status() == UserStatus.RESET_REQUIRED) {
+      throw target.client().preventUserExistenceErrors()
+          ? CognitoException.notAuthorized(INCORRECT)
+          : PasswordResets.resetRequired();
+    }
     if (!passwords.matches(password, user.passwordHash())) {
       throw CognitoException.notAuthorized(INCORRECT);
     }

@@ -10,6 +10,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +24,10 @@ import org.slf4j.LoggerFactory;
 public final class CodeSender {
   /** Cognito's sign-up confirmation codes stay valid for 24 hours. */
   public static final Duration SIGN_UP_CODE_VALIDITY = Duration.ofHours(24);
+  /** Cognito's forgot-password codes stay valid for one hour. */
+  public static final Duration FORGOT_PASSWORD_CODE_VALIDITY = Duration.ofHours(1);
+  /** Cognito's order when a pool has no AccountRecoverySetting: SMS before e-mail. */
+  private static final List<String> LEGACY_RECOVERY = List.of("verified_phone_number", "verified_email");
 
   private static final Logger LOG = LoggerFactory.getLogger("cognate.codes");
 
@@ -62,6 +69,52 @@ public final class CodeSender {
           new PreparedCode(nextCode(), "SMS", "phone_number", user.attribute("phone_number").get(), expiresAt));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The password-reset code for a user: to the first verified channel in the pool's AccountRecoverySetting order
+   * ({@code admin_only} offers none), empty when the user has no such channel.
+   */
+  public Optional<PreparedCode> prepareForgotPasswordCode(UserPool pool, User user) {
+    Instant expiresAt = clock.instant().plus(FORGOT_PASSWORD_CODE_VALIDITY);
+    for (String mechanism : recoveryOrder(pool)) {
+      if (mechanism.equals("verified_email") && verified(user, "email")) {
+        return Optional.of(new PreparedCode(nextCode(), "EMAIL", "email", user.attribute("email").get(), expiresAt));
+      }
+      if (mechanism.equals("verified_phone_number") && verified(user, "phone_number")) {
+        return Optional.of(
+            new PreparedCode(nextCode(), "SMS", "phone_number", user.attribute("phone_number").get(), expiresAt));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * What an unknown user's code operation answers where the client hides whether users exist: a destination like
+   * the one a real user of that name would be told about.
+   */
+  public static CodeDestination simulated(String username) {
+    String address = username.contains("@") ? username : username + "@example.com";
+    return new CodeDestination(mask(address), "EMAIL", "email");
+  }
+
+  private static boolean verified(User user, String attribute) {
+    return user.attribute(attribute).isPresent()
+        && "true".equals(user.attribute(attribute + "_verified").orElse(null));
+  }
+
+  /** The pool's recovery mechanisms by priority, as CreateUserPool and UpdateUserPool stored them. */
+  private static List<String> recoveryOrder(UserPool pool) {
+    if (!(pool.echoed().get("AccountRecoverySetting") instanceof Map<?, ?> setting)
+        || !(setting.get("RecoveryMechanisms") instanceof List<?> mechanisms)) {
+      return LEGACY_RECOVERY;
+    }
+    return mechanisms.stream()
+        .filter(m -> m instanceof Map<?, ?>)
+        .map(m -> (Map<?, ?>) m)
+        .sorted(Comparator.comparingInt(m -> m.get("Priority") instanceof Number n ? n.intValue() : Integer.MAX_VALUE))
+        .map(m -> String.valueOf(m.get("Name")))
+        .toList();
   }
 
   /** Records a prepared code as sent, once the user it belongs to is stored. */

@@ -88,9 +88,7 @@ public final class SignUpOperation implements Operation<SignUpOperation.SignUpRe
     }
     NewUsers.Identity identity = NewUsers.identity(pool, request.Username(), inputs);
     Passwords.requireConforming(pool.passwordPolicy(), request.Password());
-    Map<String, String> attributes = new LinkedHashMap<>();
-    attributes.put("sub", identity.sub());
-    attributes.putAll(AttributeRules.forNewUser(pool, identity.attributes()));
+    Map<String, String> attributes = new LinkedHashMap<>(AttributeRules.forNewUser(pool, identity.attributes()));
     if (attributes.containsKey("email")) {
       attributes.putIfAbsent("email_verified", "false");
     }
@@ -99,14 +97,7 @@ public final class SignUpOperation implements Operation<SignUpOperation.SignUpRe
     }
     Instant now = clock.instant();
     User user =
-        User.created(
-            pool.id(),
-            identity.username(),
-            identity.sub(),
-            UserStatus.UNCONFIRMED,
-            passwords.hash(request.Password()),
-            attributes,
-            now);
+        identity.user(pool, UserStatus.UNCONFIRMED, passwords.hash(request.Password()), attributes, now);
     Optional<CodeSender.PreparedCode> code = codes.prepareSignUpCode(pool, user);
     if (code.isPresent()) {
       user = user.withCode(code.get().pending(CodePurpose.SIGN_UP), now);

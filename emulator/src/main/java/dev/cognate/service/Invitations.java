@@ -13,9 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,19 +54,14 @@ public final class Invitations {
   public User create(UserPool pool, Invitation invitation) {
     NewUsers.Identity identity = NewUsers.identity(pool, invitation.username(), invitation.attributes());
     String temporary = temporaryPassword(pool.passwordPolicy(), invitation.temporaryPassword());
-    Map<String, String> attributes = new LinkedHashMap<>();
-    attributes.put("sub", identity.sub());
-    // Required attributes may be left to the user: NEW_PASSWORD_REQUIRED asks for the ones still missing.
-    attributes.putAll(AttributeRules.checked(pool, identity.attributes()));
     Instant now = clock.instant();
+    // Required attributes may be left to the user: NEW_PASSWORD_REQUIRED asks for the ones still missing.
     User user =
-        User.created(
-            pool.id(),
-            identity.username(),
-            identity.sub(),
+        identity.user(
+            pool,
             UserStatus.FORCE_CHANGE_PASSWORD,
             passwords.hash(temporary),
-            attributes,
+            AttributeRules.checked(pool, identity.attributes()),
             now);
     List<CodeSender.PreparedCode> messages =
         invitation.suppress() ? List.of() : messages(pool, user, temporary, invitation.mediums(), now);

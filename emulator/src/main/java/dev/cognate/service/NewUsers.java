@@ -2,12 +2,16 @@ package dev.cognate.service;
 
 import dev.cognate.domain.User;
 import dev.cognate.domain.UserPool;
+import dev.cognate.domain.UserStatus;
 import dev.cognate.error.CognitoErrorType;
 import dev.cognate.error.CognitoException;
 import dev.cognate.storage.Transactions;
 import dev.cognate.storage.UserStore;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,7 +29,16 @@ public final class NewUsers {
    * A new user's stored username, {@code sub} and attributes as sent. In a pool whose usernames are e-mail
    * addresses or phone numbers, the name given becomes that attribute and the stored username is the {@code sub}.
    */
-  public record Identity(String username, String sub, List<AttributeRules.Input> attributes) {}
+  public record Identity(String username, String sub, List<AttributeRules.Input> attributes) {
+    /** The user not stored yet, with {@code sub} first among the checked {@code attributes}. */
+    public User user(
+        UserPool pool, UserStatus status, String passwordHash, Map<String, String> attributes, Instant now) {
+      Map<String, String> all = new LinkedHashMap<>();
+      all.put("sub", sub);
+      all.putAll(attributes);
+      return User.created(pool.id(), username, sub, status, passwordHash, all, now);
+    }
+  }
 
   public static Identity identity(UserPool pool, String username, List<AttributeRules.Input> attributes) {
     String sub = UUID.randomUUID().toString();

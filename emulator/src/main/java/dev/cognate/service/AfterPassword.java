@@ -8,6 +8,7 @@ import dev.cognate.service.Directory.ClientInPool;
 import dev.cognate.storage.UserStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,7 +41,11 @@ public final class AfterPassword {
       }
       return Optional.of(
           challenges.issue(
-              target, user, ChallengeName.NEW_PASSWORD_REQUIRED, NewPasswordChallenge.parameters(target.pool(), user)));
+              target,
+              user,
+              ChallengeName.NEW_PASSWORD_REQUIRED,
+              NewPasswordChallenge.parameters(target.pool(), user),
+              Map.of()));
     }
     return sessions.begin(target, user, issuerUrl).map(signIn -> signIn);
   }

@@ -33,8 +33,9 @@ public final class ChallengeSessions {
     this.clock = clock;
   }
 
+  /** A challenge for the user, with the parameters the client sees and the state only its handler reads. */
   public SignInStep.Challenge issue(
-      ClientInPool target, User user, ChallengeName name, Map<String, String> parameters) {
+      ClientInPool target, User user, ChallengeName name, Map<String, String> parameters, Map<String, String> state) {
     Instant now = clock.instant();
     store.purgeExpired(now);
     byte[] bytes = new byte[SESSION_BYTES];
@@ -47,7 +48,8 @@ public final class ChallengeSessions {
             target.client().clientId(),
             user.sub(),
             name,
-            now.plus(Duration.ofMinutes(target.client().authSessionValidity()))));
+            now.plus(Duration.ofMinutes(target.client().authSessionValidity())),
+            state));
     return new SignInStep.Challenge(name, session, parameters);
   }
 

@@ -557,6 +557,26 @@ class InvitationsIT {
   }
 
   @Test
+  void waitingSessionsGoWithTheirClientAndPool() {
+    Pool own = Pools.pool(cognito, p -> {}, InvitationsIT::passwordFlows);
+    invite(own, name, b -> {});
+    String session = signIn(own, name, TEMPORARY).session();
+    String secondClient = Pools.client(cognito, own.poolId(), InvitationsIT::passwordFlows).clientId();
+    signIn(new Pool(own.poolId(), secondClient, null), name, TEMPORARY);
+
+    cognito.deleteUserPoolClient(r -> r.userPoolId(own.poolId()).clientId(secondClient));
+    assertNotNull(respond(own, session, Map.of("USERNAME", name, "NEW_PASSWORD", CHOSEN)).authenticationResult());
+    invite(own, name + "-next", b -> {});
+    signIn(own, name + "-next", TEMPORARY);
+    cognito.deleteUserPool(r -> r.userPoolId(own.poolId()));
+
+    assertCognitoError(
+        "ResourceNotFoundException",
+        "User pool " + own.poolId() + " does not exist.",
+        () -> cognito.describeUserPool(r -> r.userPoolId(own.poolId())));
+  }
+
+  @Test
   void aClientWithASecretNeedsTheSecretHashInTheAnswer() {
     Pool secret =
         Pools.pool(cognito, p -> {}, c -> passwordFlows(c.generateSecret(true)));

@@ -485,6 +485,29 @@ class InvitationsIT {
   }
 
   @Test
+  void aClientMaySetOnlyItsWriteAttributes() {
+    Pool limited =
+        new Pool(
+            pool.poolId(),
+            Pools.client(cognito, pool.poolId(), c -> passwordFlows(c.writeAttributes("given_name"))).clientId(),
+            null);
+    invite(pool, name, b -> {});
+    String session = signIn(limited, name, TEMPORARY).session();
+
+    assertCognitoError(
+        NotAuthorizedException.class,
+        "A client attempted to write unauthorized attribute",
+        () -> respond(
+            limited, session, Map.of("USERNAME", name, "NEW_PASSWORD", CHOSEN, "userAttributes.family_name", "Ames")));
+    respond(
+        limited, session, Map.of("USERNAME", name, "NEW_PASSWORD", CHOSEN, "userAttributes.given_name", "Ivy"));
+    assertEquals(
+        "Ivy",
+        attributes(cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username(name)).userAttributes())
+            .get("given_name"));
+  }
+
+  @Test
   void missingParametersAreNamed() {
     invite(pool, name, b -> {});
     String session = signIn(pool, name, TEMPORARY).session();

@@ -20,6 +20,17 @@ import dev.cognate.operation.UpdateGroupOperation;
 import dev.cognate.service.Groups;
 import dev.cognate.storage.GroupStore;
 import dev.cognate.storage.jdbc.JdbcGroupStore;
+import dev.cognate.operation.AdminCreateUserOperation;
+import dev.cognate.operation.AdminRespondToAuthChallengeOperation;
+import dev.cognate.operation.RespondToAuthChallengeOperation;
+import dev.cognate.service.AfterPassword;
+import dev.cognate.service.ChallengeSessions;
+import dev.cognate.service.Challenges;
+import dev.cognate.service.Invitations;
+import dev.cognate.service.NewPasswordChallenge;
+import dev.cognate.service.NewSessions;
+import dev.cognate.service.NewUsers;
+import dev.cognate.storage.jdbc.JdbcChallengeStore;
 import dev.cognate.domain.SentCode;
 import dev.cognate.operation.AdminConfirmSignUpOperation;
 import dev.cognate.operation.AdminDeleteUserOperation;
@@ -130,9 +141,21 @@ public final class Engine implements AutoCloseable {
     Passwords passwords = new Passwords(config.bcryptCost());
     CodeSender codes = new CodeSender(outboxStore, config.fixedCode(), clock);
     SignUpConfirmation confirmation = new SignUpConfirmation(users, clock);
+    TokenIssuer tokenIssuer = new TokenIssuer(keys, groupStore);
+    ChallengeSessions challengeSessions = new ChallengeSessions(new JdbcChallengeStore(database), clock);
+    AfterPassword afterPassword =
+        new AfterPassword(challengeSessions, new NewSessions(sessions, tokenIssuer, clock), userStore, clock);
     Authenticator authenticator =
-        new Authenticator(users, userStore, passwords, sessions, new TokenIssuer(keys, groupStore), clock);
+        new Authenticator(users, userStore, passwords, sessions, tokenIssuer, clock, afterPassword);
     AuthFlows flows = new AuthFlows(authenticator);
+    // The one place challenges are registered: one handler per challenge name.
+    Challenges challenges =
+        new Challenges(
+            challengeSessions,
+            users,
+            userStore,
+            List.of(new NewPasswordChallenge(users, passwords, challengeSessions, afterPassword, clock)));
+    NewUsers newUsers = new NewUsers(userStore, database);
     UserPoolDomains domains = new UserPoolDomains(new JdbcDomainStore(database), clock);
     ResourceServerStore serverStore = new JdbcResourceServerStore(database);
     ResourceServers servers = new ResourceServers(serverStore);
@@ -159,7 +182,7 @@ public final class Engine implements AutoCloseable {
                 new UpdateUserPoolClientOperation(directory, clients, clientSettings, clock),
                 new ListUserPoolClientsOperation(directory, clients),
                 new DeleteUserPoolClientOperation(directory, clients),
-                new SignUpOperation(directory, userStore, passwords, codes, database, clock),
+                new SignUpOperation(directory, newUsers, passwords, codes, clock),
                 new ConfirmSignUpOperation(directory, users, confirmation),
                 new ResendConfirmationCodeOperation(directory, users, codes, clock),
                 new AdminConfirmSignUpOperation(directory, users, confirmation),
@@ -169,6 +192,10 @@ public final class Engine implements AutoCloseable {
                 new GetUserOperation(accessTokens),
                 new AdminInitiateAuthOperation(directory, flows),
                 new InitiateAuthOperation(directory, flows),
+                new AdminCreateUserOperation(
+                    directory, new Invitations(users, newUsers, passwords, codes, clock)),
+                new RespondToAuthChallengeOperation(directory, challenges),
+                new AdminRespondToAuthChallengeOperation(directory, challenges),
                 new GlobalSignOutOperation(accessTokens, sessions),
                 new RevokeTokenOperation(directory, sessions),
                 new CreateUserPoolDomainOperation(directory, domains),

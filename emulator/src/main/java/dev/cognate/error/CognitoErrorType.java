@@ -23,6 +23,7 @@ public enum CognitoErrorType {
   UNAUTHORIZED("UnauthorizedException"),
   UNSUPPORTED_OPERATION("UnsupportedOperationException"),
   UNSUPPORTED_TOKEN_TYPE("UnsupportedTokenTypeException"),
+  UNSUPPORTED_USER_STATE("UnsupportedUserStateException"),
   USER_NOT_CONFIRMED("UserNotConfirmedException"),
   USER_NOT_FOUND("UserNotFoundException"),
   USERNAME_EXISTS("UsernameExistsException"),

@@ -32,6 +32,19 @@ public final class AttributeRules {
 
   /** The attributes of a new user, in the order sent, with every attribute the schema requires present. */
   public static Map<String, String> forNewUser(UserPool pool, List<Input> inputs) {
+    Map<String, String> attributes = checked(pool, inputs);
+    missingRequired(pool, attributes)
+        .stream()
+        .findFirst()
+        .ifPresent(
+            name -> {
+              throw CognitoException.invalidParameter(SCHEMA_ERROR + name + ": The attribute is required");
+            });
+    return attributes;
+  }
+
+  /** The attributes sent, in the order sent, each one in the schema and with a value the schema accepts. */
+  public static Map<String, String> checked(UserPool pool, List<Input> inputs) {
     Map<String, String> attributes = new LinkedHashMap<>();
     for (Input input : inputs) {
       SchemaAttribute schema =
@@ -45,12 +58,15 @@ public final class AttributeRules {
       checkValue(schema, value);
       attributes.put(input.name(), value);
     }
-    for (SchemaAttribute required : pool.schema()) {
-      if (required.required() && !required.name().equals("sub") && !attributes.containsKey(required.name())) {
-        throw CognitoException.invalidParameter(SCHEMA_ERROR + required.name() + ": The attribute is required");
-      }
-    }
     return attributes;
+  }
+
+  /** The schema's required attributes that {@code attributes} lacks, in schema order. */
+  public static List<String> missingRequired(UserPool pool, Map<String, String> attributes) {
+    return pool.schema().stream()
+        .filter(a -> a.required() && !a.name().equals("sub") && !attributes.containsKey(a.name()))
+        .map(SchemaAttribute::name)
+        .toList();
   }
 
   /**

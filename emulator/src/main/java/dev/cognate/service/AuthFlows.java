@@ -20,7 +20,7 @@ public final class AuthFlows {
     ADMIN
   }
 
-  public Authenticator.SignIn start(
+  public SignInStep start(
       Api api, ClientInPool target, AuthFlow flow, Map<String, String> parameters, String issuer) {
     if (!supportedBy(api, flow)) {
       throw CognitoException.invalidParameter("Initiate Auth method not supported.");
@@ -65,7 +65,8 @@ public final class AuthFlows {
     };
   }
 
-  private static String required(Map<String, String> params, String name) {
+  /** The named parameter, or Cognito's {@code Missing required parameter <name>}. */
+  static String required(Map<String, String> params, String name) {
     String value = params.get(name);
     if (value == null) {
       throw CognitoException.invalidParameter("Missing required parameter " + name);

@@ -29,26 +29,35 @@ public final class Authenticator {
   private final SessionStore sessions;
   private final TokenIssuer issuer;
   private final Clock clock;
+  private final AfterPassword afterPassword;
   // Hashing against a throwaway hash for unknown users keeps their answer as slow as a wrong password's.
   private final String decoyHash;
 
   public Authenticator(
-      Users users, UserStore userStore, Passwords passwords, SessionStore sessions, TokenIssuer issuer, Clock clock) {
+      Users users,
+      UserStore userStore,
+      Passwords passwords,
+      SessionStore sessions,
+      TokenIssuer issuer,
+      Clock clock,
+      AfterPassword afterPassword) {
     this.users = users;
     this.userStore = userStore;
     this.passwords = passwords;
     this.sessions = sessions;
     this.issuer = issuer;
     this.clock = clock;
+    this.afterPassword = afterPassword;
     this.decoyHash = passwords.hash(UUID.randomUUID().toString());
   }
 
   /** Tokens, with a refresh token only when a new sign-in session began. */
-  public record SignIn(IssuedTokens tokens, Optional<String> refreshToken) {}
+  public record SignIn(IssuedTokens tokens, Optional<String> refreshToken) implements SignInStep {}
 
-  public SignIn withPassword(ClientInPool target, String username, String password, String issuerUrl) {
+  /** Tokens, or the challenge the user must answer first. */
+  public SignInStep withPassword(ClientInPool target, String username, String password, String issuerUrl) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      Optional<SignIn> signIn = attempt(target, username, password, issuerUrl);
+      Optional<SignInStep> signIn = attempt(target, username, password, issuerUrl);
       if (signIn.isPresent()) {
         return signIn.get();
       }
@@ -57,7 +66,7 @@ public final class Authenticator {
   }
 
   /** A sign-in decided on the user as read, or empty when the user changed before its session could begin. */
-  private Optional<SignIn> attempt(ClientInPool target, String username, String password, String issuerUrl) {
+  private Optional<SignInStep> attempt(ClientInPool target, String username, String password, String issuerUrl) {
     Optional<User> found = users.find(target.pool(), username);
     if (found.isEmpty()) {
       passwords.matches(password, decoyHash);
@@ -83,23 +92,7 @@ public final class Authenticator {
     if (!passwords.matches(password, user.passwordHash())) {
       throw CognitoException.notAuthorized(INCORRECT);
     }
-    Instant now = clock.instant();
-    String refreshToken = RefreshTokens.newToken();
-    AuthSession session =
-        new AuthSession(
-            UUID.randomUUID().toString(),
-            RefreshTokens.hash(refreshToken),
-            target.pool().id(),
-            target.client().clientId(),
-            user.sub(),
-            now,
-            now.plus(target.client().tokenValidity().refresh()),
-            false);
-    if (!sessions.insertFor(user, session)) {
-      return Optional.empty();
-    }
-    IssuedTokens tokens = issuer.issue(target.pool(), target.client(), user, session, issuerUrl, now);
-    return Optional.of(new SignIn(tokens, Optional.of(refreshToken)));
+    return afterPassword.next(target, user, issuerUrl);
   }
 
   /**

@@ -3,6 +3,9 @@ package dev.cognate.service;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategy;
+import dev.cognate.domain.PasswordPolicy;
+import dev.cognate.error.CognitoErrorType;
+import dev.cognate.error.CognitoException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -28,5 +31,15 @@ public final class Passwords {
         && BCrypt.verifyer(VERSION, LONG_PASSWORDS)
             .verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8))
             .verified;
+  }
+
+  /** Refuses a password the pool's policy does not accept, with Cognito's InvalidPasswordException for its first broken rule. */
+  public static void requireConforming(PasswordPolicy policy, String password) {
+    policy
+        .firstViolation(password)
+        .ifPresent(
+            message -> {
+              throw new CognitoException(CognitoErrorType.INVALID_PASSWORD, message);
+            });
   }
 }

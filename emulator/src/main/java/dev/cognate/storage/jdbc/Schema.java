@@ -182,5 +182,20 @@ final class Schema {
             SELECT seq, 'SIGN_UP', '', pending_code, pending_code_expires_at, 0 FROM users WHERE pending_code IS NOT NULL;
           UPDATE users SET pending_code = NULL, pending_code_expires_at = NULL WHERE pending_code IS NOT NULL;
           ALTER TABLE sent_codes ALTER COLUMN code SET DATA TYPE VARCHAR(1024)
+          """,
+          // Sign-ins waiting for a challenge answer (NEW_PASSWORD_REQUIRED, later MFA and SRP), with what the
+          // challenge remembers as JSON. The session string is kept only as its hash; deleting the row is what makes
+          // an answer count, so each session completes once. A deleted pool, client or user takes them along.
+          """
+          CREATE TABLE IF NOT EXISTS challenge_sessions (
+            session_hash CHAR(64) NOT NULL PRIMARY KEY,
+            pool_id VARCHAR(64) NOT NULL REFERENCES user_pools(id) ON DELETE CASCADE,
+            client_id VARCHAR(128) NOT NULL REFERENCES app_clients(client_id) ON DELETE CASCADE,
+            user_sub CHAR(36) NOT NULL REFERENCES users(sub) ON DELETE CASCADE,
+            challenge VARCHAR(32) NOT NULL,
+            expires_at BIGINT NOT NULL,
+            state CLOB NOT NULL
+          );
+          CREATE INDEX IF NOT EXISTS challenge_sessions_expiry_ix ON challenge_sessions(expires_at)
           """);
 }

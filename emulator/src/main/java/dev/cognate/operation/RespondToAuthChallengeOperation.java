@@ -1,0 +1,62 @@
+package dev.cognate.operation;
+
+import dev.cognate.domain.ChallengeName;
+import dev.cognate.operation.wire.InitiateAuthResponse;
+import dev.cognate.operation.wire.Shapes;
+import dev.cognate.service.Challenges;
+import dev.cognate.service.Directory;
+import dev.cognate.validation.Length;
+import dev.cognate.validation.OneOf;
+import dev.cognate.validation.Pattern;
+import dev.cognate.validation.Required;
+import dev.cognate.validation.Sensitive;
+import java.util.Map;
+
+/** RespondToAuthChallenge: a client's answer to the challenge a sign-in returned, with no AWS credentials. */
+public final class RespondToAuthChallengeOperation
+    implements Operation<RespondToAuthChallengeOperation.RespondToAuthChallengeRequest, InitiateAuthResponse> {
+  private final Directory directory;
+  private final Challenges challenges;
+
+  public RespondToAuthChallengeOperation(Directory directory, Challenges challenges) {
+    this.directory = directory;
+    this.challenges = challenges;
+  }
+
+  public record RespondToAuthChallengeRequest(
+      @Required @Sensitive @Length(min = 1, max = 128) @Pattern(Shapes.CLIENT_ID) String ClientId,
+      @Required
+          @OneOf({
+            "SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA", "SELECT_MFA_TYPE", "MFA_SETUP", "PASSWORD_VERIFIER",
+            "CUSTOM_CHALLENGE", "SELECT_CHALLENGE", "DEVICE_SRP_AUTH", "DEVICE_PASSWORD_VERIFIER", "ADMIN_NO_SRP_AUTH",
+            "NEW_PASSWORD_REQUIRED", "SMS_OTP", "PASSWORD", "WEB_AUTHN", "PASSWORD_SRP"
+          })
+          String ChallengeName,
+      @Sensitive @Length(min = 20, max = 2048) String Session,
+      @Sensitive Map<String, String> ChallengeResponses,
+      Map<String, Object> AnalyticsMetadata,
+      Map<String, Object> UserContextData,
+      Map<String, String> ClientMetadata) {}
+
+  @Override
+  public String name() {
+    return "RespondToAuthChallenge";
+  }
+
+  @Override
+  public Class<RespondToAuthChallengeRequest> requestType() {
+    return RespondToAuthChallengeRequest.class;
+  }
+
+  @Override
+  public InitiateAuthResponse handle(RespondToAuthChallengeRequest request, RequestContext context) {
+    Directory.ClientInPool target = directory.client(request.ClientId());
+    return InitiateAuthResponse.of(
+        challenges.respond(
+            target,
+            ChallengeName.valueOf(request.ChallengeName()),
+            request.Session(),
+            request.ChallengeResponses(),
+            context.issuer(target.pool().id())));
+  }
+}

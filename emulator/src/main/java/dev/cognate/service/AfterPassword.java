@@ -1,0 +1,67 @@
+package dev.cognate.service;
+
+import dev.cognate.domain.ChallengeName;
+import dev.cognate.domain.User;
+import dev.cognate.domain.UserStatus;
+import dev.cognate.error.CognitoException;
+import dev.cognate.service.Directory.ClientInPool;
+import dev.cognate.storage.UserStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a sign-in answers once the password is known to be right, and again after each challenge it passes: a
+ * temporary password asks for a new one (NEW_PASSWORD_REQUIRED); otherwise the sign-in is done and tokens are
+ * issued. MFA challenges join here.
+ */
+public final class AfterPassword {
+  // The user changes between a decision and its session only under contention; each lost race means a change won.
+  private static final int MAX_ATTEMPTS = 20;
+
+  private final ChallengeSessions challenges;
+  private final NewSessions sessions;
+  private final UserStore users;
+  private final Clock clock;
+
+  public AfterPassword(ChallengeSessions challenges, NewSessions sessions, UserStore users, Clock clock) {
+    this.challenges = challenges;
+    this.sessions = sessions;
+    this.users = users;
+    this.clock = clock;
+  }
+
+  /** The next step for the user as read, or empty when the user changed before tokens could be issued. */
+  public Optional<SignInStep> next(ClientInPool target, User user, String issuerUrl) {
+    if (user.status() == UserStatus.FORCE_CHANGE_PASSWORD) {
+      Duration validity = Duration.ofDays(target.pool().passwordPolicy().temporaryPasswordValidityDays());
+      if (!clock.instant().isBefore(user.passwordSetAt().plus(validity))) {
+        throw CognitoException.notAuthorized("User account has expired, it must be reset by an administrator.");
+      }
+      return Optional.of(
+          challenges.issue(
+              target,
+              user,
+              ChallengeName.NEW_PASSWORD_REQUIRED,
+              NewPasswordChallenge.parameters(target.pool(), user),
+              Map.of()));
+    }
+    return sessions.begin(target, user, issuerUrl).map(signIn -> signIn);
+  }
+
+  /** The next step after a challenge changed the user, decided on the user as stored now. */
+  public SignInStep nextAfterChallenge(ClientInPool target, String userSub, String issuerUrl) {
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      User user = users.findBySub(target.pool().id(), userSub).orElseThrow(Users::doesNotExist);
+      if (!user.enabled()) {
+        throw CognitoException.notAuthorized("User is disabled.");
+      }
+      Optional<SignInStep> step = next(target, user, issuerUrl);
+      if (step.isPresent()) {
+        return step.get();
+      }
+    }
+    throw new IllegalStateException("user " + userSub + " changed under every one of " + MAX_ATTEMPTS + " attempts");
+  }
+}

@@ -1,0 +1,82 @@
+package dev.cognate.service;
+
+import dev.cognate.domain.ChallengeName;
+import dev.cognate.domain.ChallengeSession;
+import dev.cognate.domain.User;
+import dev.cognate.error.CognitoException;
+import dev.cognate.service.Directory.ClientInPool;
+import dev.cognate.storage.ChallengeStore;
+import dev.cognate.token.RefreshTokens;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * Issues challenge sessions and opens them again when answered. A session string is long, random and opaque, as
+ * Cognito's are; it is valid for the client's AuthSessionValidity minutes and completes a sign-in once.
+ */
+public final class ChallengeSessions {
+  private static final String INVALID = "Invalid session for the user.";
+  private static final String EXPIRED = "Invalid session for the user, session is expired.";
+  // Cognito's sessions are encrypted blobs of several hundred characters; 192 random bytes give 256.
+  private static final int SESSION_BYTES = 192;
+
+  private final ChallengeStore store;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  public ChallengeSessions(ChallengeStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** A challenge for the user, with the parameters the client sees and the state only its handler reads. */
+  public SignInStep.Challenge issue(
+      ClientInPool target, User user, ChallengeName name, Map<String, String> parameters, Map<String, String> state) {
+    Instant now = clock.instant();
+    store.purgeExpired(now);
+    byte[] bytes = new byte[SESSION_BYTES];
+    random.nextBytes(bytes);
+    String session = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    store.insert(
+        new ChallengeSession(
+            RefreshTokens.hash(session),
+            target.pool().id(),
+            target.client().clientId(),
+            user.sub(),
+            name,
+            now.plus(Duration.ofMinutes(target.client().authSessionValidity())),
+            state));
+    return new SignInStep.Challenge(name, session, parameters);
+  }
+
+  /** The waiting sign-in behind {@code session}, if it was issued for this client and challenge and is still valid. */
+  public ChallengeSession open(ClientInPool target, ChallengeName name, String session) {
+    ChallengeSession waiting =
+        store
+            .find(RefreshTokens.hash(session))
+            .filter(s -> s.clientId().equals(target.client().clientId()) && s.challenge() == name)
+            .orElseThrow(ChallengeSessions::invalid);
+    if (!clock.instant().isBefore(waiting.expiresAt())) {
+      throw CognitoException.notAuthorized(EXPIRED);
+    }
+    return waiting;
+  }
+
+  /**
+   * Uses the session up; call it in the transaction of the change the answer completes, so that of two answers at
+   * once only one commits.
+   */
+  public void consume(ChallengeSession session) {
+    if (!store.consume(session.sessionHash())) {
+      throw invalid();
+    }
+  }
+
+  public static CognitoException invalid() {
+    return CognitoException.notAuthorized(INVALID);
+  }
+}

@@ -1,0 +1,98 @@
+package dev.cognate.service;
+
+import dev.cognate.domain.User;
+import dev.cognate.domain.UserPool;
+import dev.cognate.domain.UserStatus;
+import dev.cognate.error.CognitoErrorType;
+import dev.cognate.error.CognitoException;
+import dev.cognate.storage.Transactions;
+import dev.cognate.storage.UserStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** What SignUp and AdminCreateUser share: how a new user is named, and storing them under the pool's unique keys. */
+public final class NewUsers {
+  private final UserStore users;
+  private final Transactions transactions;
+
+  public NewUsers(UserStore users, Transactions transactions) {
+    this.users = users;
+    this.transactions = transactions;
+  }
+
+  /**
+   * A new user's stored username, {@code sub} and attributes as sent. In a pool whose usernames are e-mail
+   * addresses or phone numbers, the name given becomes that attribute and the stored username is the {@code sub}.
+   */
+  public record Identity(String username, String sub, List<AttributeRules.Input> attributes) {
+    /** The user not stored yet, with {@code sub} first among the checked {@code attributes}. */
+    public User user(
+        UserPool pool, UserStatus status, String passwordHash, Map<String, String> attributes, Instant now) {
+      Map<String, String> all = new LinkedHashMap<>();
+      all.put("sub", sub);
+      all.putAll(attributes);
+      return User.created(pool.id(), username, sub, status, passwordHash, all, now);
+    }
+  }
+
+  public static Identity identity(UserPool pool, String username, List<AttributeRules.Input> attributes) {
+    String sub = UUID.randomUUID().toString();
+    List<AttributeRules.Input> inputs = new ArrayList<>(attributes);
+    Optional<String> signInAttribute = signInAttribute(pool, username);
+    if (signInAttribute.isEmpty()) {
+      return new Identity(username, sub, inputs);
+    }
+    inputs.removeIf(a -> a.name().equals(signInAttribute.get()));
+    inputs.add(0, new AttributeRules.Input(signInAttribute.get(), username));
+    return new Identity(sub, sub, inputs);
+  }
+
+  /**
+   * Stores a new user and, in the same transaction, whatever goes with them (the code sent to them); where e-mail
+   * addresses or phone numbers are sign-in names, each is unique in the pool however it was given.
+   */
+  public void insert(UserPool pool, User user, String usernameTaken, Runnable alongside) {
+    Optional<String> aliasKey =
+        pool.emailIsUsername() ? user.attribute("email").map(pool::key) : Optional.empty();
+    Optional<String> phoneKey = pool.phoneIsUsername() ? user.attribute("phone_number") : Optional.empty();
+    transactions.inOne(
+        () -> {
+          switch (users.insert(user, pool.key(user.username()), aliasKey, phoneKey)) {
+            case USERNAME_TAKEN -> throw new CognitoException(CognitoErrorType.USERNAME_EXISTS, usernameTaken);
+            case ALIAS_TAKEN ->
+                throw new CognitoException(
+                    CognitoErrorType.USERNAME_EXISTS, "An account with the given email already exists.");
+            case PHONE_TAKEN ->
+                throw new CognitoException(
+                    CognitoErrorType.USERNAME_EXISTS, "An account with the given phone_number already exists.");
+            case INSERTED -> alongside.run();
+          }
+          return null;
+        });
+  }
+
+  /** The attribute a username is where usernames are generated; a username that is neither kind is refused. */
+  private static Optional<String> signInAttribute(UserPool pool, String username) {
+    if (pool.emailIsUsername() && AttributeRules.isEmail(username)) {
+      return Optional.of("email");
+    }
+    if (pool.phoneIsUsername() && AttributeRules.isPhoneNumber(username)) {
+      return Optional.of("phone_number");
+    }
+    if (pool.emailIsUsername() && pool.phoneIsUsername()) {
+      throw CognitoException.invalidParameter("Username should be either an email or a phone number.");
+    }
+    if (pool.emailIsUsername()) {
+      throw CognitoException.invalidParameter("Username should be an email.");
+    }
+    if (pool.phoneIsUsername()) {
+      throw CognitoException.invalidParameter("Username should be a phone number.");
+    }
+    return Optional.empty();
+  }
+}

@@ -67,6 +67,7 @@ import dev.cognate.service.Directory;
 import dev.cognate.service.IdentityProviders;
 import dev.cognate.service.Passwords;
 import dev.cognate.service.ResourceServers;
+import dev.cognate.service.SignInLockout;
 import dev.cognate.service.SignUpConfirmation;
 import dev.cognate.service.UserPoolDomains;
 import dev.cognate.service.Users;
@@ -124,7 +125,9 @@ public final class Engine implements AutoCloseable {
     CodeSender codes = new CodeSender(outboxStore, config.fixedCode(), clock);
     SignUpConfirmation confirmation = new SignUpConfirmation(users, clock);
     Authenticator authenticator =
-        new Authenticator(users, userStore, passwords, sessions, new TokenIssuer(keys, groupStore), clock);
+        new Authenticator(
+            users, userStore, passwords, sessions, new TokenIssuer(keys, groupStore), clock,
+            new SignInLockout(users, config.limits(), clock));
     AuthFlows flows = new AuthFlows(authenticator);
     UserPoolDomains domains = new UserPoolDomains(new JdbcDomainStore(database), clock);
     ResourceServerStore serverStore = new JdbcResourceServerStore(database);

@@ -29,17 +29,25 @@ public final class Authenticator {
   private final SessionStore sessions;
   private final TokenIssuer issuer;
   private final Clock clock;
+  private final SignInLockout lockout;
   // Hashing against a throwaway hash for unknown users keeps their answer as slow as a wrong password's.
   private final String decoyHash;
 
   public Authenticator(
-      Users users, UserStore userStore, Passwords passwords, SessionStore sessions, TokenIssuer issuer, Clock clock) {
+      Users users,
+      UserStore userStore,
+      Passwords passwords,
+      SessionStore sessions,
+      TokenIssuer issuer,
+      Clock clock,
+      SignInLockout lockout) {
     this.users = users;
     this.userStore = userStore;
     this.passwords = passwords;
     this.sessions = sessions;
     this.issuer = issuer;
     this.clock = clock;
+    this.lockout = lockout;
     this.decoyHash = passwords.hash(UUID.randomUUID().toString());
   }
 
@@ -73,8 +81,13 @@ public final class Authenticator {
     if (user.status() == UserStatus.UNCONFIRMED) {
       throw new CognitoException(CognitoErrorType.USER_NOT_CONFIRMED, "User is not confirmed.");
     }
+    lockout.requireUnlocked(user);
     if (!passwords.matches(password, user.passwordHash())) {
+      lockout.countFailure(user);
       throw CognitoException.notAuthorized(INCORRECT);
+    }
+    if (lockout.clearAfterSuccess(user)) {
+      return Optional.empty();
     }
     Instant now = clock.instant();
     String refreshToken = RefreshTokens.newToken();

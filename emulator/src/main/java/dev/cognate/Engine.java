@@ -62,6 +62,7 @@ import dev.cognate.service.AuthFlows;
 import dev.cognate.service.Authenticator;
 import dev.cognate.service.ClientOAuthReferences;
 import dev.cognate.service.ClientSettings;
+import dev.cognate.service.CodeCheck;
 import dev.cognate.service.CodeSender;
 import dev.cognate.service.Directory;
 import dev.cognate.service.IdentityProviders;
@@ -80,6 +81,7 @@ import dev.cognate.storage.SessionStore;
 import dev.cognate.storage.UserStore;
 import dev.cognate.storage.jdbc.Database;
 import dev.cognate.storage.jdbc.JdbcClientStore;
+import dev.cognate.storage.jdbc.JdbcCodeAttemptStore;
 import dev.cognate.storage.jdbc.JdbcDomainStore;
 import dev.cognate.storage.jdbc.JdbcIdentityProviderStore;
 import dev.cognate.storage.jdbc.JdbcKeyStore;
@@ -122,8 +124,10 @@ public final class Engine implements AutoCloseable {
     Directory directory = new Directory(pools, clients);
     Users users = new Users(userStore, pools, database);
     Passwords passwords = new Passwords(config.bcryptCost());
-    CodeSender codes = new CodeSender(outboxStore, config.fixedCode(), clock);
-    SignUpConfirmation confirmation = new SignUpConfirmation(users, clock);
+    CodeSender codes = new CodeSender(outboxStore, config.fixedCode(), config.limits(), clock);
+    SignUpConfirmation confirmation =
+        new SignUpConfirmation(
+            users, new CodeCheck(users, new JdbcCodeAttemptStore(database), config.limits(), clock), clock);
     Authenticator authenticator =
         new Authenticator(
             users, userStore, passwords, sessions, new TokenIssuer(keys, groupStore), clock,

@@ -34,12 +34,7 @@ public final class Authenticator {
   private final String decoyHash;
 
   public Authenticator(
-      Users users,
-      UserStore userStore,
-      Passwords passwords,
-      SessionStore sessions,
-      TokenIssuer issuer,
-      Clock clock,
+      Users users, UserStore userStore, Passwords passwords, SessionStore sessions, TokenIssuer issuer, Clock clock,
       SignInLockout lockout) {
     this.users = users;
     this.userStore = userStore;

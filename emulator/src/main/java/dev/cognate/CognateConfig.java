@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything that configures one emulator, built once. The CLI, the environment and embedding code all produce
@@ -26,6 +27,7 @@ import java.util.Optional;
  * @param credentials secret access keys by access key id; when any are set, SigV4 signatures are verified on every
  *     operation AWS signs (strict mode), otherwise any signature and none are accepted
  * @param devApi whether the {@code /_cognate} routes that reveal codes or change state answer; health always does
+ * @param limits lock-outs after wrong passwords and limits on codes; Cognito's unless set
  */
 public record CognateConfig(
     String host,
@@ -38,7 +40,8 @@ public record CognateConfig(
     int bcryptCost,
     Clock clock,
     Map<String, String> credentials,
-    boolean devApi) {
+    boolean devApi,
+    Limits limits) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 9229;
@@ -58,12 +61,17 @@ public record CognateConfig(
     Objects.requireNonNull(fixedCode, "fixedCode");
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(limits, "limits");
     credentials = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(credentials, "credentials")));
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
     }
     if (bcryptCost < 4 || bcryptCost > 31) {
       throw new IllegalArgumentException("bcrypt cost must be between 4 and 31, was " + bcryptCost);
+    }
+    if (limits.lockoutCap().compareTo(limits.lockoutBase()) < 0) {
+      throw new IllegalArgumentException(
+          "lock-out cap (" + limits.lockoutCap() + ") must be at least the lock-out base (" + limits.lockoutBase() + ")");
     }
     if (!region.matches(REGION_PATTERN)) {
       throw new IllegalArgumentException("region must look like us-east-1, was " + region);
@@ -130,6 +138,7 @@ public record CognateConfig(
     private Clock clock = Clock.systemUTC();
     private final Map<String, String> credentials = new LinkedHashMap<>();
     private boolean devApi = true;
+    private Limits limits = Limits.cognito();
 
     private Builder() {}
 
@@ -199,6 +208,17 @@ public record CognateConfig(
       return this;
     }
 
+    /** Lock-outs and code limits, for instance {@code Limits.cognito().withLockoutAfter(2)}. */
+    public Builder limits(Limits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /** Changes some limits and keeps the others, for instance {@code limits(l -> l.withWrongCodesPerCode(2))}. */
+    public Builder limits(UnaryOperator<Limits> change) {
+      return limits(change.apply(limits));
+    }
+
     public CognateConfig build() {
       return new CognateConfig(
           host,
@@ -211,7 +231,8 @@ public record CognateConfig(
           bcryptCost,
           clock,
           credentials,
-          devApi);
+          devApi,
+          limits);
     }
   }
 }

@@ -80,11 +80,13 @@ import dev.cognate.service.AuthFlows;
 import dev.cognate.service.Authenticator;
 import dev.cognate.service.ClientOAuthReferences;
 import dev.cognate.service.ClientSettings;
+import dev.cognate.service.CodeCheck;
 import dev.cognate.service.CodeSender;
 import dev.cognate.service.Directory;
 import dev.cognate.service.IdentityProviders;
 import dev.cognate.service.Passwords;
 import dev.cognate.service.ResourceServers;
+import dev.cognate.service.SignInLockout;
 import dev.cognate.service.SignUpConfirmation;
 import dev.cognate.service.UserPoolDomains;
 import dev.cognate.service.Users;
@@ -97,6 +99,7 @@ import dev.cognate.storage.SessionStore;
 import dev.cognate.storage.UserStore;
 import dev.cognate.storage.jdbc.Database;
 import dev.cognate.storage.jdbc.JdbcClientStore;
+import dev.cognate.storage.jdbc.JdbcCodeAttemptStore;
 import dev.cognate.storage.jdbc.JdbcDomainStore;
 import dev.cognate.storage.jdbc.JdbcIdentityProviderStore;
 import dev.cognate.storage.jdbc.JdbcKeyStore;
@@ -139,14 +142,17 @@ public final class Engine implements AutoCloseable {
     Directory directory = new Directory(pools, clients);
     Users users = new Users(userStore, pools, database);
     Passwords passwords = new Passwords(config.bcryptCost());
-    CodeSender codes = new CodeSender(outboxStore, config.fixedCode(), clock);
-    SignUpConfirmation confirmation = new SignUpConfirmation(users, clock);
+    CodeSender codes = new CodeSender(outboxStore, config.fixedCode(), config.limits(), clock);
+    CodeCheck codeCheck = new CodeCheck(users, new JdbcCodeAttemptStore(database), config.limits(), clock);
+    SignUpConfirmation confirmation = new SignUpConfirmation(users, codeCheck, clock);
     TokenIssuer tokenIssuer = new TokenIssuer(keys, groupStore);
     ChallengeSessions challengeSessions = new ChallengeSessions(new JdbcChallengeStore(database), clock);
     AfterPassword afterPassword =
         new AfterPassword(challengeSessions, new NewSessions(sessions, tokenIssuer, clock), userStore, clock);
     Authenticator authenticator =
-        new Authenticator(users, userStore, passwords, sessions, tokenIssuer, clock, afterPassword);
+        new Authenticator(
+            users, userStore, passwords, sessions, tokenIssuer, clock, afterPassword,
+            new SignInLockout(users, config.limits(), clock));
     AuthFlows flows = new AuthFlows(authenticator);
     // The one place challenges are registered: one handler per challenge name.
     Challenges challenges =
@@ -164,7 +170,7 @@ public final class Engine implements AutoCloseable {
     Groups groups = new Groups(groupStore, users, userStore, pools, clock);
     AccessTokens accessTokens = new AccessTokens(new AccessTokenVerifier(keys), sessions, userStore, clock);
     Accounts accounts = new Accounts(users, userStore, sessions, database, clock);
-    PasswordResets resets = new PasswordResets(users, passwords, codes, clock);
+    PasswordResets resets = new PasswordResets(users, passwords, codes, codeCheck, clock);
     PasswordChanges passwordChanges = new PasswordChanges(users, passwords, clock);
     ClientSettings clientSettings = new ClientSettings(new ClientOAuthReferences(providers, serverStore));
 

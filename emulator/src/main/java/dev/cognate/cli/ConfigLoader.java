@@ -2,12 +2,16 @@ package dev.cognate.cli;
 
 import dev.cognate.CognateConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns environment variables and command-line flags (flags win) into a {@link CognateConfig}. */
 public final class ConfigLoader {
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|h)");
 
   /**
    * One setting: its flag, its environment variable, whether it takes a value, and how it applies. A flag without
@@ -43,7 +47,24 @@ public final class ConfigLoader {
               ConfigLoader::credentials),
           new Option("--no-dev-api", "COGNATE_DEV_API", null,
               "turn off every /_cognate route but /_cognate/health (env: false)",
-              (b, v) -> b.devApi(false)));
+              (b, v) -> b.devApi(false)),
+          new Option("--lockout-after", "COGNATE_LOCKOUT_AFTER", "N",
+              "wrong passwords in a row before sign-in is locked out (default 5)",
+              (b, v) -> b.limits(l -> l.withLockoutAfter(integer("--lockout-after", v)))),
+          new Option("--lockout-base", "COGNATE_LOCKOUT_BASE", "DURATION",
+              "first lock-out, doubled by each further wrong password; e.g. 500ms, 1s, 2m (default 1s)",
+              (b, v) -> b.limits(l -> l.withLockoutBase(duration("--lockout-base", v)))),
+          new Option("--lockout-cap", "COGNATE_LOCKOUT_CAP", "DURATION", "longest lock-out (default 15m)",
+              (b, v) -> b.limits(l -> l.withLockoutCap(duration("--lockout-cap", v)))),
+          new Option("--wrong-codes", "COGNATE_WRONG_CODES", "N",
+              "wrong guesses a code survives; then it is refused until a new one is sent (default 5)",
+              (b, v) -> b.limits(l -> l.withWrongCodesPerCode(integer("--wrong-codes", v)))),
+          new Option("--code-sends-per-hour", "COGNATE_CODE_SENDS_PER_HOUR", "N",
+              "codes of one purpose sent to one user per hour (default 5)",
+              (b, v) -> b.limits(l -> l.withCodeSendsPerHour(integer("--code-sends-per-hour", v)))),
+          new Option("--code-checks-per-hour", "COGNATE_CODE_CHECKS_PER_HOUR", "N",
+              "attempts at one purpose's code by one user per hour (default 15)",
+              (b, v) -> b.limits(l -> l.withCodeChecksPerHour(integer("--code-checks-per-hour", v)))));
 
   private ConfigLoader() {}
 
@@ -88,9 +109,9 @@ public final class ConfigLoader {
         new StringBuilder("Usage: java -jar cognate-emulator.jar [options]\n\nOptions (each also an environment variable):\n");
     for (Option option : OPTIONS) {
       String flag = option.flag() + (option.takesValue() ? " " + option.value() : "");
-      text.append(String.format("  %-26s %-20s %s%n", flag, option.env(), option.help()));
+      text.append(String.format("  %-26s %-29s %s%n", flag, option.env(), option.help()));
     }
-    text.append(String.format("  %-26s %-20s %s%n", "--help", "", "print this help"));
+    text.append(String.format("  %-26s %-29s %s%n", "--help", "", "print this help"));
     return text.toString();
   }
 
@@ -111,6 +132,26 @@ public final class ConfigLoader {
       return Boolean.parseBoolean(value);
     }
     throw new IllegalArgumentException(env + " must be true or false, was " + value);
+  }
+
+  /** A whole number of milliseconds, seconds, minutes or hours: {@code 500ms}, {@code 1s}, {@code 15m}, {@code 2h}. */
+  private static Duration duration(String flag, String value) {
+    Matcher m = DURATION.matcher(value);
+    if (!m.matches()) {
+      throw new IllegalArgumentException(flag + " needs a duration such as 500ms, 1s, 15m or 2h, got " + value);
+    }
+    long amount;
+    try {
+      amount = Long.parseLong(m.group(1));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(flag + " is too long: " + value);
+    }
+    return switch (m.group(2)) {
+      case "ms" -> Duration.ofMillis(amount);
+      case "s" -> Duration.ofSeconds(amount);
+      case "m" -> Duration.ofMinutes(amount);
+      default -> Duration.ofHours(amount);
+    };
   }
 
   private static int integer(String flag, String value) {

@@ -2,10 +2,12 @@ package dev.cognate.junit;
 
 import dev.cognate.Cognate;
 import dev.cognate.CognateConfig;
+import dev.cognate.Limits;
 import dev.cognate.testing.CognatePool;
 import dev.cognate.testing.CognitoClients;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -130,12 +132,24 @@ public final class CognateExtension implements BeforeAllCallback, TestInstancePo
           if (!a.fixedCode().isEmpty()) {
             builder.fixedCode(a.fixedCode());
           }
+          builder.limits(limits(a));
         });
     extension.customization.accept(builder);
     CognateConfig config = builder.build();
     ExtensionContext owner = sharedPerJvm ? context.getRoot() : classContext(context);
-    String key = sharedPerJvm ? "shared " + config.region() + " " + config.fixedCode().orElse("") : "class";
+    String key =
+        sharedPerJvm ? "shared " + config.region() + " " + config.fixedCode().orElse("") + " " + config.limits() : "class";
     return owner.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> Running.start(config), Running.class);
+  }
+
+  private static Limits limits(CognateTest settings) {
+    return new Limits(
+        settings.lockoutAfter(),
+        Duration.ofMillis(settings.lockoutBaseMillis()),
+        Duration.ofMillis(settings.lockoutCapMillis()),
+        settings.wrongCodesPerCode(),
+        settings.codeSendsPerHour(),
+        settings.codeChecksPerHour());
   }
 
   /** The context of the test class: a method's emulator belongs to its class, not to the method. */

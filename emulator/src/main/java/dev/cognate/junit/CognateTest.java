@@ -1,5 +1,6 @@
 package dev.cognate.junit;
 
+import dev.cognate.Limits;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -40,4 +41,22 @@ public @interface CognateTest {
 
   /** Region of pool ids and ARNs. */
   String region() default "us-east-1";
+
+  /** Wrong passwords in a row before sign-in is locked out; see {@link Limits}. */
+  int lockoutAfter() default Limits.COGNITO_LOCKOUT_AFTER;
+
+  /** The first lock-out, in milliseconds; each further wrong password doubles it. */
+  long lockoutBaseMillis() default Limits.COGNITO_LOCKOUT_BASE_MILLIS;
+
+  /** The longest lock-out, in milliseconds. */
+  long lockoutCapMillis() default Limits.COGNITO_LOCKOUT_CAP_MILLIS;
+
+  /** Wrong guesses a code survives before it is refused even when right. */
+  int wrongCodesPerCode() default Limits.COGNITO_WRONG_CODES_PER_CODE;
+
+  /** Codes of one purpose sent to one user in any hour. */
+  int codeSendsPerHour() default Limits.COGNITO_CODE_SENDS_PER_HOUR;
+
+  /** Attempts at one purpose's code by one user in any hour. */
+  int codeChecksPerHour() default Limits.COGNITO_CODE_CHECKS_PER_HOUR;
 }

@@ -30,6 +30,7 @@ public final class Authenticator {
   private final TokenIssuer issuer;
   private final Clock clock;
   private final AfterPassword afterPassword;
+  private final SignInLockout lockout;
   // Hashing against a throwaway hash for unknown users keeps their answer as slow as a wrong password's.
   private final String decoyHash;
 
@@ -40,7 +41,8 @@ public final class Authenticator {
       SessionStore sessions,
       TokenIssuer issuer,
       Clock clock,
-      AfterPassword afterPassword) {
+      AfterPassword afterPassword,
+      SignInLockout lockout) {
     this.users = users;
     this.userStore = userStore;
     this.passwords = passwords;
@@ -48,6 +50,7 @@ public final class Authenticator {
     this.issuer = issuer;
     this.clock = clock;
     this.afterPassword = afterPassword;
+    this.lockout = lockout;
     this.decoyHash = passwords.hash(UUID.randomUUID().toString());
   }
 
@@ -89,8 +92,13 @@ public final class Authenticator {
           ? CognitoException.notAuthorized(INCORRECT)
           : PasswordResets.resetRequired();
     }
+    lockout.requireUnlocked(user);
     if (!passwords.matches(password, user.passwordHash())) {
+      lockout.countFailure(user);
       throw CognitoException.notAuthorized(INCORRECT);
+    }
+    if (lockout.clearAfterSuccess(user)) {
+      return Optional.empty();
     }
     return afterPassword.next(target, user, issuerUrl);
   }

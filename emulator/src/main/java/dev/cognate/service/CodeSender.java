@@ -1,5 +1,6 @@
 package dev.cognate.service;
 
+import dev.cognate.Limits;
 import dev.cognate.domain.CodeDestination;
 import dev.cognate.domain.CodePurpose;
 import dev.cognate.domain.SentCode;
@@ -33,12 +34,14 @@ public final class CodeSender {
 
   private final OutboxStore outbox;
   private final Optional<String> fixedCode;
+  private final Limits limits;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  public CodeSender(OutboxStore outbox, Optional<String> fixedCode, Clock clock) {
+  public CodeSender(OutboxStore outbox, Optional<String> fixedCode, Limits limits, Clock clock) {
     this.outbox = outbox;
     this.fixedCode = fixedCode;
+    this.limits = limits;
     this.clock = clock;
   }
 
@@ -117,12 +120,23 @@ public final class CodeSender {
         .toList();
   }
 
-  /** Records a prepared code as sent, once the user it belongs to is stored. */
+  /**
+   * Records a prepared code as sent, once the user it belongs to is stored; past {@link Limits#codeSendsPerHour()}
+   * codes of this purpose to this user in the last hour (the user's earlier codes included, and only codes sent since
+   * the user was created), refuses with Cognito's LimitExceededException instead. Call it in the transaction that
+   * changes the user, as the {@code alongside} of {@link Users#change}: the lock on the user's row then orders
+   * concurrent sends, so a burst cannot get past the limit, and a refusal undoes the user's change too.
+   */
   public void send(UserPool pool, User user, PreparedCode prepared, CodePurpose purpose) {
+    Instant now = clock.instant();
+    Instant hourAgo = now.minus(Duration.ofHours(1));
+    Instant since = hourAgo.isAfter(user.createdAt()) ? hourAgo : user.createdAt();
+    if (outbox.countSince(pool.id(), user.username(), purpose, since) >= limits.codeSendsPerHour()) {
+      throw CodeCheck.attemptLimitExceeded();
+    }
     SentCode sent =
         new SentCode(
-            pool.id(), user.username(), prepared.code(), purpose, prepared.medium(), prepared.destination(),
-            clock.instant());
+            pool.id(), user.username(), prepared.code(), purpose, prepared.medium(), prepared.destination(), now);
     outbox.append(sent, user.attribute("email").orElse(null));
     LOG.info(
         "Sent code: pool={} username={} purpose={} medium={} destination={} code={}",

@@ -23,12 +23,14 @@ public final class PasswordResets {
   private final Users users;
   private final Passwords passwords;
   private final CodeSender codes;
+  private final CodeCheck codeCheck;
   private final Clock clock;
 
-  public PasswordResets(Users users, Passwords passwords, CodeSender codes, Clock clock) {
+  public PasswordResets(Users users, Passwords passwords, CodeSender codes, CodeCheck codeCheck, Clock clock) {
     this.users = users;
     this.passwords = passwords;
     this.codes = codes;
+    this.codeCheck = codeCheck;
     this.clock = clock;
   }
 
@@ -76,15 +78,15 @@ public final class PasswordResets {
   public void confirm(UserPool pool, User user, String typedCode, String newPassword) {
     PasswordChanges.requireConforming(pool, newPassword);
     String hash = passwords.hash(newPassword);
-    users.change(
+    codeCheck.use(
         user,
+        CodePurpose.FORGOT_PASSWORD,
+        "",
+        typedCode,
+        current -> {},
         current -> {
           Instant now = clock.instant();
-          checkTypedCode(current, typedCode, now);
-          return current
-              .withoutCode(CodePurpose.FORGOT_PASSWORD, "", now)
-              .withPassword(hash, now)
-              .withStatus(UserStatus.CONFIRMED, now);
+          return current.withPassword(hash, now).withStatus(UserStatus.CONFIRMED, now);
         });
   }
 
@@ -93,32 +95,10 @@ public final class PasswordResets {
    * and never a password change.
    */
   public static CognitoException concealedRefusal(User user) {
-    return user.code(CodePurpose.FORGOT_PASSWORD, "").isPresent() ? mismatch() : expired();
-  }
-
-  /**
-   * The one place a typed reset code is compared with the stored one: no code (never requested, already used) or
-   * an expired one answers ExpiredCodeException, a different one CodeMismatchException.
-   */
-  static void checkTypedCode(User user, String typedCode, Instant now) {
-    User.PendingCode pending = user.code(CodePurpose.FORGOT_PASSWORD, "").orElseThrow(PasswordResets::expired);
-    if (!pending.code().equals(typedCode)) {
-      throw mismatch();
-    }
-    if (!now.isBefore(pending.expiresAt())) {
-      throw expired();
-    }
+    return user.code(CodePurpose.FORGOT_PASSWORD, "").isPresent() ? CodeCheck.mismatch() : CodeCheck.expired();
   }
 
   public static CognitoException resetRequired() {
     return new CognitoException(CognitoErrorType.PASSWORD_RESET_REQUIRED, "Password reset required for the user");
-  }
-
-  private static CognitoException mismatch() {
-    return SignUpConfirmation.mismatch();
-  }
-
-  private static CognitoException expired() {
-    return new CognitoException(CognitoErrorType.EXPIRED_CODE, "Invalid code provided, please request a code again.");
   }
 }

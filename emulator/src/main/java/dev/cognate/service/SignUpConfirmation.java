@@ -4,7 +4,6 @@ import dev.cognate.domain.CodePurpose;
 import dev.cognate.domain.User;
 import dev.cognate.domain.UserPool;
 import dev.cognate.domain.UserStatus;
-import dev.cognate.error.CognitoErrorType;
 import dev.cognate.error.CognitoException;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,31 +11,32 @@ import java.time.Instant;
 /** Moves users from UNCONFIRMED to CONFIRMED, by code or by an administrator. */
 public final class SignUpConfirmation {
   private final Users users;
+  private final CodeCheck codes;
   private final Clock clock;
 
-  public SignUpConfirmation(Users users, Clock clock) {
+  public SignUpConfirmation(Users users, CodeCheck codes, Clock clock) {
     this.users = users;
+    this.codes = codes;
     this.clock = clock;
   }
 
   /**
    * Confirms with the code the user received; the attribute the code went to becomes verified. The code is
-   * consumed once: a second use finds the user confirmed.
+   * consumed once: a second use finds the user confirmed. {@link CodeCheck} counts and limits wrong codes.
    */
   public void withCode(UserPool pool, User user, String code) {
-    users.change(user, current -> confirmedWithCode(pool, current, code));
+    codes.use(
+        user,
+        CodePurpose.SIGN_UP,
+        "",
+        code,
+        SignUpConfirmation::requireUnconfirmed,
+        current -> confirmed(pool, current));
   }
 
-  private User confirmedWithCode(UserPool pool, User user, String code) {
-    requireUnconfirmed(user);
-    User.PendingCode pending =
-        user.code(CodePurpose.SIGN_UP, "").filter(p -> p.code().equals(code)).orElseThrow(SignUpConfirmation::mismatch);
+  private User confirmed(UserPool pool, User user) {
     Instant now = clock.instant();
-    if (!now.isBefore(pending.expiresAt())) {
-      throw new CognitoException(
-          CognitoErrorType.EXPIRED_CODE, "Invalid code provided, please request a code again.");
-    }
-    User confirmed = user.withStatus(UserStatus.CONFIRMED, now).withoutCode(CodePurpose.SIGN_UP, "", now);
+    User confirmed = user.withStatus(UserStatus.CONFIRMED, now);
     String verified = verifiedAttribute(pool, user);
     if (verified != null) {
       confirmed = confirmed.withAttribute(verified, "true", now);
@@ -56,8 +56,7 @@ public final class SignUpConfirmation {
   }
 
   public static CognitoException mismatch() {
-    return new CognitoException(
-        CognitoErrorType.CODE_MISMATCH, "Invalid verification code provided, please try again.");
+    return CodeCheck.mismatch();
   }
 
   private static void requireUnconfirmed(User user) {

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cognate.CognateConfig;
+import dev.cognate.Limits;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +54,44 @@ class ConfigLoaderTest {
     assertTrue(config.inMemory());
     assertEquals(Optional.of("654321"), config.fixedCode());
     assertEquals("ap-south-1", config.region());
+  }
+
+  @Test
+  void limitsDefaultToCognitosAndComeFromFlagsAndVariables() {
+    assertEquals(Limits.cognito(), ConfigLoader.load(List.of(), Map.of()).limits());
+
+    Map<String, String> env =
+        Map.of("COGNATE_LOCKOUT_AFTER", "3", "COGNATE_LOCKOUT_CAP", "2h", "COGNATE_CODE_CHECKS_PER_HOUR", "7");
+    Limits limits =
+        ConfigLoader.load(
+                List.of("--lockout-after", "2", "--lockout-base=500ms", "--wrong-codes", "1", "--code-sends-per-hour",
+                    "9"),
+                env)
+            .limits();
+    assertEquals(
+        new Limits(2, Duration.ofMillis(500), Duration.ofHours(2), 1, 9, 7), limits);
+    assertEquals(
+        Duration.ofMinutes(3),
+        ConfigLoader.load(List.of("--lockout-base", "3m", "--lockout-cap", "4m"), Map.of()).limits().lockoutBase());
+  }
+
+  @Test
+  void badLimitsAreRefusedWithTheReason() {
+    assertEquals(
+        "--lockout-base needs a duration such as 500ms, 1s, 15m or 2h, got 1.5s",
+        assertThrows(
+                IllegalArgumentException.class, () -> ConfigLoader.load(List.of("--lockout-base", "1.5s"), Map.of()))
+            .getMessage());
+    assertEquals(
+        "wrong codes per code must be at least 1, was 0",
+        assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(List.of("--wrong-codes", "0"), Map.of()))
+            .getMessage());
+    assertEquals(
+        "lock-out cap (PT1S) must be at least the lock-out base (PT2S)",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ConfigLoader.load(List.of("--lockout-base", "2s", "--lockout-cap", "1s"), Map.of()))
+            .getMessage());
   }
 
   @Test

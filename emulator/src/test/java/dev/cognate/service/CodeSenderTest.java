@@ -2,6 +2,7 @@ package dev.cognate.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.cognate.Limits;
 import dev.cognate.domain.PasswordPolicy;
 import dev.cognate.domain.User;
 import dev.cognate.domain.UserPool;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class CodeSenderTest {
   private static final Instant NOW = Instant.parse("2026-11-30T06:00:00Z");
   private static final CodeSender SENDER =
-      new CodeSender(null, Optional.of("123456"), Clock.fixed(NOW, ZoneOffset.UTC));
+      new CodeSender(null, Optional.of("123456"), Limits.cognito(), Clock.fixed(NOW, ZoneOffset.UTC));
   private static final User BOTH_VERIFIED =
       User.created(
           "us-east-1_abc",

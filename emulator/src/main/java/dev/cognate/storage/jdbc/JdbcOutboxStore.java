@@ -48,6 +48,22 @@ public final class JdbcOutboxStore implements OutboxStore {
   }
 
   @Override
+  public int countSince(String userPoolId, String username, CodePurpose purpose, Instant since) {
+    return db.read(
+        c ->
+            Database.query(
+                    c,
+                    "SELECT COUNT(*) FROM sent_codes WHERE pool_id = ? AND username = ? AND purpose = ?"
+                        + " AND created_at >= ?",
+                    rs -> rs.getInt(1),
+                    userPoolId,
+                    username,
+                    purpose.name(),
+                    since.toEpochMilli())
+                .get(0));
+  }
+
+  @Override
   public List<SentCode> findAll(String userPoolId) {
     return db.read(
         c -> Database.query(c, COLUMNS + " WHERE pool_id = ? ORDER BY seq", JdbcOutboxStore::sentCode, userPoolId));

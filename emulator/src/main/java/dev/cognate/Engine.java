@@ -13,6 +13,13 @@ import dev.cognate.operation.UpdateGroupOperation;
 import dev.cognate.service.Groups;
 import dev.cognate.storage.GroupStore;
 import dev.cognate.storage.jdbc.JdbcGroupStore;
+import dev.cognate.operation.AdminDeleteUserAttributesOperation;
+import dev.cognate.operation.AdminUpdateUserAttributesOperation;
+import dev.cognate.operation.DeleteUserAttributesOperation;
+import dev.cognate.operation.GetUserAttributeVerificationCodeOperation;
+import dev.cognate.operation.UpdateUserAttributesOperation;
+import dev.cognate.operation.VerifyUserAttributeOperation;
+import dev.cognate.service.UserAttributes;
 import dev.cognate.domain.SentCode;
 import dev.cognate.operation.AdminConfirmSignUpOperation;
 import dev.cognate.operation.AdminDeleteUserOperation;
@@ -134,6 +141,7 @@ public final class Engine implements AutoCloseable {
     Groups groups = new Groups(groupStore, users, userStore, pools, clock);
     AccessTokens accessTokens = new AccessTokens(new AccessTokenVerifier(keys), sessions, userStore, clock);
     Accounts accounts = new Accounts(users, userStore, sessions, database, clock);
+    UserAttributes userAttributes = new UserAttributes(users, codes, clock);
     ClientSettings clientSettings = new ClientSettings(new ClientOAuthReferences(providers, serverStore));
 
     this.operations =
@@ -157,7 +165,7 @@ public final class Engine implements AutoCloseable {
                 new AdminGetUserOperation(directory, users),
                 new AdminDeleteUserOperation(directory, users, accounts),
                 new ListUsersOperation(directory, userStore),
-                new GetUserOperation(accessTokens),
+                new GetUserOperation(accessTokens, directory),
                 new AdminInitiateAuthOperation(directory, flows),
                 new InitiateAuthOperation(directory, flows),
                 new GlobalSignOutOperation(accessTokens, sessions),
@@ -189,7 +197,13 @@ public final class Engine implements AutoCloseable {
                 new AdminDisableUserOperation(directory, users, accounts),
                 new AdminEnableUserOperation(directory, users, accounts),
                 new AdminUserGlobalSignOutOperation(directory, users, accounts),
-                new DeleteUserOperation(accessTokens, accounts)));
+                new DeleteUserOperation(accessTokens, accounts),
+                new AdminUpdateUserAttributesOperation(directory, users, userAttributes),
+                new UpdateUserAttributesOperation(accessTokens, directory, userAttributes),
+                new GetUserAttributeVerificationCodeOperation(accessTokens, directory, userAttributes),
+                new VerifyUserAttributeOperation(accessTokens, directory, userAttributes),
+                new AdminDeleteUserAttributesOperation(directory, users, userAttributes),
+                new DeleteUserAttributesOperation(accessTokens, directory, userAttributes)));
   }
 
   private static Outbox outboxOf(OutboxStore store) {

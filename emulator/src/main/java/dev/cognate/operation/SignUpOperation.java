@@ -1,5 +1,6 @@
 package dev.cognate.operation;
 
+import dev.cognate.domain.AppClient;
 import dev.cognate.domain.CodePurpose;
 import dev.cognate.domain.User;
 import dev.cognate.domain.UserPool;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** SignUp: creates an UNCONFIRMED user and sends a confirmation code when the pool auto-verifies an attribute. */
 public final class SignUpOperation implements Operation<SignUpOperation.SignUpRequest, SignUpOperation.SignUpResponse> {
@@ -112,7 +114,7 @@ public final class SignUpOperation implements Operation<SignUpOperation.SignUpRe
             });
     Map<String, String> attributes = new LinkedHashMap<>();
     attributes.put("sub", sub);
-    attributes.putAll(AttributeRules.forNewUser(pool, inputs));
+    attributes.putAll(AttributeRules.forNewUser(pool, inputs, writableAtSignUp(target.client(), signInAttribute)));
     if (attributes.containsKey("email")) {
       attributes.putIfAbsent("email_verified", "false");
     }
@@ -150,6 +152,12 @@ public final class SignUpOperation implements Operation<SignUpOperation.SignUpRe
         });
     return new SignUpResponse(
         false, code.map(c -> CodeDeliveryDetailsType.of(c.reported())).orElse(null), sub, null);
+  }
+
+  /** What a client may send at sign-up: what it may write, and the attribute that is the username in any case. */
+  private static Predicate<String> writableAtSignUp(
+      AppClient client, Optional<String> signInAttribute) {
+    return name -> client.canWrite(name) || signInAttribute.filter(name::equals).isPresent();
   }
 
   /**

@@ -22,6 +22,9 @@ public final class CodeSender {
   /** Cognito's sign-up confirmation codes stay valid for 24 hours. */
   public static final Duration SIGN_UP_CODE_VALIDITY = Duration.ofHours(24);
 
+  /** So do the codes that verify a changed e-mail address or phone number. */
+  public static final Duration ATTRIBUTE_CODE_VALIDITY = Duration.ofHours(24);
+
   private static final Logger LOG = LoggerFactory.getLogger("cognate.codes");
 
   private final OutboxStore outbox;
@@ -62,6 +65,13 @@ public final class CodeSender {
           new PreparedCode(nextCode(), "SMS", "phone_number", user.attribute("phone_number").get(), expiresAt));
     }
     return Optional.empty();
+  }
+
+  /** A code that verifies a new or current value of {@code attribute} (email or phone_number). */
+  public PreparedCode prepareVerificationCode(String attribute, String destination) {
+    String medium = attribute.equals("email") ? "EMAIL" : "SMS";
+    return new PreparedCode(
+        nextCode(), medium, attribute, destination, clock.instant().plus(ATTRIBUTE_CODE_VALIDITY));
   }
 
   /** Records a prepared code as sent, once the user it belongs to is stored. */

@@ -88,6 +88,38 @@ public final class Users {
     throw new IllegalStateException("user " + read.sub() + " changed under every one of " + MAX_ATTEMPTS + " attempts");
   }
 
+  /**
+   * {@link #change(User, Function, BiConsumer)} for a change that may move the user's e-mail address or phone
+   * number: their sign-in keys follow in the same conditional write, and a key another user holds is refused with
+   * Cognito's AliasExistsException.
+   */
+  public <T> T change(UserPool pool, User read, Function<User, Decision<T>> decide, BiConsumer<User, T> alongside) {
+    User current = read;
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Decision<T> decision = decide.apply(current);
+      User base = current;
+      UserStore.Replace outcome =
+          transactions.inOne(
+              () -> {
+                UserStore.Replace replaced =
+                    store.replace(base, decision.changed(), SignInNames.keys(pool, decision.changed()));
+                if (replaced == UserStore.Replace.REPLACED) {
+                  alongside.accept(decision.changed(), decision.answer());
+                }
+                return replaced;
+              });
+      switch (outcome) {
+        case REPLACED -> {
+          return decision.answer();
+        }
+        case ALIAS_TAKEN -> throw SignInNames.taken("email");
+        case PHONE_TAKEN -> throw SignInNames.taken("phone_number");
+        case STALE -> current = store.findBySub(read.userPoolId(), read.sub()).orElseThrow(Users::doesNotExist);
+      }
+    }
+    throw new IllegalStateException("user " + read.sub() + " changed under every one of " + MAX_ATTEMPTS + " attempts");
+  }
+
   public static CognitoException doesNotExist() {
     return new CognitoException(CognitoErrorType.USER_NOT_FOUND, "User does not exist.");
   }

@@ -182,5 +182,11 @@ final class Schema {
             SELECT seq, 'SIGN_UP', '', pending_code, pending_code_expires_at, 0 FROM users WHERE pending_code IS NOT NULL;
           UPDATE users SET pending_code = NULL, pending_code_expires_at = NULL WHERE pending_code IS NOT NULL;
           ALTER TABLE sent_codes ALTER COLUMN code SET DATA TYPE VARCHAR(1024)
+          """,
+          // A changed e-mail address or phone number that takes effect only once verified waits beside the code
+          // that verifies it; '' where a code verifies the current value. Attribute values hold no control
+          // characters (AttributeRules refuses them), so the packed code list stays unambiguous.
+          """
+          ALTER TABLE user_codes ADD COLUMN IF NOT EXISTS pending_value VARCHAR(2048) DEFAULT '' NOT NULL
           """);
 }

@@ -24,7 +24,9 @@ public final class SignUpConfirmation {
    * consumed once: a second use finds the user confirmed.
    */
   public void withCode(UserPool pool, User user, String code) {
-    users.change(user, current -> confirmedWithCode(pool, current, code));
+    // The pool's view of sign-in names goes along: a verified e-mail becomes an alias in AliasAttributes pools.
+    users.change(
+        pool, user, current -> new Users.Decision<>(confirmedWithCode(pool, current, code), null), (c, none) -> {});
   }
 
   private User confirmedWithCode(UserPool pool, User user, String code) {

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AliasAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AliasExistsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeDataType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
@@ -626,6 +627,28 @@ class UserAttributesIT {
         UserNotFoundException.class,
         "User does not exist.",
         () -> COGNITO.adminGetUser(r -> r.userPoolId(emails.poolId()).username(winner + "@example.com")));
+  }
+
+  @Test
+  void aVerifiedAliasIsUniqueWhereEmailsAreAliases() {
+    Pool aliases =
+        Pools.pool(
+            COGNITO,
+            b -> b.aliasAttributes(AliasAttributeType.EMAIL)
+                .autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+                .policies(p -> p.passwordPolicy(pp -> pp.minimumLength(6).requireUppercase(false)
+                    .requireLowercase(false).requireNumbers(false).requireSymbols(false))),
+            c -> {});
+    signUpConfirmed(COGNITO, COGNATE, aliases, "yara", APP_PASSWORD, attr("email", "shared@example.com"));
+    signUpConfirmed(COGNITO, COGNATE, aliases, "zack", APP_PASSWORD, attr("email", "zack@example.com"));
+    // An unverified address is no alias yet, so another user may hold it unverified.
+    adminUpdate(aliases, "zack", attr("email", "shared@example.com"));
+    assertEquals("false", adminAttributes(aliases, "zack").get("email_verified"));
+    assertCognitoError(
+        AliasExistsException.class,
+        "An account with the given email already exists.",
+        () -> adminUpdate(aliases, "zack", attr("email_verified", "true")));
+    assertEquals("false", adminAttributes(aliases, "zack").get("email_verified"));
   }
 
   private static void confirm(Pool target, String username) {

@@ -10,6 +10,7 @@ import dev.cognate.storage.Transactions;
 import dev.cognate.storage.UserStore;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -67,25 +68,11 @@ public final class Users {
    * with it ({@code alongside}: a code in the outbox, say); returns the decision's answer.
    */
   public <T> T change(User read, Function<User, Decision<T>> decide, BiConsumer<User, T> alongside) {
-    User current = read;
-    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      Decision<T> decision = decide.apply(current);
-      User base = current;
-      boolean written =
-          transactions.inOne(
-              () -> {
-                if (!store.replace(base, decision.changed())) {
-                  return false;
-                }
-                alongside.accept(decision.changed(), decision.answer());
-                return true;
-              });
-      if (written) {
-        return decision.answer();
-      }
-      current = store.findBySub(read.userPoolId(), read.sub()).orElseThrow(Users::doesNotExist);
-    }
-    throw new IllegalStateException("user " + read.sub() + " changed under every one of " + MAX_ATTEMPTS + " attempts");
+    return decideAndWrite(
+        read,
+        decide,
+        alongside,
+        (base, changed) -> store.replace(base, changed) ? UserStore.Replace.REPLACED : UserStore.Replace.STALE);
   }
 
   /**
@@ -94,6 +81,15 @@ public final class Users {
    * Cognito's AliasExistsException.
    */
   public <T> T change(UserPool pool, User read, Function<User, Decision<T>> decide, BiConsumer<User, T> alongside) {
+    return decideAndWrite(
+        read, decide, alongside, (base, changed) -> store.replace(base, changed, SignInNames.keys(pool, changed)));
+  }
+
+  private <T> T decideAndWrite(
+      User read,
+      Function<User, Decision<T>> decide,
+      BiConsumer<User, T> alongside,
+      BiFunction<User, User, UserStore.Replace> write) {
     User current = read;
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Decision<T> decision = decide.apply(current);
@@ -101,8 +97,7 @@ public final class Users {
       UserStore.Replace outcome =
           transactions.inOne(
               () -> {
-                UserStore.Replace replaced =
-                    store.replace(base, decision.changed(), SignInNames.keys(pool, decision.changed()));
+                UserStore.Replace replaced = write.apply(base, decision.changed());
                 if (replaced == UserStore.Replace.REPLACED) {
                   alongside.accept(decision.changed(), decision.answer());
                 }

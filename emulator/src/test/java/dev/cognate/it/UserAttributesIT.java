@@ -651,6 +651,26 @@ class UserAttributesIT {
     assertEquals("false", adminAttributes(aliases, "zack").get("email_verified"));
   }
 
+  @Test
+  void aTakenPhoneNumberIsRefusedWherePhoneNumbersAreUsernames() {
+    Pool phones = Pools.pool(
+        COGNITO,
+        b -> b.usernameAttributes(UsernameAttributeType.PHONE_NUMBER)
+            .policies(p -> p.passwordPolicy(pp -> pp.minimumLength(6).requireUppercase(false)
+                .requireLowercase(false).requireNumbers(false).requireSymbols(false))),
+        c -> {});
+    signUp(COGNITO, phones.clientId(), "+15550000001", APP_PASSWORD);
+    signUp(COGNITO, phones.clientId(), "+15550000002", APP_PASSWORD);
+    assertCognitoError(
+        AliasExistsException.class,
+        "An account with the given phone_number already exists.",
+        () -> adminUpdate(phones, "+15550000002", attr("phone_number", "+15550000001")));
+    adminUpdate(phones, "+15550000002", attr("phone_number", "+15550000003"));
+    Map<String, String> moved = adminAttributes(phones, "+15550000003");
+    assertEquals("+15550000003", moved.get("phone_number"));
+    assertEquals("false", moved.get("phone_number_verified"));
+  }
+
   private static void confirm(Pool target, String username) {
     COGNITO.adminConfirmSignUp(r -> r.userPoolId(target.poolId()).username(username));
   }

@@ -155,8 +155,7 @@ public final class SignUpOperation implements Operation<SignUpOperation.SignUpRe
   }
 
   /** What a client may send at sign-up: what it may write, and the attribute that is the username in any case. */
-  private static Predicate<String> writableAtSignUp(
-      AppClient client, Optional<String> signInAttribute) {
+  private static Predicate<String> writableAtSignUp(AppClient client, Optional<String> signInAttribute) {
     return name -> client.canWrite(name) || signInAttribute.filter(name::equals).isPresent();
   }
 

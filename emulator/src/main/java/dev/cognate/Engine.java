@@ -31,6 +31,13 @@ import dev.cognate.service.NewPasswordChallenge;
 import dev.cognate.service.NewSessions;
 import dev.cognate.service.NewUsers;
 import dev.cognate.storage.jdbc.JdbcChallengeStore;
+import dev.cognate.operation.AdminDeleteUserAttributesOperation;
+import dev.cognate.operation.AdminUpdateUserAttributesOperation;
+import dev.cognate.operation.DeleteUserAttributesOperation;
+import dev.cognate.operation.GetUserAttributeVerificationCodeOperation;
+import dev.cognate.operation.UpdateUserAttributesOperation;
+import dev.cognate.operation.VerifyUserAttributeOperation;
+import dev.cognate.service.UserAttributes;
 import dev.cognate.domain.SentCode;
 import dev.cognate.operation.AdminConfirmSignUpOperation;
 import dev.cognate.operation.AdminDeleteUserOperation;
@@ -172,6 +179,7 @@ public final class Engine implements AutoCloseable {
     Accounts accounts = new Accounts(users, userStore, sessions, database, clock);
     PasswordResets resets = new PasswordResets(users, passwords, codes, codeCheck, clock);
     PasswordChanges passwordChanges = new PasswordChanges(users, passwords, clock);
+    UserAttributes userAttributes = new UserAttributes(users, codes, codeCheck, clock);
     ClientSettings clientSettings = new ClientSettings(new ClientOAuthReferences(providers, serverStore));
 
     this.operations =
@@ -195,7 +203,7 @@ public final class Engine implements AutoCloseable {
                 new AdminGetUserOperation(directory, users),
                 new AdminDeleteUserOperation(directory, users, accounts),
                 new ListUsersOperation(directory, userStore),
-                new GetUserOperation(accessTokens),
+                new GetUserOperation(accessTokens, directory),
                 new AdminInitiateAuthOperation(directory, flows),
                 new InitiateAuthOperation(directory, flows),
                 new AdminCreateUserOperation(
@@ -236,7 +244,13 @@ public final class Engine implements AutoCloseable {
                 new ConfirmForgotPasswordOperation(directory, users, resets),
                 new ChangePasswordOperation(accessTokens, directory, passwordChanges),
                 new AdminSetUserPasswordOperation(directory, users, passwordChanges),
-                new AdminResetUserPasswordOperation(directory, users, resets)));
+                new AdminResetUserPasswordOperation(directory, users, resets),
+                new AdminUpdateUserAttributesOperation(directory, users, userAttributes),
+                new UpdateUserAttributesOperation(accessTokens, directory, userAttributes),
+                new GetUserAttributeVerificationCodeOperation(accessTokens, directory, userAttributes),
+                new VerifyUserAttributeOperation(accessTokens, directory, userAttributes),
+                new AdminDeleteUserAttributesOperation(directory, users, userAttributes),
+                new DeleteUserAttributesOperation(accessTokens, directory, userAttributes)));
   }
 
   private static Outbox outboxOf(OutboxStore store) {

@@ -117,12 +117,26 @@ public record User(
 
   /**
    * A code waiting to be typed in: what it is for, the attribute it verifies ({@code ""} when none), when it stops
-   * being accepted, and how many wrong codes were tried against it.
+   * being accepted, and how many wrong codes were tried against it. {@code pendingValue} is the new value of an
+   * attribute that takes effect only once verified ({@code ""} when none: the code verifies the current value).
    */
   public record PendingCode(
-      CodePurpose purpose, String attribute, String code, Instant expiresAt, int failedAttempts) {
+      CodePurpose purpose, String attribute, String code, Instant expiresAt, int failedAttempts, String pendingValue) {
+
+    public PendingCode(CodePurpose purpose, String attribute, String code, Instant expiresAt, int failedAttempts) {
+      this(purpose, attribute, code, expiresAt, failedAttempts, "");
+    }
+
     public PendingCode withFailedAttempt() {
-      return new PendingCode(purpose, attribute, code, expiresAt, failedAttempts + 1);
+      return new PendingCode(purpose, attribute, code, expiresAt, failedAttempts + 1, pendingValue);
+    }
+
+    public PendingCode withPendingValue(String value) {
+      return new PendingCode(purpose, attribute, code, expiresAt, failedAttempts, value);
+    }
+
+    public Optional<String> pending() {
+      return pendingValue.isEmpty() ? Optional.empty() : Optional.of(pendingValue);
     }
   }
 

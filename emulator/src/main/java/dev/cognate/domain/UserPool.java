@@ -46,6 +46,16 @@ public record UserPool(
     return usernameAttributes.contains("phone_number");
   }
 
+  /**
+   * Whether a new value of {@code attribute} (email or phone_number) waits for verification before it replaces the
+   * old one (UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate).
+   */
+  public boolean verifiesBeforeUpdate(String attribute) {
+    return echoed.get("UserAttributeUpdateSettings") instanceof Map<?, ?> settings
+        && settings.get("AttributesRequireVerificationBeforeUpdate") instanceof List<?> attributes
+        && attributes.contains(attribute);
+  }
+
   /** The key under which a sign-in name is unique in this pool. */
   public String key(String signInName) {
     return caseSensitive ? signInName : signInName.toLowerCase(java.util.Locale.ROOT);

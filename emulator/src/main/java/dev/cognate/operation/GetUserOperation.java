@@ -1,9 +1,11 @@
 package dev.cognate.operation;
 
+import dev.cognate.domain.AppClient;
 import dev.cognate.domain.User;
 import dev.cognate.operation.wire.AttributeType;
 import dev.cognate.operation.wire.Shapes;
 import dev.cognate.service.AccessTokens;
+import dev.cognate.service.Directory;
 import dev.cognate.validation.Pattern;
 import dev.cognate.validation.Required;
 import dev.cognate.validation.Sensitive;
@@ -13,9 +15,11 @@ import java.util.List;
 public final class GetUserOperation
     implements Operation<GetUserOperation.GetUserRequest, GetUserOperation.GetUserResponse> {
   private final AccessTokens tokens;
+  private final Directory directory;
 
-  public GetUserOperation(AccessTokens tokens) {
+  public GetUserOperation(AccessTokens tokens, Directory directory) {
     this.tokens = tokens;
+    this.directory = directory;
   }
 
   public record GetUserRequest(@Required @Sensitive @Pattern(Shapes.TOKEN) String AccessToken) {}
@@ -34,7 +38,9 @@ public final class GetUserOperation
 
   @Override
   public GetUserResponse handle(GetUserRequest request, RequestContext context) {
-    User user = tokens.user(request.AccessToken());
-    return new GetUserResponse(user.username(), AttributeType.of(user.attributes()));
+    AccessTokens.SignedIn signedIn = tokens.signedIn(request.AccessToken());
+    AppClient client = directory.client(signedIn.clientId()).client();
+    User user = signedIn.user();
+    return new GetUserResponse(user.username(), AttributeType.of(client.readable(user.attributes())));
   }
 }

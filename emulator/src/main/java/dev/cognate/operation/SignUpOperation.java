@@ -1,5 +1,6 @@
 package dev.cognate.operation;
 
+import dev.cognate.domain.AppClient;
 import dev.cognate.domain.CodePurpose;
 import dev.cognate.domain.User;
 import dev.cognate.domain.UserPool;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** SignUp: creates an UNCONFIRMED user and sends a confirmation code when the pool auto-verifies an attribute. */
 public final class SignUpOperation implements Operation<SignUpOperation.SignUpRequest, SignUpOperation.SignUpResponse> {
@@ -88,7 +90,10 @@ public final class SignUpOperation implements Operation<SignUpOperation.SignUpRe
     }
     NewUsers.Identity identity = NewUsers.identity(pool, request.Username(), inputs);
     Passwords.requireConforming(pool.passwordPolicy(), request.Password());
-    Map<String, String> attributes = new LinkedHashMap<>(AttributeRules.forNewUser(pool, identity.attributes()));
+    Map<String, String> attributes =
+        new LinkedHashMap<>(
+            AttributeRules.forNewUser(
+                pool, identity.attributes(), writableAtSignUp(target.client(), identity.signInAttribute())));
     if (attributes.containsKey("email")) {
       attributes.putIfAbsent("email_verified", "false");
     }
@@ -108,5 +113,10 @@ public final class SignUpOperation implements Operation<SignUpOperation.SignUpRe
         pool, stored, "User already exists", () -> code.ifPresent(c -> codes.send(pool, stored, c, CodePurpose.SIGN_UP)));
     return new SignUpResponse(
         false, code.map(c -> CodeDeliveryDetailsType.of(c.reported())).orElse(null), identity.sub(), null);
+  }
+
+  /** What a client may send at sign-up: what it may write, and the attribute that is the username in any case. */
+  private static Predicate<String> writableAtSignUp(AppClient client, Optional<String> signInAttribute) {
+    return name -> client.canWrite(name) || signInAttribute.filter(name::equals).isPresent();
   }
 }

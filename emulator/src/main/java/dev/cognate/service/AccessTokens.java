@@ -23,11 +23,19 @@ public final class AccessTokens {
   }
 
   public User user(String accessToken) {
+    return signedIn(accessToken).user();
+  }
+
+  /** The user an access token speaks for, and the app client it was issued to. */
+  public record SignedIn(User user, String clientId) {}
+
+  public SignedIn signedIn(String accessToken) {
     VerifiedAccessToken token = verifier.verify(accessToken, clock.instant());
     boolean live = sessions.find(token.sessionId()).map(s -> !s.revoked()).orElse(false);
     if (!live) {
       throw CognitoException.notAuthorized("Access Token has been revoked");
     }
-    return users.findBySub(token.userPoolId(), token.sub()).orElseThrow(Users::doesNotExist);
+    User user = users.findBySub(token.userPoolId(), token.sub()).orElseThrow(Users::doesNotExist);
+    return new SignedIn(user, token.clientId());
   }
 }

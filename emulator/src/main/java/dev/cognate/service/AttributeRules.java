@@ -7,14 +7,18 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** Checks attributes a client sends against the pool's schema, with Cognito's messages. */
 public final class AttributeRules {
   private static final String SCHEMA_ERROR = "Attributes did not conform to the schema: ";
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+  private static final String DEVELOPER_PREFIX = "dev:";
+  // No control characters: a value may wait beside its verification code in storage's packed code list.
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+");
   private static final Pattern PHONE = Pattern.compile("\\+[0-9]{4,15}");
 
   private AttributeRules() {}
@@ -30,30 +34,34 @@ public final class AttributeRules {
 
   public record Input(String name, String value) {}
 
-  /** The attributes of a new user, in the order sent, with every attribute the schema requires present. */
-  public static Map<String, String> forNewUser(UserPool pool, List<Input> inputs) {
-    Map<String, String> attributes = checked(pool, inputs);
-    missingRequired(pool, attributes)
-        .stream()
-        .findFirst()
-        .ifPresent(
-            name -> {
-              throw CognitoException.invalidParameter(SCHEMA_ERROR + name + ": The attribute is required");
-            });
+  /**
+   * The attributes of a new user, in the order sent, with every attribute the schema requires present; an attribute
+   * the writer may not write is refused as Cognito refuses it.
+   */
+  public static Map<String, String> forNewUser(UserPool pool, List<Input> inputs, Predicate<String> writable) {
+    Map<String, String> attributes = checked(pool, inputs, writable);
+    missingRequired(pool, attributes).stream().findFirst().ifPresent(name -> {
+      throw required(name);
+    });
     return attributes;
   }
 
   /** The attributes sent, in the order sent, each one in the schema and with a value the schema accepts. */
   public static Map<String, String> checked(UserPool pool, List<Input> inputs) {
+    return checked(pool, inputs, name -> true);
+  }
+
+  /** {@link #checked(UserPool, List)}, refusing an attribute that {@code writable} says the writer may not write. */
+  public static Map<String, String> checked(UserPool pool, List<Input> inputs, Predicate<String> writable) {
     Map<String, String> attributes = new LinkedHashMap<>();
     for (Input input : inputs) {
       SchemaAttribute schema =
-          pool.attribute(input.name())
+          schemaOf(pool, input.name())
               .filter(a -> !a.name().equals("sub"))
-              .orElseThrow(
-                  () ->
-                      CognitoException.invalidParameter(
-                          SCHEMA_ERROR + input.name() + ": Attribute does not exist in the schema."));
+              .orElseThrow(() -> notInSchema(input.name()));
+      if (!writable.test(input.name())) {
+        throw unauthorizedWrite();
+      }
       String value = input.value() == null ? "" : input.value();
       checkValue(schema, value);
       attributes.put(input.name(), value);
@@ -67,6 +75,35 @@ public final class AttributeRules {
         .filter(a -> a.required() && !a.name().equals("sub") && !attributes.containsKey(a.name()))
         .map(SchemaAttribute::name)
         .toList();
+  }
+
+  /**
+   * The schema entry of a user attribute as named on a user: {@code dev:custom:x} is the developer-only attribute
+   * the schema lists as {@code custom:x}, which is not reachable under its {@code custom:} name.
+   */
+  public static Optional<SchemaAttribute> schemaOf(UserPool pool, String name) {
+    if (name.startsWith(DEVELOPER_PREFIX)) {
+      return pool.attribute(name.substring(DEVELOPER_PREFIX.length())).filter(SchemaAttribute::developerOnly);
+    }
+    return pool.attribute(name).filter(a -> !a.developerOnly());
+  }
+
+  public static CognitoException notInSchema(String name) {
+    return CognitoException.invalidParameter(SCHEMA_ERROR + name + ": Attribute does not exist in the schema.");
+  }
+
+  public static CognitoException required(String name) {
+    return CognitoException.invalidParameter(SCHEMA_ERROR + name + ": The attribute is required");
+  }
+
+  /** An attribute whose schema says {@code Mutable: false}, written after the user was created. */
+  public static CognitoException immutable(String name) {
+    return CognitoException.invalidParameter("user." + name + ": Attribute cannot be updated.");
+  }
+
+  /** An app client writing an attribute it has no write permission for (WriteAttributes, dev:, verified flags). */
+  public static CognitoException unauthorizedWrite() {
+    return CognitoException.notAuthorized("A client attempted to write unauthorized attribute");
   }
 
   /**
@@ -122,7 +159,8 @@ public final class AttributeRules {
         member + " of attribute " + attribute.name() + " must not be greater than its " + upper + ".");
   }
 
-  private static void checkValue(SchemaAttribute schema, String value) {
+  /** Checks one non-empty value against its schema entry: format of e-mail and phone, lengths, numbers. */
+  public static void checkValue(SchemaAttribute schema, String value) {
     if (schema.name().equals("email") && !EMAIL.matcher(value).matches()) {
       throw CognitoException.invalidParameter("Invalid email address format.");
     }

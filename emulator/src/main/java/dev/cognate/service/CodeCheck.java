@@ -3,6 +3,7 @@ package dev.cognate.service;
 import dev.cognate.Limits;
 import dev.cognate.domain.CodePurpose;
 import dev.cognate.domain.User;
+import dev.cognate.domain.UserPool;
 import dev.cognate.error.CognitoErrorType;
 import dev.cognate.error.CognitoException;
 import dev.cognate.storage.CodeAttemptStore;
@@ -10,7 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 
 /**
  * The one rule for a code a user types in, whatever it is for: ConfirmSignUp, ConfirmForgotPassword,
@@ -49,7 +50,8 @@ public final class CodeCheck {
    *   <li>another code: the wrong guess is stored against the code, then CodeMismatchException
    *       {@code Invalid verification code provided, please try again.};
    *   <li>an expired code: ExpiredCodeException;
-   *   <li>the right code: the code is removed and {@code onMatch} applied; that user is written.
+   *   <li>the right code: {@code onMatch} is applied to the user without the code and to the code used (which
+   *       may carry a value waiting for verification); that user is written.
    * </ol>
    *
    * Each attempt that gets as far as comparing codes counts towards {@link Limits#codeChecksPerHour()} for the user
@@ -58,25 +60,34 @@ public final class CodeCheck {
    * @return the user as written after the right code
    */
   public User use(
-      User read, CodePurpose purpose, String attribute, String typed, Consumer<User> guard, UnaryOperator<User> onMatch) {
-    return use(read, purpose, attribute, typed, guard, onMatch, written -> {});
-  }
-
-  /**
-   * {@link #use(User, CodePurpose, String, String, Consumer, UnaryOperator)}, and after the right code also
-   * {@code alongsideMatch} in the same transaction as the user's change (to revoke sessions, say); it may refuse by
-   * throwing, which undoes the change.
-   */
-  public User use(
+      UserPool pool,
       User read,
       CodePurpose purpose,
       String attribute,
       String typed,
       Consumer<User> guard,
-      UnaryOperator<User> onMatch,
+      BiFunction<User, User.PendingCode, User> onMatch) {
+    return use(pool, read, purpose, attribute, typed, guard, onMatch, written -> {});
+  }
+
+  /**
+   * {@link #use(UserPool, User, CodePurpose, String, String, Consumer, BiFunction)}, and after the right code also
+   * {@code alongsideMatch} in the same transaction as the user's change (to revoke sessions, say); it may refuse by
+   * throwing, which undoes the change.
+   */
+  public User use(
+      UserPool pool,
+      User read,
+      CodePurpose purpose,
+      String attribute,
+      String typed,
+      Consumer<User> guard,
+      BiFunction<User, User.PendingCode, User> onMatch,
       Consumer<User> alongsideMatch) {
+    // Pool-aware, so that what a code verifies moves the user's sign-in names in the same write.
     Verdict verdict =
         users.change(
+            pool,
             read,
             current -> decide(current, purpose, attribute, typed, guard, onMatch),
             (written, decided) -> {
@@ -103,7 +114,7 @@ public final class CodeCheck {
       String attribute,
       String typed,
       Consumer<User> guard,
-      UnaryOperator<User> onMatch) {
+      BiFunction<User, User.PendingCode, User> onMatch) {
     guard.accept(user);
     User.PendingCode pending = user.code(purpose, attribute).orElseThrow(CodeCheck::expired);
     if (pending.failedAttempts() >= limits.wrongCodesPerCode()) {
@@ -118,7 +129,7 @@ public final class CodeCheck {
     if (!now.isBefore(pending.expiresAt())) {
       throw expired();
     }
-    User used = onMatch.apply(user.withoutCode(purpose, attribute, now));
+    User used = onMatch.apply(user.withoutCode(purpose, attribute, now), pending);
     return new Users.Decision<>(used, new Verdict(true, used));
   }
 

@@ -30,6 +30,9 @@ public final class CodeSender {
   /** Cognito's order when a pool has no AccountRecoverySetting: SMS before e-mail. */
   private static final List<String> LEGACY_RECOVERY = List.of("verified_phone_number", "verified_email");
 
+  /** So do the codes that verify a changed e-mail address or phone number. */
+  public static final Duration ATTRIBUTE_CODE_VALIDITY = Duration.ofHours(24);
+
   private static final Logger LOG = LoggerFactory.getLogger("cognate.codes");
 
   private final OutboxStore outbox;
@@ -118,6 +121,13 @@ public final class CodeSender {
         .sorted(Comparator.comparingInt(m -> m.get("Priority") instanceof Number n ? n.intValue() : Integer.MAX_VALUE))
         .map(m -> String.valueOf(m.get("Name")))
         .toList();
+  }
+
+  /** A code that verifies a new or current value of {@code attribute} (email or phone_number). */
+  public PreparedCode prepareVerificationCode(String attribute, String destination) {
+    String medium = attribute.equals("email") ? "EMAIL" : "SMS";
+    return new PreparedCode(
+        nextCode(), medium, attribute, destination, clock.instant().plus(ATTRIBUTE_CODE_VALIDITY));
   }
 
   /**

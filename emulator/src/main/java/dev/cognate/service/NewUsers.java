@@ -27,9 +27,11 @@ public final class NewUsers {
 
   /**
    * A new user's stored username, {@code sub} and attributes as sent. In a pool whose usernames are e-mail
-   * addresses or phone numbers, the name given becomes that attribute and the stored username is the {@code sub}.
+   * addresses or phone numbers, the name given becomes that attribute ({@code signInAttribute}) and the stored
+   * username is the {@code sub}.
    */
-  public record Identity(String username, String sub, List<AttributeRules.Input> attributes) {
+  public record Identity(
+      String username, String sub, List<AttributeRules.Input> attributes, Optional<String> signInAttribute) {
     /** The user not stored yet, with {@code sub} first among the checked {@code attributes}. */
     public User user(
         UserPool pool, UserStatus status, String passwordHash, Map<String, String> attributes, Instant now) {
@@ -45,24 +47,23 @@ public final class NewUsers {
     List<AttributeRules.Input> inputs = new ArrayList<>(attributes);
     Optional<String> signInAttribute = signInAttribute(pool, username);
     if (signInAttribute.isEmpty()) {
-      return new Identity(username, sub, inputs);
+      return new Identity(username, sub, inputs, Optional.empty());
     }
     inputs.removeIf(a -> a.name().equals(signInAttribute.get()));
     inputs.add(0, new AttributeRules.Input(signInAttribute.get(), username));
-    return new Identity(sub, sub, inputs);
+    return new Identity(sub, sub, inputs, signInAttribute);
   }
 
   /**
    * Stores a new user and, in the same transaction, whatever goes with them (the code sent to them); where e-mail
-   * addresses or phone numbers are sign-in names, each is unique in the pool however it was given.
+   * addresses or phone numbers are sign-in names ({@link SignInNames}), each is unique in the pool however it was
+   * given.
    */
   public void insert(UserPool pool, User user, String usernameTaken, Runnable alongside) {
-    Optional<String> aliasKey =
-        pool.emailIsUsername() ? user.attribute("email").map(pool::key) : Optional.empty();
-    Optional<String> phoneKey = pool.phoneIsUsername() ? user.attribute("phone_number") : Optional.empty();
+    UserStore.SignInKeys keys = SignInNames.keys(pool, user);
     transactions.inOne(
         () -> {
-          switch (users.insert(user, pool.key(user.username()), aliasKey, phoneKey)) {
+          switch (users.insert(user, pool.key(user.username()), keys.alias(), keys.phone())) {
             case USERNAME_TAKEN -> throw new CognitoException(CognitoErrorType.USERNAME_EXISTS, usernameTaken);
             case ALIAS_TAKEN ->
                 throw new CognitoException(

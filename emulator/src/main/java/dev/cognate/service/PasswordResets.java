@@ -79,12 +79,13 @@ public final class PasswordResets {
     PasswordChanges.requireConforming(pool, newPassword);
     String hash = passwords.hash(newPassword);
     codeCheck.use(
+        pool,
         user,
         CodePurpose.FORGOT_PASSWORD,
         "",
         typedCode,
         current -> {},
-        current -> {
+        (current, used) -> {
           Instant now = clock.instant();
           return current.withPassword(hash, now).withStatus(UserStatus.CONFIRMED, now);
         });

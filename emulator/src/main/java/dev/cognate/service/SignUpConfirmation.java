@@ -25,13 +25,15 @@ public final class SignUpConfirmation {
    * consumed once: a second use finds the user confirmed. {@link CodeCheck} counts and limits wrong codes.
    */
   public void withCode(UserPool pool, User user, String code) {
+    // The pool's view of sign-in names goes along: a verified e-mail becomes an alias in AliasAttributes pools.
     codes.use(
+        pool,
         user,
         CodePurpose.SIGN_UP,
         "",
         code,
         SignUpConfirmation::requireUnconfirmed,
-        current -> confirmed(pool, current));
+        (current, used) -> confirmed(pool, current));
   }
 
   private User confirmed(UserPool pool, User user) {

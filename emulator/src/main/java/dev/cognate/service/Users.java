@@ -10,6 +10,7 @@ import dev.cognate.storage.Transactions;
 import dev.cognate.storage.UserStore;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -67,23 +68,49 @@ public final class Users {
    * with it ({@code alongside}: a code in the outbox, say); returns the decision's answer.
    */
   public <T> T change(User read, Function<User, Decision<T>> decide, BiConsumer<User, T> alongside) {
+    return decideAndWrite(
+        read,
+        decide,
+        alongside,
+        (base, changed) -> store.replace(base, changed) ? UserStore.Replace.REPLACED : UserStore.Replace.STALE);
+  }
+
+  /**
+   * {@link #change(User, Function, BiConsumer)} for a change that may move the user's e-mail address or phone
+   * number: their sign-in keys follow in the same conditional write, and a key another user holds is refused with
+   * Cognito's AliasExistsException.
+   */
+  public <T> T change(UserPool pool, User read, Function<User, Decision<T>> decide, BiConsumer<User, T> alongside) {
+    return decideAndWrite(
+        read, decide, alongside, (base, changed) -> store.replace(base, changed, SignInNames.keys(pool, changed)));
+  }
+
+  private <T> T decideAndWrite(
+      User read,
+      Function<User, Decision<T>> decide,
+      BiConsumer<User, T> alongside,
+      BiFunction<User, User, UserStore.Replace> write) {
     User current = read;
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Decision<T> decision = decide.apply(current);
       User base = current;
-      boolean written =
+      UserStore.Replace outcome =
           transactions.inOne(
               () -> {
-                if (!store.replace(base, decision.changed())) {
-                  return false;
+                UserStore.Replace replaced = write.apply(base, decision.changed());
+                if (replaced == UserStore.Replace.REPLACED) {
+                  alongside.accept(decision.changed(), decision.answer());
                 }
-                alongside.accept(decision.changed(), decision.answer());
-                return true;
+                return replaced;
               });
-      if (written) {
-        return decision.answer();
+      switch (outcome) {
+        case REPLACED -> {
+          return decision.answer();
+        }
+        case ALIAS_TAKEN -> throw SignInNames.taken("email");
+        case PHONE_TAKEN -> throw SignInNames.taken("phone_number");
+        case STALE -> current = store.findBySub(read.userPoolId(), read.sub()).orElseThrow(Users::doesNotExist);
       }
-      current = store.findBySub(read.userPoolId(), read.sub()).orElseThrow(Users::doesNotExist);
     }
     throw new IllegalStateException("user " + read.sub() + " changed under every one of " + MAX_ATTEMPTS + " attempts");
   }

@@ -40,6 +40,23 @@ public interface UserStore {
    */
   boolean replace(User current, User changed);
 
+  /** The keys under which a user's e-mail address and phone number are unique sign-in names, where they are. */
+  record SignInKeys(Optional<String> alias, Optional<String> phone) {}
+
+  /** Outcome of a replace that also moves the sign-in keys. */
+  enum Replace {
+    REPLACED,
+    STALE,
+    ALIAS_TAKEN,
+    PHONE_TAKEN
+  }
+
+  /**
+   * {@link #replace(User, User)} that also sets the user's sign-in keys in the same conditional write; the
+   * database's unique keys refuse a key another user of the pool holds.
+   */
+  Replace replace(User current, User changed, SignInKeys keys);
+
   boolean delete(String userPoolId, String sub);
 
   int count(String userPoolId);

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Signs ID and access tokens with the claims Cognito puts in them for API (non-OAuth) sign-ins. */
@@ -51,7 +52,10 @@ public final class TokenIssuer {
     if (!groupNames.isEmpty()) {
       id.claim("cognito:groups", groupNames);
     }
-    user.attribute("email_verified").ifPresent(v -> id.claim("email_verified", Boolean.parseBoolean(v)));
+    // The ID token carries what the client may read, as GetUser through that client shows it.
+    Map<String, String> readable = client.readable(user.attributes());
+    Optional.ofNullable(readable.get("email_verified"))
+        .ifPresent(v -> id.claim("email_verified", Boolean.parseBoolean(v)));
     id.issuer(issuer)
         .claim("cognito:username", user.username())
         .claim("origin_jti", session.id())
@@ -62,7 +66,7 @@ public final class TokenIssuer {
         .expirationTime(Date.from(now.plus(idLifetime)))
         .issueTime(Date.from(now))
         .jwtID(UUID.randomUUID().toString());
-    for (Map.Entry<String, String> attribute : user.attributes().entrySet()) {
+    for (Map.Entry<String, String> attribute : readable.entrySet()) {
       String name = attribute.getKey();
       if (name.equals("sub") || name.equals("email_verified")) {
         continue;

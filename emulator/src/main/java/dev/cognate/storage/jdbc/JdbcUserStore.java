@@ -25,8 +25,9 @@ public final class JdbcUserStore implements UserStore {
   private static final String COLUMNS =
       "u.seq, u.pool_id, u.username, u.sub, u.status, u.enabled, u.password_hash, u.created_at, u.modified_at,"
           + " u.password_set_at, u.failed_sign_ins, u.version, u.locked_until, (SELECT LISTAGG(c.purpose || CHAR(31)"
-          + " || c.attribute || CHAR(31) || c.code || CHAR(31) || c.expires_at || CHAR(31) || c.failed_attempts,"
-          + " CHAR(30)) WITHIN GROUP (ORDER BY c.purpose, c.attribute) FROM user_codes c WHERE c.user_seq = u.seq)";
+          + " || c.attribute || CHAR(31) || c.code || CHAR(31) || c.expires_at || CHAR(31) || c.failed_attempts"
+          + " || CHAR(31) || c.pending_value, CHAR(30)) WITHIN GROUP (ORDER BY c.purpose, c.attribute)"
+          + " FROM user_codes c WHERE c.user_seq = u.seq)";
   private static final String FIELD = String.valueOf((char) 31);
   private static final String RECORD = String.valueOf((char) 30);
   // A user and its attributes come from one statement, so a concurrent change or delete is seen whole or not at all.
@@ -121,26 +122,55 @@ public final class JdbcUserStore implements UserStore {
 
   @Override
   public boolean replace(User current, User changed) {
+    return replaceRow(current, changed, Optional.empty()) == Replace.REPLACED;
+  }
+
+  @Override
+  public Replace replace(User current, User changed, SignInKeys keys) {
+    try {
+      return replaceRow(current, changed, Optional.of(keys));
+    } catch (StorageException e) {
+      if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        String message = sql.getMessage().toUpperCase(Locale.ROOT);
+        if (message.contains("USERS_ALIAS_UQ")) {
+          return Replace.ALIAS_TAKEN;
+        }
+        if (message.contains("USERS_PHONE_UQ")) {
+          return Replace.PHONE_TAKEN;
+        }
+      }
+      throw e;
+    }
+  }
+
+  private Replace replaceRow(User current, User changed, Optional<SignInKeys> keys) {
     return db.transaction(
         c -> {
           int updated;
+          String setKeys = keys.isPresent() ? ", alias_key = ?, phone_key = ?" : "";
           try (PreparedStatement st =
               c.prepareStatement(
                   "UPDATE users SET status = ?, enabled = ?, password_hash = ?, modified_at = ?,"
                       + " password_set_at = ?, failed_sign_ins = ?, locked_until = ?, version = version + 1"
+                      + setKeys
                       + " WHERE pool_id = ? AND sub = ? AND version = ?")) {
             st.setString(1, changed.status().name());
             st.setBoolean(2, changed.enabled());
             st.setString(3, changed.passwordHash());
             st.setLong(4, changed.modifiedAt().toEpochMilli());
             bindPasswordAndLockout(st, 5, changed);
-            st.setString(8, current.userPoolId());
-            st.setString(9, current.sub());
-            st.setLong(10, current.version());
+            int next = 8;
+            if (keys.isPresent()) {
+              st.setString(next++, keys.get().alias().orElse(null));
+              st.setString(next++, keys.get().phone().orElse(null));
+            }
+            st.setString(next++, current.userPoolId());
+            st.setString(next++, current.sub());
+            st.setLong(next, current.version());
             updated = st.executeUpdate();
           }
           if (updated == 0) {
-            return false;
+            return Replace.STALE;
           }
           long seq =
               Database.query(
@@ -158,7 +188,7 @@ public final class JdbcUserStore implements UserStore {
             Database.update(c, "DELETE FROM user_codes WHERE user_seq = ?", seq);
             insertCodes(c, seq, changed.codes());
           }
-          return true;
+          return Replace.REPLACED;
         });
   }
 
@@ -280,8 +310,8 @@ public final class JdbcUserStore implements UserStore {
   private static void insertCodes(Connection c, long seq, List<User.PendingCode> codes) throws SQLException {
     try (PreparedStatement st =
         c.prepareStatement(
-            "INSERT INTO user_codes (user_seq, purpose, attribute, code, expires_at, failed_attempts)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            "INSERT INTO user_codes (user_seq, purpose, attribute, code, expires_at, failed_attempts,"
+                + " pending_value) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       for (User.PendingCode code : codes) {
         st.setLong(1, seq);
         st.setString(2, code.purpose().name());
@@ -289,6 +319,7 @@ public final class JdbcUserStore implements UserStore {
         st.setString(4, code.code());
         st.setLong(5, code.expiresAt().toEpochMilli());
         st.setInt(6, code.failedAttempts());
+        st.setString(7, code.pendingValue());
         st.addBatch();
       }
       st.executeBatch();
@@ -348,7 +379,7 @@ public final class JdbcUserStore implements UserStore {
         parsed.add(
             new User.PendingCode(
                 CodePurpose.valueOf(f[0]), f[1], f[2], Instant.ofEpochMilli(Long.parseLong(f[3])),
-                Integer.parseInt(f[4])));
+                Integer.parseInt(f[4]), f[5]));
       }
       return parsed;
     }

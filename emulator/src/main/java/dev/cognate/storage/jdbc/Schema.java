@@ -210,5 +210,11 @@ final class Schema {
           );
           CREATE INDEX IF NOT EXISTS code_attempts_user_ix ON code_attempts(user_seq, purpose, attempted_at);
           CREATE INDEX IF NOT EXISTS sent_codes_recent_ix ON sent_codes(pool_id, username, purpose, created_at)
+          """,
+          // A changed e-mail address or phone number that takes effect only once verified waits beside the code
+          // that verifies it; '' where a code verifies the current value. Attribute values hold no control
+          // characters (AttributeRules refuses them), so the packed code list stays unambiguous.
+          """
+          ALTER TABLE user_codes ADD COLUMN IF NOT EXISTS pending_value VARCHAR(4096) DEFAULT '' NOT NULL
           """);
 }

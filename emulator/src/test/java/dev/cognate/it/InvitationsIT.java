@@ -567,6 +567,21 @@ class InvitationsIT {
   }
 
   @Test
+  void anExpiredSessionStaysExpiredWhenLaterSignInsTidyUp() {
+    invite(pool, name, b -> {});
+    String stale = signIn(pool, name, TEMPORARY).session();
+    clock.advance(Duration.ofMinutes(4));
+    // Another sign-in issues a session, which is when expired ones are tidied away.
+    invite(pool, name + "-later", b -> {});
+    signIn(pool, name + "-later", TEMPORARY);
+
+    assertCognitoError(
+        NotAuthorizedException.class,
+        EXPIRED_SESSION,
+        () -> respond(pool, stale, Map.of("USERNAME", name, "NEW_PASSWORD", CHOSEN)));
+  }
+
+  @Test
   void aDeletedUsersSessionIsInvalid() {
     invite(pool, name, b -> {});
     String session = signIn(pool, name, TEMPORARY).session();

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * NEW_PASSWORD_REQUIRED: a user with a temporary password chooses their own, and gives the required attributes they
@@ -74,6 +75,7 @@ public final class NewPasswordChallenge implements ChallengeHandler {
           if (user.status() != UserStatus.FORCE_CHANGE_PASSWORD) {
             throw ChallengeSessions.invalid();
           }
+          requireSignInNamesKept(pool, user, given);
           Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
           attributes.putAll(given);
           List<String> missing = AttributeRules.missingRequired(pool, attributes);
@@ -87,6 +89,30 @@ public final class NewPasswordChallenge implements ChallengeHandler {
         },
         (changed, none) -> sessions.consume(answer.session()));
     return afterPassword.nextAfterChallenge(answer.target(), answer.user().sub(), answer.issuer());
+  }
+
+  /**
+   * Where e-mail addresses or phone numbers are sign-in names, each is unique in the pool through the keys the user
+   * was stored under, which an attribute change does not move: a new value would leave the user signing in by the
+   * old one, and could give two users one address (and one user's tokens the other's). The same value is welcome.
+   */
+  private static void requireSignInNamesKept(UserPool pool, User user, Map<String, String> given) {
+    List<String> signInNames = new ArrayList<>();
+    if (pool.emailIsUsername()) {
+      signInNames.add("email");
+    }
+    if (pool.phoneIsUsername()) {
+      signInNames.add("phone_number");
+    }
+    for (String name : signInNames) {
+      String value = given.get(name);
+      boolean kept = user.attribute(name).map(pool::key).equals(Optional.ofNullable(value).map(pool::key));
+      if (value != null && !kept) {
+        throw CognitoException.invalidParameter(
+            "Attributes did not conform to the schema: " + name
+                + ": The sign-in name cannot be changed by a NEW_PASSWORD_REQUIRED answer.");
+      }
+    }
   }
 
   private static List<AttributeRules.Input> attributesIn(Map<String, String> responses) {

@@ -275,6 +275,32 @@ class InvitationsIT {
     assertInvalidParameter("Username should be an email.", () -> invite(byEmail, name, b -> {}));
   }
 
+  @Test
+  void inAnEmailUsernamePoolANewPasswordAnswerCannotTakeAnotherEmail() {
+    Pool byEmail =
+        Pools.pool(cognito, p -> p.usernameAttributes(UsernameAttributeType.EMAIL), InvitationsIT::passwordFlows);
+    String email = name + "@example.com";
+    String othersEmail = name + "-other@example.com";
+    invite(byEmail, email, b -> {});
+    invite(byEmail, othersEmail, b -> {});
+    String session = signIn(byEmail, email, TEMPORARY).session();
+
+    // The e-mail is the user's sign-in name: taking another's would give one address two accounts, and the ID token
+    // of one user the other's e-mail.
+    assertInvalidParameter(
+        "Attributes did not conform to the schema: email: The sign-in name cannot be changed by a"
+            + " NEW_PASSWORD_REQUIRED answer.",
+        () -> respond(
+            byEmail, session, Map.of("USERNAME", email, "NEW_PASSWORD", CHOSEN, "userAttributes.email", othersEmail)));
+    assertEquals(
+        email,
+        attributes(cognito.adminGetUser(r -> r.userPoolId(byEmail.poolId()).username(email)).userAttributes())
+            .get("email"));
+    assertNotNull(
+        respond(byEmail, session, Map.of("USERNAME", email, "NEW_PASSWORD", CHOSEN, "userAttributes.email", email))
+            .authenticationResult());
+  }
+
   // ---------------------------------------------------------------------------------------------- RESEND
 
   @Test

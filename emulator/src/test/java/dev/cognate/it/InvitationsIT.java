@@ -301,6 +301,23 @@ class InvitationsIT {
             .authenticationResult());
   }
 
+  @Test
+  void aTemporaryPasswordValidityOfZeroDaysMeansTheDefaultSeven() {
+    Pool zero =
+        Pools.pool(
+            cognito,
+            p -> p.policies(pp -> pp.passwordPolicy(pw -> pw.minimumLength(8).temporaryPasswordValidityDays(0))),
+            InvitationsIT::passwordFlows);
+    invite(zero, name, b -> {});
+
+    // The model: "If you submit a value of 0, Amazon Cognito treats it as a null value" and uses the default.
+    assertEquals(
+        7,
+        cognito.describeUserPool(r -> r.userPoolId(zero.poolId()))
+            .userPool().policies().passwordPolicy().temporaryPasswordValidityDays());
+    assertEquals(ChallengeNameType.NEW_PASSWORD_REQUIRED, signIn(zero, name, TEMPORARY).challengeName());
+  }
+
   // ---------------------------------------------------------------------------------------------- RESEND
 
   @Test

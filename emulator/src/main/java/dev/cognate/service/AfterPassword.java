@@ -8,7 +8,6 @@ import dev.cognate.service.Directory.ClientInPool;
 import dev.cognate.storage.UserStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,7 +44,7 @@ public final class AfterPassword {
               user,
               ChallengeName.NEW_PASSWORD_REQUIRED,
               NewPasswordChallenge.parameters(target.pool(), user),
-              Map.of()));
+              NewPasswordChallenge.state(user)));
     }
     return sessions.begin(target, user, issuerUrl).map(signIn -> signIn);
   }

@@ -7,6 +7,7 @@ import dev.cognate.domain.User;
 import dev.cognate.domain.UserPool;
 import dev.cognate.domain.UserStatus;
 import dev.cognate.error.CognitoException;
+import dev.cognate.token.RefreshTokens;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.Optional;
  */
 public final class NewPasswordChallenge implements ChallengeHandler {
   private static final String ATTRIBUTE_PREFIX = "userAttributes.";
+  private static final String ISSUED_FOR = "temporaryPassword";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Users users;
@@ -54,6 +56,14 @@ public final class NewPasswordChallenge implements ChallengeHandler {
     return parameters;
   }
 
+  /**
+   * What the session remembers: which temporary password it was issued for (a digest of its salted hash), so that an
+   * administrator replacing that password (RESEND, AdminSetUserPassword) retires the sessions it opened.
+   */
+  public static Map<String, String> state(User user) {
+    return Map.of(ISSUED_FOR, RefreshTokens.hash(user.passwordHash()));
+  }
+
   @Override
   public ChallengeName name() {
     return ChallengeName.NEW_PASSWORD_REQUIRED;
@@ -72,7 +82,8 @@ public final class NewPasswordChallenge implements ChallengeHandler {
     users.change(
         answer.user(),
         user -> {
-          if (user.status() != UserStatus.FORCE_CHANGE_PASSWORD) {
+          if (user.status() != UserStatus.FORCE_CHANGE_PASSWORD
+              || !state(user).equals(answer.session().state())) {
             throw ChallengeSessions.invalid();
           }
           requireSignInNamesKept(pool, user, given);

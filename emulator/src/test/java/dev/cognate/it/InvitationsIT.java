@@ -341,6 +341,25 @@ class InvitationsIT {
   }
 
   @Test
+  void aNewTemporaryPasswordRetiresTheSessionsTheOldOneOpened() {
+    invite(pool, name, b -> {});
+    String beforeResend = signIn(pool, name, TEMPORARY).session();
+    cognito.adminCreateUser(
+        r -> r.userPoolId(pool.poolId())
+            .username(name)
+            .temporaryPassword("Sec0nd-temp!")
+            .messageAction(MessageActionType.RESEND));
+    String beforeSet = signIn(pool, name, "Sec0nd-temp!").session();
+    cognito.adminSetUserPassword(r -> r.userPoolId(pool.poolId()).username(name).password("Th1rd-temp!"));
+    Map<String, String> answer = Map.of("USERNAME", name, "NEW_PASSWORD", CHOSEN);
+
+    // Whoever signed in with a temporary password an administrator has since replaced must not choose the password.
+    assertCognitoError(NotAuthorizedException.class, INVALID_SESSION, () -> respond(pool, beforeResend, answer));
+    assertCognitoError(NotAuthorizedException.class, INVALID_SESSION, () -> respond(pool, beforeSet, answer));
+    assertNotNull(respond(pool, signIn(pool, name, "Th1rd-temp!").session(), answer).authenticationResult());
+  }
+
+  @Test
   void resendRestartsTheValidityOfAnExpiredTemporaryPassword() {
     invite(pool, name, b -> {});
     clock.advance(Duration.ofDays(8));

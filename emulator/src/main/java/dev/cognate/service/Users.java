@@ -83,9 +83,17 @@ public final class Users {
       if (written) {
         return decision.answer();
       }
-      current = store.findBySub(read.userPoolId(), read.sub()).orElseThrow(Users::doesNotExist);
+      current = store.findBySub(read.userPoolId(), read.sub()).orElseThrow(() -> gone(read.userPoolId()));
     }
     throw new IllegalStateException("user " + read.sub() + " changed under every one of " + MAX_ATTEMPTS + " attempts");
+  }
+
+  /**
+   * A user deleted while being changed: with their pool, the request runs again and finds the pool gone, as it would
+   * had it come second; otherwise the user does not exist.
+   */
+  private RuntimeException gone(String userPoolId) {
+    return pools.find(userPoolId).isEmpty() ? new ParentGoneException() : doesNotExist();
   }
 
   public static CognitoException doesNotExist() {

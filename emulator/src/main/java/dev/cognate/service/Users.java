@@ -83,17 +83,11 @@ public final class Users {
       if (written) {
         return decision.answer();
       }
-      current = store.findBySub(read.userPoolId(), read.sub()).orElseThrow(() -> gone(read.userPoolId()));
+      // A user deleted (alone or with their pool) while being changed: nothing was written, so the request runs again
+      // and answers as it would have after the deletion, not with an answer no order of the two gives.
+      current = store.findBySub(read.userPoolId(), read.sub()).orElseThrow(ParentGoneException::new);
     }
     throw new IllegalStateException("user " + read.sub() + " changed under every one of " + MAX_ATTEMPTS + " attempts");
-  }
-
-  /**
-   * A user deleted while being changed: with their pool, the request runs again and finds the pool gone, as it would
-   * had it come second; otherwise the user does not exist.
-   */
-  private RuntimeException gone(String userPoolId) {
-    return pools.find(userPoolId).isEmpty() ? new ParentGoneException() : doesNotExist();
   }
 
   public static CognitoException doesNotExist() {

@@ -274,6 +274,61 @@ class WriteRacesIT {
         "WriteRacesIT: " + rounds + " pools deleted under " + users + " NEW_PASSWORD_REQUIRED answers each: " + tally);
   }
 
+  @Test
+  @Timeout(120)
+  void answersToChallengesRacingTheirUsersDeletionAnswerAsIfInSomeOrder() throws Exception {
+    Map<String, Long> tally = new TreeMap<>();
+    int rounds = 10;
+    int users = 6;
+    Pool pool = signInPool();
+    for (int round = 0; round < rounds; round++) {
+      List<String> names = new ArrayList<>();
+      List<String> sessions = new ArrayList<>();
+      for (int i = 0; i < users; i++) {
+        String username = "deleted" + round + "-" + i;
+        names.add(username);
+        cognito.adminCreateUser(
+            r -> r.userPoolId(pool.poolId())
+                .username(username)
+                .userAttributes(Users.attr("email", username + "@example.com"))
+                .temporaryPassword(APP_PASSWORD)
+                .messageAction(MessageActionType.SUPPRESS));
+        sessions.add(
+            cognito
+                .initiateAuth(
+                    r -> r.clientId(pool.clientId())
+                        .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                        .authParameters(Map.of("USERNAME", username, "PASSWORD", APP_PASSWORD)))
+                .session());
+      }
+      List<Outcome> answers =
+          Race.run(
+              THREADS,
+              2 * users,
+              i -> {
+                String username = names.get(i / 2);
+                if (i % 2 == 1) {
+                  cognito.adminDeleteUser(r -> r.userPoolId(pool.poolId()).username(username));
+                  return "deleted";
+                }
+                cognito.respondToAuthChallenge(
+                    r -> r.clientId(pool.clientId())
+                        .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED)
+                        .session(sessions.get(i / 2))
+                        .challengeResponses(Map.of("USERNAME", username, "NEW_PASSWORD", "Ch0sen-pass!")));
+                return "answered";
+              });
+      assertNoServerErrors(answers);
+      // Answered first: tokens; deleted first: the session went with the user.
+      assertOnly(
+          answers,
+          o -> o.ok() || (o.is("NotAuthorizedException") && o.message().equals("Invalid session for the user.")));
+      answers.forEach(o -> tally.merge(o.ok() ? o.value() : o.errorCode(), 1L, Long::sum));
+    }
+    System.out.println(
+        "WriteRacesIT: " + rounds * users + " NEW_PASSWORD_REQUIRED answers raced their user's deletion: " + tally);
+  }
+
   private static Pool signInPool() {
     return appPool(
         cognito,

@@ -150,7 +150,8 @@ public final class Engine implements AutoCloseable {
     Users users = new Users(userStore, pools, database);
     Passwords passwords = new Passwords(config.bcryptCost());
     CodeSender codes = new CodeSender(outboxStore, config.fixedCode(), config.limits(), clock);
-    CodeCheck codeCheck = new CodeCheck(users, new JdbcCodeAttemptStore(database), config.limits(), clock);
+    JdbcCodeAttemptStore attempts = new JdbcCodeAttemptStore(database);
+    CodeCheck codeCheck = new CodeCheck(users, attempts, config.limits(), clock);
     SignUpConfirmation confirmation = new SignUpConfirmation(users, codeCheck, clock);
     TokenIssuer tokenIssuer = new TokenIssuer(keys, groupStore);
     ChallengeSessions challengeSessions = new ChallengeSessions(new JdbcChallengeStore(database), clock);
@@ -178,7 +179,7 @@ public final class Engine implements AutoCloseable {
     AccessTokens accessTokens = new AccessTokens(new AccessTokenVerifier(keys), sessions, userStore, clock);
     Accounts accounts = new Accounts(users, userStore, sessions, database, clock);
     PasswordResets resets = new PasswordResets(users, passwords, codes, codeCheck, clock);
-    PasswordChanges passwordChanges = new PasswordChanges(users, passwords, clock);
+    PasswordChanges passwordChanges = new PasswordChanges(users, passwords, attempts, clock);
     UserAttributes userAttributes = new UserAttributes(users, codes, codeCheck, clock);
     ClientSettings clientSettings = new ClientSettings(new ClientOAuthReferences(providers, serverStore));
 

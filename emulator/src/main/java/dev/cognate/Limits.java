@@ -32,6 +32,8 @@ public record Limits(
   public static final int COGNITO_WRONG_CODES_PER_CODE = 5;
   public static final int COGNITO_CODE_SENDS_PER_HOUR = 5;
   public static final int COGNITO_CODE_CHECKS_PER_HOUR = 15;
+  /** Cognito's ChangePassword calls per user and hour; not configurable, as a test rarely comes near it. */
+  public static final int COGNITO_PASSWORD_CHANGES_PER_HOUR = 5;
 
   public Limits {
     Objects.requireNonNull(lockoutBase, "lockoutBase");

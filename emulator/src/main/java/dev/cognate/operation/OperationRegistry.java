@@ -1,9 +1,11 @@
 package dev.cognate.operation;
 
+import dev.cognate.storage.DeadlockVictimException;
 import dev.cognate.storage.ParentGoneException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -19,7 +21,9 @@ public final class OperationRegistry {
 
   /**
    * Runs an operation. One whose write lost a race with a deletion (its pool went meanwhile) stored nothing, so it
-   * runs again and then answers as if it had come second: {@code ResourceNotFoundException}, not a server error.
+   * runs again and then answers as if it had come second: {@code ResourceNotFoundException}, not a server error. So
+   * does one whose transaction the database rolled back to break a deadlock, after a short random pause: run again at
+   * once, it would take its first lock before the surviving transaction finished and meet it again.
    */
   public static <Q extends Record, R> R run(Operation<Q, R> operation, Q request, RequestContext context) {
     for (int attempt = 1; ; attempt++) {
@@ -29,7 +33,21 @@ public final class OperationRegistry {
         if (attempt == MAX_ATTEMPTS) {
           throw e;
         }
+      } catch (DeadlockVictimException e) {
+        if (attempt == MAX_ATTEMPTS) {
+          throw e;
+        }
+        pauseBeforeRetry(attempt);
       }
+    }
+  }
+
+  private static void pauseBeforeRetry(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(5, 25) * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted before running a request again", e);
     }
   }
 

@@ -66,7 +66,9 @@ interface PoolSettingsMembers {
         Boolean.TRUE.equals(p.RequireLowercase()),
         Boolean.TRUE.equals(p.RequireNumbers()),
         Boolean.TRUE.equals(p.RequireSymbols()),
+        // The model: "If you submit a value of 0, Amazon Cognito treats it as a null value".
         Optional.ofNullable(p.TemporaryPasswordValidityDays())
+            .filter(days -> days != 0)
             .orElse(PasswordPolicy.API_DEFAULT.temporaryPasswordValidityDays()));
   }
 

@@ -5,10 +5,10 @@ import dev.cognate.domain.User;
 import dev.cognate.domain.UserStatus;
 import dev.cognate.error.CognitoException;
 import dev.cognate.service.Directory.ClientInPool;
+import dev.cognate.storage.ParentGoneException;
 import dev.cognate.storage.UserStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,15 +45,19 @@ public final class AfterPassword {
               user,
               ChallengeName.NEW_PASSWORD_REQUIRED,
               NewPasswordChallenge.parameters(target.pool(), user),
-              Map.of()));
+              NewPasswordChallenge.state(user)));
     }
     return sessions.begin(target, user, issuerUrl).map(signIn -> signIn);
   }
 
-  /** The next step after a challenge changed the user, decided on the user as stored now. */
+  /**
+   * The next step after a challenge changed the user, decided on the user as stored now. A user deleted (with their
+   * pool, or alone) since the change took their session along: the request runs again and answers as if it had come
+   * after the deletion.
+   */
   public SignInStep nextAfterChallenge(ClientInPool target, String userSub, String issuerUrl) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      User user = users.findBySub(target.pool().id(), userSub).orElseThrow(Users::doesNotExist);
+      User user = users.findBySub(target.pool().id(), userSub).orElseThrow(ParentGoneException::new);
       if (!user.enabled()) {
         throw CognitoException.notAuthorized("User is disabled.");
       }

@@ -23,6 +23,9 @@ public final class ChallengeSessions {
   private static final String EXPIRED = "Invalid session for the user, session is expired.";
   // Cognito's sessions are encrypted blobs of several hundred characters; 192 random bytes give 256.
   private static final int SESSION_BYTES = 192;
+  // An expired session is kept this long after it expired, so that answering it says "expired" whether or not another
+  // sign-in has tidied up since; only a session older than that is forgotten and answered as unknown.
+  private static final Duration EXPIRED_KEPT = Duration.ofDays(1);
 
   private final ChallengeStore store;
   private final Clock clock;
@@ -37,7 +40,7 @@ public final class ChallengeSessions {
   public SignInStep.Challenge issue(
       ClientInPool target, User user, ChallengeName name, Map<String, String> parameters, Map<String, String> state) {
     Instant now = clock.instant();
-    store.purgeExpired(now);
+    store.purgeExpired(now.minus(EXPIRED_KEPT));
     byte[] bytes = new byte[SESSION_BYTES];
     random.nextBytes(bytes);
     String session = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

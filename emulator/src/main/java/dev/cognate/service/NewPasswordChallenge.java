@@ -7,12 +7,14 @@ import dev.cognate.domain.User;
 import dev.cognate.domain.UserPool;
 import dev.cognate.domain.UserStatus;
 import dev.cognate.error.CognitoException;
+import dev.cognate.token.RefreshTokens;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * NEW_PASSWORD_REQUIRED: a user with a temporary password chooses their own, and gives the required attributes they
@@ -20,6 +22,7 @@ import java.util.Map;
  */
 public final class NewPasswordChallenge implements ChallengeHandler {
   private static final String ATTRIBUTE_PREFIX = "userAttributes.";
+  private static final String ISSUED_FOR = "temporaryPassword";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Users users;
@@ -53,6 +56,14 @@ public final class NewPasswordChallenge implements ChallengeHandler {
     return parameters;
   }
 
+  /**
+   * What the session remembers: which temporary password it was issued for (a digest of its salted hash), so that an
+   * administrator replacing that password (RESEND, AdminSetUserPassword) retires the sessions it opened.
+   */
+  public static Map<String, String> state(User user) {
+    return Map.of(ISSUED_FOR, RefreshTokens.hash(user.passwordHash()));
+  }
+
   @Override
   public ChallengeName name() {
     return ChallengeName.NEW_PASSWORD_REQUIRED;
@@ -67,11 +78,15 @@ public final class NewPasswordChallenge implements ChallengeHandler {
     ClientWrites.check(answer.target().client(), given.keySet());
     String hash = passwords.hash(newPassword);
     Instant now = clock.instant();
-    // The session is used up in the transaction that sets the password: of two answers at once, one commits.
+    // The session is used up in the transaction that sets the password: of two answers at once, one commits. The
+    // change is pool-aware: a new e-mail address or phone number that is a sign-in name moves its unique key in the
+    // same write, and one another user holds is refused.
     users.change(
+        pool,
         answer.user(),
         user -> {
-          if (user.status() != UserStatus.FORCE_CHANGE_PASSWORD) {
+          if (user.status() != UserStatus.FORCE_CHANGE_PASSWORD
+              || !state(user).equals(answer.session().state())) {
             throw ChallengeSessions.invalid();
           }
           Map<String, String> attributes = new LinkedHashMap<>(user.attributes());

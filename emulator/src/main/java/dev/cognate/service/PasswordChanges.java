@@ -1,55 +1,86 @@
 package dev.cognate.service;
 
+import dev.cognate.Limits;
 import dev.cognate.domain.User;
 import dev.cognate.domain.UserPool;
 import dev.cognate.domain.UserStatus;
 import dev.cognate.error.CognitoErrorType;
 import dev.cognate.error.CognitoException;
+import dev.cognate.storage.CodeAttemptStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * New passwords that need no code: ChangePassword by the signed-in user, AdminSetUserPassword by an administrator.
  * Neither ends the user's sessions: Cognito leaves refresh tokens valid until they are revoked or signed out.
  */
 public final class PasswordChanges {
+  private static final String INCORRECT = "Incorrect username or password.";
+  private static final Duration HOUR = Duration.ofHours(1);
+
   private final Users users;
   private final Passwords passwords;
+  private final CodeAttemptStore attempts;
   private final Clock clock;
 
-  public PasswordChanges(Users users, Passwords passwords, Clock clock) {
+  public PasswordChanges(Users users, Passwords passwords, CodeAttemptStore attempts, Clock clock) {
     this.users = users;
     this.passwords = passwords;
+    this.attempts = attempts;
     this.clock = clock;
   }
 
   /**
    * ChangePassword: the previous password must be the current one, the proposed one must meet the policy. A user
    * holding a temporary password (set by an administrator after they signed in) is confirmed by it.
+   *
+   * <p>Every attempt counts towards Cognito's {@link Limits#COGNITO_PASSWORD_CHANGES_PER_HOUR} per user and hour,
+   * past which LimitExceededException answers even the right password: an access token must not allow unlimited
+   * guesses at the password (the policy's answer, given only to the right previous password, tells it apart).
    */
   public void byUser(UserPool pool, User user, String previousPassword, String proposedPassword) {
     if (user.status() == UserStatus.RESET_REQUIRED) {
       throw PasswordResets.resetRequired();
     }
-    if (!passwords.matches(previousPassword, user.passwordHash())) {
-      throw CognitoException.notAuthorized("Incorrect username or password.");
-    }
-    requireConforming(pool, proposedPassword);
-    String hash = passwords.hash(proposedPassword);
-    users.change(
-        user,
-        current -> {
-          // A password changed since the one just checked is not the previous password any more.
-          if (!Objects.equals(current.passwordHash(), user.passwordHash())) {
-            throw CognitoException.notAuthorized("Incorrect username or password.");
-          }
-          Instant now = clock.instant();
-          User changed = current.withPassword(hash, now);
-          // Choosing a new password is what a temporary one asks for.
-          return current.status() == UserStatus.FORCE_CHANGE_PASSWORD
-              ? changed.withStatus(UserStatus.CONFIRMED, now)
-              : changed;
+    boolean previousMatches = passwords.matches(previousPassword, user.passwordHash());
+    Optional<CognitoException> violation =
+        pool.passwordPolicy()
+            .firstViolation(proposedPassword)
+            .map(message -> new CognitoException(CognitoErrorType.INVALID_PASSWORD, message));
+    String hash = previousMatches && violation.isEmpty() ? passwords.hash(proposedPassword) : null;
+    Optional<CognitoException> refusal =
+        users.change(
+            user,
+            current -> {
+              // A password changed since the one just checked is not the previous password any more.
+              if (!previousMatches || !Objects.equals(current.passwordHash(), user.passwordHash())) {
+                return new Users.Decision<>(current, Optional.of(CognitoException.notAuthorized(INCORRECT)));
+              }
+              if (violation.isPresent()) {
+                return new Users.Decision<>(current, violation);
+              }
+              Instant now = clock.instant();
+              User changed = current.withPassword(hash, now);
+              // Choosing a new password is what a temporary one asks for.
+              return new Users.Decision<>(
+                  current.status() == UserStatus.FORCE_CHANGE_PASSWORD
+                      ? changed.withStatus(UserStatus.CONFIRMED, now)
+                      : changed,
+                  Optional.empty());
+            },
+            (written, outcome) -> {
+              Instant now = clock.instant();
+              if (attempts.recordPasswordChange(written, now, now.minus(HOUR))
+                  > Limits.COGNITO_PASSWORD_CHANGES_PER_HOUR) {
+                throw CodeCheck.attemptLimitExceeded();
+              }
+            });
+    refusal.ifPresent(
+        e -> {
+          throw e;
         });
   }
 

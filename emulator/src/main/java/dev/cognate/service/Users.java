@@ -109,7 +109,10 @@ public final class Users {
         }
         case ALIAS_TAKEN -> throw SignInNames.taken("email");
         case PHONE_TAKEN -> throw SignInNames.taken("phone_number");
-        case STALE -> current = store.findBySub(read.userPoolId(), read.sub()).orElseThrow(Users::doesNotExist);
+        // A user deleted (alone or with their pool) while being changed: nothing was written, so the request runs
+        // again and answers as it would have after the deletion, not with an answer no order of the two gives.
+        case STALE ->
+            current = store.findBySub(read.userPoolId(), read.sub()).orElseThrow(ParentGoneException::new);
       }
     }
     throw new IllegalStateException("user " + read.sub() + " changed under every one of " + MAX_ATTEMPTS + " attempts");

@@ -16,6 +16,6 @@ public interface ChallengeStore {
    */
   boolean consume(String sessionHash);
 
-  /** Forgets sessions that expired before {@code now}; they could only ever be refused. */
-  void purgeExpired(Instant now);
+  /** Forgets sessions that expired before {@code before}; they could only ever be refused. */
+  void purgeExpired(Instant before);
 }

@@ -275,6 +275,60 @@ class InvitationsIT {
     assertInvalidParameter("Username should be an email.", () -> invite(byEmail, name, b -> {}));
   }
 
+  @Test
+  void inAnEmailUsernamePoolANewPasswordAnswerMovesTheSignInNameButCannotTakeAnother() {
+    Pool byEmail =
+        Pools.pool(cognito, p -> p.usernameAttributes(UsernameAttributeType.EMAIL), InvitationsIT::passwordFlows);
+    String email = name + "@example.com";
+    String othersEmail = name + "-other@example.com";
+    String newEmail = name + "-new@example.com";
+    invite(byEmail, email, b -> {});
+    invite(byEmail, othersEmail, b -> {});
+    String session = signIn(byEmail, email, TEMPORARY).session();
+
+    // The e-mail is the user's sign-in name: taking another's would give one address two accounts, and the ID token
+    // of one user the other's e-mail.
+    assertCognitoError(
+        "AliasExistsException",
+        "An account with the given email already exists.",
+        () -> respond(
+            byEmail, session, Map.of("USERNAME", email, "NEW_PASSWORD", CHOSEN, "userAttributes.email", othersEmail)));
+    assertEquals(
+        email,
+        attributes(cognito.adminGetUser(r -> r.userPoolId(byEmail.poolId()).username(email)).userAttributes())
+            .get("email"));
+
+    // A free address becomes the user's sign-in name in the same write; the old one no longer finds them.
+    assertNotNull(
+        respond(byEmail, session, Map.of("USERNAME", email, "NEW_PASSWORD", CHOSEN, "userAttributes.email", newEmail))
+            .authenticationResult());
+    assertEquals(
+        newEmail,
+        attributes(cognito.adminGetUser(r -> r.userPoolId(byEmail.poolId()).username(newEmail)).userAttributes())
+            .get("email"));
+    assertCognitoError(
+        "UserNotFoundException",
+        "User does not exist.",
+        () -> cognito.adminGetUser(r -> r.userPoolId(byEmail.poolId()).username(email)));
+  }
+
+  @Test
+  void aTemporaryPasswordValidityOfZeroDaysMeansTheDefaultSeven() {
+    Pool zero =
+        Pools.pool(
+            cognito,
+            p -> p.policies(pp -> pp.passwordPolicy(pw -> pw.minimumLength(8).temporaryPasswordValidityDays(0))),
+            InvitationsIT::passwordFlows);
+    invite(zero, name, b -> {});
+
+    // The model: "If you submit a value of 0, Amazon Cognito treats it as a null value" and uses the default.
+    assertEquals(
+        7,
+        cognito.describeUserPool(r -> r.userPoolId(zero.poolId()))
+            .userPool().policies().passwordPolicy().temporaryPasswordValidityDays());
+    assertEquals(ChallengeNameType.NEW_PASSWORD_REQUIRED, signIn(zero, name, TEMPORARY).challengeName());
+  }
+
   // ---------------------------------------------------------------------------------------------- RESEND
 
   @Test
@@ -295,6 +349,25 @@ class InvitationsIT {
     assertNotEquals(first, second);
     assertCognitoError(NotAuthorizedException.class, INCORRECT, () -> signIn(pool, name, first));
     assertEquals(ChallengeNameType.NEW_PASSWORD_REQUIRED, signIn(pool, name, second).challengeName());
+  }
+
+  @Test
+  void aNewTemporaryPasswordRetiresTheSessionsTheOldOneOpened() {
+    invite(pool, name, b -> {});
+    String beforeResend = signIn(pool, name, TEMPORARY).session();
+    cognito.adminCreateUser(
+        r -> r.userPoolId(pool.poolId())
+            .username(name)
+            .temporaryPassword("Sec0nd-temp!")
+            .messageAction(MessageActionType.RESEND));
+    String beforeSet = signIn(pool, name, "Sec0nd-temp!").session();
+    cognito.adminSetUserPassword(r -> r.userPoolId(pool.poolId()).username(name).password("Th1rd-temp!"));
+    Map<String, String> answer = Map.of("USERNAME", name, "NEW_PASSWORD", CHOSEN);
+
+    // Whoever signed in with a temporary password an administrator has since replaced must not choose the password.
+    assertCognitoError(NotAuthorizedException.class, INVALID_SESSION, () -> respond(pool, beforeResend, answer));
+    assertCognitoError(NotAuthorizedException.class, INVALID_SESSION, () -> respond(pool, beforeSet, answer));
+    assertNotNull(respond(pool, signIn(pool, name, "Th1rd-temp!").session(), answer).authenticationResult());
   }
 
   @Test
@@ -564,6 +637,21 @@ class InvitationsIT {
 
     assertCognitoError(NotAuthorizedException.class, EXPIRED_SESSION, () -> respond(pool, defaultThree, answer));
     assertNotNull(respond(fiveMinutes, five, answer).authenticationResult());
+  }
+
+  @Test
+  void anExpiredSessionStaysExpiredWhenLaterSignInsTidyUp() {
+    invite(pool, name, b -> {});
+    String stale = signIn(pool, name, TEMPORARY).session();
+    clock.advance(Duration.ofMinutes(4));
+    // Another sign-in issues a session, which is when expired ones are tidied away.
+    invite(pool, name + "-later", b -> {});
+    signIn(pool, name + "-later", TEMPORARY);
+
+    assertCognitoError(
+        NotAuthorizedException.class,
+        EXPIRED_SESSION,
+        () -> respond(pool, stale, Map.of("USERNAME", name, "NEW_PASSWORD", CHOSEN)));
   }
 
   @Test

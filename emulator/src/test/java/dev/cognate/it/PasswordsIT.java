@@ -41,6 +41,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.DeliveryMed
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExpiredCodeException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.LimitExceededException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordResetRequiredException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PreventUserExistenceErrorTypes;
@@ -521,6 +522,28 @@ class PasswordsIT {
         INCORRECT,
         () -> COGNITO.changePassword(
             r -> r.accessToken(accessToken).previousPassword("notmine").proposedPassword(NEW_PASSWORD)));
+    assertNotNull(signIn(COGNITO, pool.clientId(), username, APP_PASSWORD).accessToken());
+  }
+
+  @Test
+  void changePasswordIsLimitedToFiveAttemptsPerUserAndHour() {
+    String username = newUser();
+    String accessToken = signIn(COGNITO, pool.clientId(), username, APP_PASSWORD).accessToken();
+    for (int guess = 0; guess < 5; guess++) {
+      String previous = "guess" + guess;
+      assertCognitoError(
+          NotAuthorizedException.class,
+          INCORRECT,
+          () -> COGNITO.changePassword(
+              r -> r.accessToken(accessToken).previousPassword(previous).proposedPassword(NEW_PASSWORD)));
+    }
+
+    // Past Cognito's five ChangePassword calls per user and hour, even the right password is refused.
+    assertCognitoError(
+        LimitExceededException.class,
+        "Attempt limit exceeded, please try after some time.",
+        () -> COGNITO.changePassword(
+            r -> r.accessToken(accessToken).previousPassword(APP_PASSWORD).proposedPassword(NEW_PASSWORD)));
     assertNotNull(signIn(COGNITO, pool.clientId(), username, APP_PASSWORD).accessToken());
   }
 

@@ -185,6 +185,142 @@ class SecretsScanIT {
         secretInDatabase ? "is stored" : "was not found");
   }
 
+  /**
+   * The invitation and password flows: a temporary password given to AdminCreateUser (suppressed, so stored only
+   * as a hash), the NEW_PASSWORD_REQUIRED answer, ChangePassword, AdminSetUserPassword and ConfirmForgotPassword,
+   * with error answers to requests carrying passwords. No password of them and no challenge session may appear in a
+   * log line or a database file, nor in any response but the session in the sign-in that issued it.
+   */
+  @Test
+  void noPasswordOrChallengeSessionOfTheInvitationAndPasswordFlowsLeaks(@TempDir Path temp) throws Exception {
+    String username = "invited-user";
+    String temporary = "Temp-Scan-Pa55!";
+    List<String> passwords =
+        List.of(temporary, "Chosen-Scan-Pa55!", "Changed-Scan-Pa55!", "Admin-Scan-Pa55!", "Reset-Scan-Pa55!",
+            "Wrong-Scan-Pa55!");
+    Path dataDir = temp.resolve("data");
+    StandaloneEmulator emulator = StandaloneEmulator.start(dataDir, temp, "scan-flows");
+    String session;
+    try {
+      endpoint = emulator.endpoint();
+      String poolId = path(call("CreateUserPool", Map.of("PoolName", "flows", "AutoVerifiedAttributes", List.of("email"))), "UserPool", "Id");
+      String clientId =
+          path(
+              call(
+                  "CreateUserPoolClient",
+                  Map.of(
+                      "UserPoolId", poolId,
+                      "ClientName", "public",
+                      "ExplicitAuthFlows", List.of("ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"))),
+              "UserPoolClient",
+              "ClientId");
+      Map<String, Object> invitation =
+          Map.of(
+              "UserPoolId", poolId,
+              "Username", username,
+              "TemporaryPassword", temporary,
+              "MessageAction", "SUPPRESS",
+              "UserAttributes",
+              List.of(Map.of("Name", "email", "Value", EMAIL), Map.of("Name", "email_verified", "Value", "true")));
+      call("AdminCreateUser", invitation);
+      callExpectingError("AdminCreateUser", "UsernameExistsException", invitation);
+      session =
+          (String)
+              call(
+                      "InitiateAuth",
+                      "InitiateAuth NEW_PASSWORD_REQUIRED",
+                      Map.of(
+                          "ClientId", clientId,
+                          "AuthFlow", "USER_PASSWORD_AUTH",
+                          "AuthParameters", Map.of("USERNAME", username, "PASSWORD", temporary)))
+                  .get("Session");
+      assertNotNull(session);
+      Map<String, Object> answer =
+          Map.of(
+              "ClientId", clientId,
+              "ChallengeName", "NEW_PASSWORD_REQUIRED",
+              "Session", session,
+              "ChallengeResponses", Map.of("USERNAME", username, "NEW_PASSWORD", passwords.get(1)));
+      callExpectingError(
+          "RespondToAuthChallenge",
+          "InvalidPasswordException",
+          Map.of(
+              "ClientId", clientId,
+              "ChallengeName", "NEW_PASSWORD_REQUIRED",
+              "Session", session,
+              "ChallengeResponses", Map.of("USERNAME", username, "NEW_PASSWORD", "nopolicy")));
+      String accessToken = path(call("RespondToAuthChallenge", answer), "AuthenticationResult", "AccessToken");
+      callExpectingError("RespondToAuthChallenge", "NotAuthorizedException", answer);
+      callExpectingError(
+          "ChangePassword",
+          "NotAuthorizedException",
+          Map.of("AccessToken", accessToken, "PreviousPassword", passwords.get(5), "ProposedPassword", passwords.get(2)));
+      call(
+          "ChangePassword",
+          Map.of("AccessToken", accessToken, "PreviousPassword", passwords.get(1), "ProposedPassword", passwords.get(2)));
+      call(
+          "AdminSetUserPassword",
+          Map.of("UserPoolId", poolId, "Username", username, "Password", passwords.get(3), "Permanent", true));
+      call("ForgotPassword", Map.of("ClientId", clientId, "Username", username));
+      String code = lastCode(poolId, username);
+      Map<String, Object> reset =
+          Map.of("ClientId", clientId, "Username", username, "ConfirmationCode", code, "Password", passwords.get(4));
+      call("ConfirmForgotPassword", reset);
+      callExpectingError("ConfirmForgotPassword", "ExpiredCodeException", reset);
+      call(
+          "InitiateAuth",
+          "InitiateAuth USER_PASSWORD_AUTH",
+          Map.of(
+              "ClientId", clientId,
+              "AuthFlow", "USER_PASSWORD_AUTH",
+              "AuthParameters", Map.of("USERNAME", username, "PASSWORD", passwords.get(4))));
+      emulator.stop();
+    } finally {
+      emulator.close();
+    }
+
+    List<String> logLines = new ArrayList<>(emulator.logLines());
+    List<Path> databaseFiles;
+    try (Stream<Path> files = Files.list(dataDir)) {
+      databaseFiles = files.sorted().toList();
+    }
+    List<String> leaks = new ArrayList<>();
+    for (Exchange exchange : exchanges) {
+      passwords.forEach(p -> scan(exchange.text(), "the response to " + exchange.what(), p, "password", leaks));
+      if (!exchange.what().equals("InitiateAuth NEW_PASSWORD_REQUIRED")) {
+        scan(exchange.text(), "the response to " + exchange.what(), session, "challenge session", leaks);
+      }
+    }
+    for (String line : logLines) {
+      passwords.forEach(p -> scan(line, "the log line " + line, p, "password", leaks));
+      scan(line, "the log line " + line, session, "challenge session", leaks);
+    }
+    long databaseBytes = 0;
+    for (Path file : databaseFiles) {
+      byte[] bytes = Files.readAllBytes(file);
+      databaseBytes += bytes.length;
+      if (file.getFileName().toString().endsWith(".mv.db")) {
+        assertTrue(contains(bytes, EMAIL.getBytes(StandardCharsets.UTF_8)), "the scan cannot see plain values");
+      }
+      for (String secret : concat(passwords, session)) {
+        if (forms(secret).stream().anyMatch(form -> contains(bytes, form))) {
+          leaks.add("a password or the session (" + secret.length() + " chars) in " + file.getFileName());
+        }
+      }
+    }
+    assertEquals(List.of(), leaks);
+    System.out.printf(
+        "[secrets] invitation and password flows: %d responses, %d log lines and %d bytes of database files scanned"
+            + " for %d passwords and the challenge session: none found outside the sign-in that issued the session%n",
+        exchanges.size(), logLines.size(), databaseBytes, passwords.size());
+  }
+
+  private static List<String> concat(List<String> values, String more) {
+    List<String> all = new ArrayList<>(values);
+    all.add(more);
+    return all;
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private Map<String, Object> call(String operation, Map<String, Object> body) throws Exception {
@@ -220,7 +356,11 @@ class SecretsScanIT {
   }
 
   private String lastCode(String poolId) throws Exception {
-    HttpResponse<String> response = record("GET /_cognate/codes", Http.codes(endpoint, poolId, USERNAME));
+    return lastCode(poolId, USERNAME);
+  }
+
+  private String lastCode(String poolId, String username) throws Exception {
+    HttpResponse<String> response = record("GET /_cognate/codes", Http.codes(endpoint, poolId, username));
     assertEquals(200, response.statusCode(), response.body());
     List<Object> codes = JSONObjectUtils.getJSONArray(JSONObjectUtils.parse(response.body()), "codes");
     @SuppressWarnings("unchecked")

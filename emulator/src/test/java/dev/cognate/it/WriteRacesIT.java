@@ -25,8 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
 
 /**
@@ -217,6 +220,113 @@ class WriteRacesIT {
       outcomes.forEach(o -> tally.merge(o.ok() ? "OK" : o.errorCode(), 1L, Long::sum));
     }
     System.out.println("WriteRacesIT: 5 pools deleted under SignUp and InitiateAuth: " + tally);
+  }
+
+  @Test
+  @Timeout(120)
+  void answersToChallengesRacingTheirPoolsDeletionAnswerAsIfInSomeOrder() throws Exception {
+    Map<String, Long> tally = new TreeMap<>();
+    int rounds = 20;
+    int users = 4;
+    for (int round = 0; round < rounds; round++) {
+      Pool pool = signInPool();
+      List<String> sessions = new ArrayList<>();
+      for (int i = 0; i < users; i++) {
+        String username = "invitee" + i;
+        cognito.adminCreateUser(
+            r -> r.userPoolId(pool.poolId())
+                .username(username)
+                .userAttributes(Users.attr("email", username + "@example.com"))
+                .temporaryPassword(APP_PASSWORD)
+                .messageAction(MessageActionType.SUPPRESS));
+        sessions.add(
+            cognito
+                .initiateAuth(
+                    r -> r.clientId(pool.clientId())
+                        .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                        .authParameters(Map.of("USERNAME", username, "PASSWORD", APP_PASSWORD)))
+                .session());
+      }
+      List<Outcome> outcomes =
+          Race.run(
+              THREADS,
+              users + 1,
+              i -> {
+                if (i == users / 2) {
+                  cognito.deleteUserPool(r -> r.userPoolId(pool.poolId()));
+                  return "deleted";
+                }
+                int user = i < users / 2 ? i : i - 1;
+                cognito.respondToAuthChallenge(
+                    r -> r.clientId(pool.clientId())
+                        .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED)
+                        .session(sessions.get(user))
+                        .challengeResponses(Map.of("USERNAME", "invitee" + user, "NEW_PASSWORD", "Ch0sen-pass!")));
+                return "answered";
+              });
+      assertNoServerErrors(outcomes);
+      // Answered before the deletion: tokens; after: the client is gone (or, read just before, its session is).
+      assertOnly(
+          outcomes, o -> o.ok() || o.is("ResourceNotFoundException") || o.is("NotAuthorizedException"));
+      outcomes.forEach(o -> tally.merge(o.ok() ? o.value() : o.errorCode(), 1L, Long::sum));
+    }
+    System.out.println(
+        "WriteRacesIT: " + rounds + " pools deleted under " + users + " NEW_PASSWORD_REQUIRED answers each: " + tally);
+  }
+
+  @Test
+  @Timeout(120)
+  void answersToChallengesRacingTheirUsersDeletionAnswerAsIfInSomeOrder() throws Exception {
+    Map<String, Long> tally = new TreeMap<>();
+    int rounds = 10;
+    int users = 6;
+    Pool pool = signInPool();
+    for (int round = 0; round < rounds; round++) {
+      List<String> names = new ArrayList<>();
+      List<String> sessions = new ArrayList<>();
+      for (int i = 0; i < users; i++) {
+        String username = "deleted" + round + "-" + i;
+        names.add(username);
+        cognito.adminCreateUser(
+            r -> r.userPoolId(pool.poolId())
+                .username(username)
+                .userAttributes(Users.attr("email", username + "@example.com"))
+                .temporaryPassword(APP_PASSWORD)
+                .messageAction(MessageActionType.SUPPRESS));
+        sessions.add(
+            cognito
+                .initiateAuth(
+                    r -> r.clientId(pool.clientId())
+                        .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                        .authParameters(Map.of("USERNAME", username, "PASSWORD", APP_PASSWORD)))
+                .session());
+      }
+      List<Outcome> answers =
+          Race.run(
+              THREADS,
+              2 * users,
+              i -> {
+                String username = names.get(i / 2);
+                if (i % 2 == 1) {
+                  cognito.adminDeleteUser(r -> r.userPoolId(pool.poolId()).username(username));
+                  return "deleted";
+                }
+                cognito.respondToAuthChallenge(
+                    r -> r.clientId(pool.clientId())
+                        .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED)
+                        .session(sessions.get(i / 2))
+                        .challengeResponses(Map.of("USERNAME", username, "NEW_PASSWORD", "Ch0sen-pass!")));
+                return "answered";
+              });
+      assertNoServerErrors(answers);
+      // Answered first: tokens; deleted first: the session went with the user.
+      assertOnly(
+          answers,
+          o -> o.ok() || (o.is("NotAuthorizedException") && o.message().equals("Invalid session for the user.")));
+      answers.forEach(o -> tally.merge(o.ok() ? o.value() : o.errorCode(), 1L, Long::sum));
+    }
+    System.out.println(
+        "WriteRacesIT: " + rounds * users + " NEW_PASSWORD_REQUIRED answers raced their user's deletion: " + tally);
   }
 
   private static Pool signInPool() {

@@ -1,5 +1,6 @@
 package dev.cognate.storage.jdbc;
 
+import dev.cognate.storage.DeadlockVictimException;
 import dev.cognate.storage.ParentGoneException;
 import dev.cognate.storage.Transactions;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ public final class Database implements AutoCloseable, Transactions {
   private static final int MAX_CONNECTIONS = 16;
   // H2's SQL states for a foreign key whose parent row is missing, as when a pool was deleted meanwhile.
   private static final String PARENT_MISSING = "23506";
+  private static final String DEADLOCK = "40001";
 
   private final ReopeningPool pool;
   private final ThreadLocal<Connection> joined = new ThreadLocal<>();
@@ -110,7 +112,10 @@ public final class Database implements AutoCloseable, Transactions {
   }
 
   private static RuntimeException failure(SQLException e) {
-    return PARENT_MISSING.equals(e.getSQLState()) ? new ParentGoneException(e) : new StorageException(e);
+    if (PARENT_MISSING.equals(e.getSQLState())) {
+      return new ParentGoneException(e);
+    }
+    return DEADLOCK.equals(e.getSQLState()) ? new DeadlockVictimException(e) : new StorageException(e);
   }
 
   public int update(String sql, Object... params) {

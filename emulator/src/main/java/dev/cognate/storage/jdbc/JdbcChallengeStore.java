@@ -63,8 +63,8 @@ public final class JdbcChallengeStore implements ChallengeStore {
   }
 
   @Override
-  public void purgeExpired(Instant now) {
-    db.update("DELETE FROM challenge_sessions WHERE expires_at < ?", now.toEpochMilli());
+  public void purgeExpired(Instant before) {
+    db.update("DELETE FROM challenge_sessions WHERE expires_at < ?", before.toEpochMilli());
   }
 
   private static String writeState(Map<String, String> state) {

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * NEW_PASSWORD_REQUIRED: a user with a temporary password chooses their own, and gives the required attributes they

@@ -281,6 +281,36 @@ class AttributeAttacksIT {
   }
 
   @Test
+  void anUpdateLosingARaceWithDeleteUserPoolAnswersResourceNotFound() throws Exception {
+    List<Outcome> lost = new ArrayList<>();
+    int updates = 0;
+    for (int round = 0; round < 12; round++) {
+      Pool pool = emailPool(b -> {});
+      List<String> users = List.of(confirmedUser(pool), confirmedUser(pool), confirmedUser(pool));
+      List<Outcome> outcomes =
+          Race.run(
+              8,
+              24,
+              i -> {
+                if (i == 12) {
+                  COGNITO.deleteUserPool(r -> r.userPoolId(pool.poolId()));
+                  return "deleted";
+                }
+                String user = users.get(i % users.size());
+                COGNITO.adminUpdateUserAttributes(r -> r.userPoolId(pool.poolId()).username(user)
+                    .userAttributes(attr("name", "n" + i)));
+                return "updated";
+              });
+      updates += 23;
+      outcomes.stream().filter(o -> !o.ok() && !o.is("ResourceNotFoundException")).forEach(lost::add);
+    }
+    // As if each update came after the deletion: the pool is gone, not the user.
+    System.out.println("updates racing DeleteUserPool: " + updates + " updates, answers other than ResourceNotFound: "
+        + lost);
+    assertTrue(lost.isEmpty(), lost::toString);
+  }
+
+  @Test
   void tokensCarryWhatTheClientReads() throws Exception {
     Pool pool = emailPool(b -> b.schema(s -> s.name("team").attributeDataType("String")));
     String gus = confirmedUser(pool);

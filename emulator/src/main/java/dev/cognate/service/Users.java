@@ -109,10 +109,19 @@ public final class Users {
         }
         case ALIAS_TAKEN -> throw SignInNames.taken("email");
         case PHONE_TAKEN -> throw SignInNames.taken("phone_number");
-        case STALE -> current = store.findBySub(read.userPoolId(), read.sub()).orElseThrow(Users::doesNotExist);
+        case STALE -> current = reread(read);
       }
     }
     throw new IllegalStateException("user " + read.sub() + " changed under every one of " + MAX_ATTEMPTS + " attempts");
+  }
+
+  /** The user as stored now, after a lost race; a user gone with its pool is the pool's absence, as in find. */
+  private User reread(User read) {
+    Optional<User> fresh = store.findBySub(read.userPoolId(), read.sub());
+    if (fresh.isEmpty() && pools.find(read.userPoolId()).isEmpty()) {
+      throw new ParentGoneException();
+    }
+    return fresh.orElseThrow(Users::doesNotExist);
   }
 
   public static CognitoException doesNotExist() {

@@ -311,6 +311,35 @@ class AttributeAttacksIT {
   }
 
   @Test
+  void anAddressGivenInANewPasswordAnswerMovesTheSignInNameAndStaysUnique() {
+    Pool pool = emailPool(b -> {});
+    String taken = confirmedUser(pool);
+    String invited = "invited" + SEQUENCE.incrementAndGet() + "@example.com";
+    COGNITO.adminCreateUser(r -> r.userPoolId(pool.poolId()).username(invited)
+        .temporaryPassword("Temp-Passw0rd1").messageAction("SUPPRESS"));
+    String session = COGNITO.initiateAuth(r -> r.clientId(pool.clientId()).authFlow("USER_PASSWORD_AUTH")
+        .authParameters(Map.of("USERNAME", invited, "PASSWORD", "Temp-Passw0rd1"))).session();
+
+    assertCognitoError(
+        AliasExistsException.class,
+        "An account with the given email already exists.",
+        () -> COGNITO.respondToAuthChallenge(r -> r.clientId(pool.clientId()).challengeName("NEW_PASSWORD_REQUIRED")
+            .session(session)
+            .challengeResponses(Map.of("USERNAME", invited, "NEW_PASSWORD", APP_PASSWORD, "userAttributes.email", taken))));
+    assertEquals(taken, adminAttributes(pool, taken).get("email"));
+
+    String moved = "moved-" + invited;
+    COGNITO.respondToAuthChallenge(r -> r.clientId(pool.clientId()).challengeName("NEW_PASSWORD_REQUIRED")
+        .session(session)
+        .challengeResponses(Map.of("USERNAME", invited, "NEW_PASSWORD", APP_PASSWORD, "userAttributes.email", moved)));
+    signIn(COGNITO, pool.clientId(), moved, APP_PASSWORD);
+    assertCognitoError(
+        UserNotFoundException.class,
+        "User does not exist.",
+        () -> COGNITO.adminGetUser(r -> r.userPoolId(pool.poolId()).username(invited)));
+  }
+
+  @Test
   void tokensCarryWhatTheClientReads() throws Exception {
     Pool pool = emailPool(b -> b.schema(s -> s.name("team").attributeDataType("String")));
     String gus = confirmedUser(pool);

@@ -67,8 +67,10 @@ public final class NewPasswordChallenge implements ChallengeHandler {
     ClientWrites.check(answer.target().client(), given.keySet());
     String hash = passwords.hash(newPassword);
     Instant now = clock.instant();
-    // The session is used up in the transaction that sets the password: of two answers at once, one commits.
+    // The session is used up in the transaction that sets the password: of two answers at once, one commits. The
+    // answer may give a new e-mail address or phone number, so the sign-in keys move in the same write.
     users.change(
+        pool,
         answer.user(),
         user -> {
           if (user.status() != UserStatus.FORCE_CHANGE_PASSWORD) {

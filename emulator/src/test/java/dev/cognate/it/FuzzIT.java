@@ -181,6 +181,9 @@ class FuzzIT {
     known.put("AccessToken", tokens.accessToken());
     known.put("Token", tokens.refreshToken());
     known.put("ConfirmationCode", "123456");
+    // The attribute verification operations reach their code check only for a verifiable attribute.
+    known.put("AttributeName", "email");
+    known.put("Code", "123456");
     // Attribute names and values: a standard attribute every pool has, with a value any attribute accepts.
     known.put("Name", "name");
     known.put("Value", "Fuzz Name");

@@ -1,6 +1,7 @@
 package dev.cognate.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -109,6 +110,10 @@ class FuzzIT {
     if (!problems.isEmpty()) {
       fail(problems.size() + " bad answers (seed " + seed + "), first ones:\n" + String.join("\n", problems));
     }
+    // The operations taking an access token are fuzzed past its check only while the known token stays valid.
+    assertTrue(
+        byOperation.get("GetUser").containsKey("200 OK"),
+        "the known access token still signed the user in when GetUser was fuzzed: " + byOperation.get("GetUser"));
   }
 
   /** Checks one answer; returns its error code, or "OK". */

@@ -56,9 +56,18 @@ class FuzzIT {
           "\\b(java|javax|jdk|sun|com\\.fasterxml|org\\.h2|org\\.eclipse|io\\.javalin|dev\\.cognate"
               + "|software\\.amazon)\\.[\\w$]+");
   private static final Pattern RECORD_TEXT = Pattern.compile("\\b[A-Z]\\w*(Type|Request)\\[\\w+=");
-  // Operations that end the state the others use run last, so that the others keep reaching their logic.
+  // Operations that end the state the others use run last, so that the others keep reaching their logic: disabling
+  // the user or signing them out revokes the access token every operation of a signed-in user needs.
   private static final List<String> DESTRUCTIVE =
-      List.of("GlobalSignOut", "RevokeToken", "AdminDeleteUser", "DeleteUserPoolClient", "DeleteUserPool");
+      List.of(
+          "AdminDisableUser",
+          "AdminUserGlobalSignOut",
+          "GlobalSignOut",
+          "RevokeToken",
+          "DeleteUser",
+          "AdminDeleteUser",
+          "DeleteUserPoolClient",
+          "DeleteUserPool");
 
   @RegisterExtension final EmulatorExtension emulator = EmulatorExtension.start();
   private final Cognate cognate = emulator.cognate();

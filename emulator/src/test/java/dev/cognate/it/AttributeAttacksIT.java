@@ -340,6 +340,25 @@ class AttributeAttacksIT {
   }
 
   @Test
+  void anAddressChangedInANewPasswordAnswerIsNoLongerVerified() {
+    Pool pool = emailPool(b -> {});
+    String invited = "vouched" + SEQUENCE.incrementAndGet() + "@example.com";
+    COGNITO.adminCreateUser(r -> r.userPoolId(pool.poolId()).username(invited)
+        .userAttributes(attr("email_verified", "true"))
+        .temporaryPassword("Temp-Passw0rd1").messageAction("SUPPRESS"));
+    assertEquals("true", adminAttributes(pool, invited).get("email_verified"));
+    String session = COGNITO.initiateAuth(r -> r.clientId(pool.clientId()).authFlow("USER_PASSWORD_AUTH")
+        .authParameters(Map.of("USERNAME", invited, "PASSWORD", "Temp-Passw0rd1"))).session();
+    String moved = "moved-" + invited;
+    COGNITO.respondToAuthChallenge(r -> r.clientId(pool.clientId()).challengeName("NEW_PASSWORD_REQUIRED")
+        .session(session)
+        .challengeResponses(Map.of("USERNAME", invited, "NEW_PASSWORD", APP_PASSWORD, "userAttributes.email", moved)));
+    Map<String, String> after = adminAttributes(pool, moved);
+    assertEquals(moved, after.get("email"));
+    assertEquals("false", after.get("email_verified"), "an address nobody verified is not verified");
+  }
+
+  @Test
   void tokensCarryWhatTheClientReads() throws Exception {
     Pool pool = emailPool(b -> b.schema(s -> s.name("team").attributeDataType("String")));
     String gus = confirmedUser(pool);

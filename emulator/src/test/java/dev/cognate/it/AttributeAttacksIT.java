@@ -33,6 +33,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AliasAttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AliasExistsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CreateUserPoolRequest;
@@ -356,6 +357,24 @@ class AttributeAttacksIT {
     Map<String, String> after = adminAttributes(pool, moved);
     assertEquals(moved, after.get("email"));
     assertEquals("false", after.get("email_verified"), "an address nobody verified is not verified");
+  }
+
+  @Test
+  void anInvitationWithAnotherUsersVerifiedAliasAnswersAliasExists() {
+    Pool aliases = Pools.pool(
+        COGNITO,
+        b -> b.aliasAttributes(AliasAttributeType.EMAIL).autoVerifiedAttributes(VerifiedAttributeType.EMAIL),
+        c -> {});
+    String holder = "holder" + SEQUENCE.incrementAndGet();
+    COGNITO.adminCreateUser(r -> r.userPoolId(aliases.poolId()).username(holder).messageAction("SUPPRESS")
+        .userAttributes(attr("email", "alias@example.com"), attr("email_verified", "true")));
+    // ForceAliasCreation left false: the model says the alias already held answers AliasExistsException.
+    assertCognitoError(
+        AliasExistsException.class,
+        "An account with the given email already exists.",
+        () -> COGNITO.adminCreateUser(r -> r.userPoolId(aliases.poolId()).username("second-" + holder)
+            .messageAction("SUPPRESS")
+            .userAttributes(attr("email", "alias@example.com"), attr("email_verified", "true"))));
   }
 
   @Test

@@ -23,6 +23,7 @@ import dev.cognate.support.Pool;
 import dev.cognate.support.Pools;
 import dev.cognate.support.Race;
 import dev.cognate.support.Race.Outcome;
+import dev.cognate.support.Users;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -375,6 +376,27 @@ class AttributeAttacksIT {
         () -> COGNITO.adminCreateUser(r -> r.userPoolId(aliases.poolId()).username("second-" + holder)
             .messageAction("SUPPRESS")
             .userAttributes(attr("email", "alias@example.com"), attr("email_verified", "true"))));
+  }
+
+  @Test
+  void confirmingASignUpWithAnotherUsersVerifiedAliasAnswersAliasExists() {
+    Pool aliases = Pools.pool(
+        COGNITO,
+        b -> b.aliasAttributes(AliasAttributeType.EMAIL).autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+            .policies(p -> p.passwordPolicy(pp -> pp.minimumLength(6).requireUppercase(false)
+                .requireLowercase(false).requireNumbers(false).requireSymbols(false))),
+        c -> {});
+    String first = "first" + SEQUENCE.incrementAndGet();
+    Users.signUpConfirmed(COGNITO, COGNATE, aliases, first, APP_PASSWORD, attr("email", "both@example.com"));
+    String second = "second" + SEQUENCE.incrementAndGet();
+    signUp(COGNITO, aliases.clientId(), second, APP_PASSWORD, attr("email", "both@example.com"));
+    assertCognitoError(
+        AliasExistsException.class,
+        "An account with the given email already exists.",
+        () -> Users.confirmWithLastCode(COGNITO, COGNATE, aliases, second));
+    assertEquals(
+        "UNCONFIRMED",
+        COGNITO.adminGetUser(r -> r.userPoolId(aliases.poolId()).username(second)).userStatusAsString());
   }
 
   @Test

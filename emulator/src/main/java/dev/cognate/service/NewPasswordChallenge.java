@@ -90,6 +90,13 @@ public final class NewPasswordChallenge implements ChallengeHandler {
           }
           Map<String, String> attributes = new LinkedHashMap<>(user.attributes());
           attributes.putAll(given);
+          for (String verifiable : List.of("email", "phone_number")) {
+            String value = given.get(verifiable);
+            if (value != null && !value.equals(user.attributes().get(verifiable))) {
+              // A new address or number is unverified until a code proves it, as after UpdateUserAttributes.
+              attributes.put(verifiable + "_verified", "false");
+            }
+          }
           List<String> missing = AttributeRules.missingRequired(pool, attributes);
           if (!missing.isEmpty()) {
             throw CognitoException.invalidParameter(

@@ -65,16 +65,24 @@ public final class NewUsers {
         () -> {
           switch (users.insert(user, pool.key(user.username()), keys.alias(), keys.phone())) {
             case USERNAME_TAKEN -> throw new CognitoException(CognitoErrorType.USERNAME_EXISTS, usernameTaken);
-            case ALIAS_TAKEN ->
-                throw new CognitoException(
-                    CognitoErrorType.USERNAME_EXISTS, "An account with the given email already exists.");
-            case PHONE_TAKEN ->
-                throw new CognitoException(
-                    CognitoErrorType.USERNAME_EXISTS, "An account with the given phone_number already exists.");
+            case ALIAS_TAKEN -> throw taken(pool.emailIsUsername(), "email");
+            case PHONE_TAKEN -> throw taken(pool.phoneIsUsername(), "phone_number");
             case INSERTED -> alongside.run();
           }
           return null;
         });
+  }
+
+  /**
+   * A sign-in name another user holds: where it is the username, the name is taken (UsernameExistsException); where
+   * it is an alias, the alias is (AliasExistsException), as the model documents for ForceAliasCreation false.
+   */
+  private static CognitoException taken(boolean username, String attribute) {
+    if (!username) {
+      return SignInNames.taken(attribute);
+    }
+    return new CognitoException(
+        CognitoErrorType.USERNAME_EXISTS, "An account with the given " + attribute + " already exists.");
   }
 
   /** The attribute a username is where usernames are generated; a username that is neither kind is refused. */

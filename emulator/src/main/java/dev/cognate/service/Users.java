@@ -118,6 +118,7 @@ public final class Users {
     throw new IllegalStateException("user " + read.sub() + " changed under every one of " + MAX_ATTEMPTS + " attempts");
   }
 
+  /** The user as stored now, after a lost race; a user gone with its pool is the pool's absence, as in find. */
   public static CognitoException doesNotExist() {
     return new CognitoException(CognitoErrorType.USER_NOT_FOUND, "User does not exist.");
   }

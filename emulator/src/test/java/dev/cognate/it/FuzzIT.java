@@ -1,6 +1,7 @@
 package dev.cognate.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,9 +56,18 @@ class FuzzIT {
           "\\b(java|javax|jdk|sun|com\\.fasterxml|org\\.h2|org\\.eclipse|io\\.javalin|dev\\.cognate"
               + "|software\\.amazon)\\.[\\w$]+");
   private static final Pattern RECORD_TEXT = Pattern.compile("\\b[A-Z]\\w*(Type|Request)\\[\\w+=");
-  // Operations that end the state the others use run last, so that the others keep reaching their logic.
+  // Operations that end the state the others use run last, so that the others keep reaching their logic: disabling
+  // the user or signing them out revokes the access token every operation of a signed-in user needs.
   private static final List<String> DESTRUCTIVE =
-      List.of("GlobalSignOut", "RevokeToken", "AdminDeleteUser", "DeleteUserPoolClient", "DeleteUserPool");
+      List.of(
+          "AdminDisableUser",
+          "AdminUserGlobalSignOut",
+          "GlobalSignOut",
+          "RevokeToken",
+          "DeleteUser",
+          "AdminDeleteUser",
+          "DeleteUserPoolClient",
+          "DeleteUserPool");
 
   @RegisterExtension final EmulatorExtension emulator = EmulatorExtension.start();
   private final Cognate cognate = emulator.cognate();
@@ -109,6 +119,10 @@ class FuzzIT {
     if (!problems.isEmpty()) {
       fail(problems.size() + " bad answers (seed " + seed + "), first ones:\n" + String.join("\n", problems));
     }
+    // The operations taking an access token are fuzzed past its check only while the known token stays valid.
+    assertTrue(
+        byOperation.get("GetUser").containsKey("200 OK"),
+        "the known access token still signed the user in when GetUser was fuzzed: " + byOperation.get("GetUser"));
   }
 
   /** Checks one answer; returns its error code, or "OK". */
@@ -181,6 +195,9 @@ class FuzzIT {
     known.put("AccessToken", tokens.accessToken());
     known.put("Token", tokens.refreshToken());
     known.put("ConfirmationCode", "123456");
+    // The attribute verification operations reach their code check only for a verifiable attribute.
+    known.put("AttributeName", "email");
+    known.put("Code", "123456");
     // Attribute names and values: a standard attribute every pool has, with a value any attribute accepts.
     known.put("Name", "name");
     known.put("Value", "Fuzz Name");

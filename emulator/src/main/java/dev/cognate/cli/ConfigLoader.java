@@ -75,7 +75,7 @@ public final class ConfigLoader {
       String value = env.get(option.env());
       if (value != null && !value.isBlank()) {
         if (option.takesValue()) {
-          option.apply().accept(builder, value.trim());
+          fromEnvironment(option, builder, value.trim());
         } else if (switchValue(option.env(), value.trim()) != option.flag().startsWith("--no-")) {
           option.apply().accept(builder, null);
         }
@@ -102,6 +102,15 @@ public final class ConfigLoader {
       option.apply().accept(builder, value);
     }
     return builder.build();
+  }
+
+  /** Applies a variable's value; a refusal names the variable, since that is what the user set, not the flag. */
+  private static void fromEnvironment(Option option, CognateConfig.Builder builder, String value) {
+    try {
+      option.apply().accept(builder, value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage().replace(option.flag(), option.env()), e);
+    }
   }
 
   public static String usage() {

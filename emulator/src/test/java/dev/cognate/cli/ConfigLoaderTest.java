@@ -95,6 +95,21 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aBadValueFromTheEnvironmentIsReportedUnderTheVariablesName() {
+    assertEquals(
+        "COGNATE_LOCKOUT_BASE needs a duration such as 500ms, 1s, 15m or 2h, got soon",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ConfigLoader.load(List.of(), Map.of("COGNATE_LOCKOUT_BASE", "soon")))
+            .getMessage());
+    assertEquals(
+        "COGNATE_BCRYPT_COST needs a number, got high",
+        assertThrows(
+                IllegalArgumentException.class, () -> ConfigLoader.load(List.of(), Map.of("COGNATE_BCRYPT_COST", "high")))
+            .getMessage());
+  }
+
+  @Test
   void inMemoryFlagDropsTheDataDirectory() {
     assertTrue(ConfigLoader.load(List.of("--in-memory"), Map.of()).inMemory());
   }

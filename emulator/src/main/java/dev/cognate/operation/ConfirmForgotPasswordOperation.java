@@ -3,11 +3,11 @@ package dev.cognate.operation;
 import dev.cognate.domain.User;
 import dev.cognate.error.CognitoException;
 import dev.cognate.operation.wire.Shapes;
+import dev.cognate.service.CodeCheck;
 import dev.cognate.service.Directory;
 import dev.cognate.service.Directory.ClientInPool;
 import dev.cognate.service.PasswordResets;
 import dev.cognate.service.SecretHash;
-import dev.cognate.service.SignUpConfirmation;
 import dev.cognate.service.Users;
 import dev.cognate.validation.Length;
 import dev.cognate.validation.Pattern;
@@ -56,7 +56,7 @@ public final class ConfirmForgotPasswordOperation
     boolean conceal = target.client().preventUserExistenceErrors();
     Optional<User> found = users.find(target.pool(), request.Username());
     if (found.isEmpty()) {
-      throw conceal ? SignUpConfirmation.mismatch() : Users.comboNotFound();
+      throw conceal ? CodeCheck.mismatch() : Users.comboNotFound();
     }
     if (!found.get().enabled()) {
       throw conceal

@@ -2,6 +2,7 @@ package dev.cognate.operation;
 
 import dev.cognate.domain.User;
 import dev.cognate.operation.wire.Shapes;
+import dev.cognate.service.CodeCheck;
 import dev.cognate.service.Directory;
 import dev.cognate.service.Directory.ClientInPool;
 import dev.cognate.service.SecretHash;
@@ -59,7 +60,7 @@ public final class ConfirmSignUpOperation
             .orElseThrow(
                 () ->
                     target.client().preventUserExistenceErrors()
-                        ? SignUpConfirmation.mismatch()
+                        ? CodeCheck.mismatch()
                         : Users.comboNotFound());
     confirmation.withCode(target.pool(), user, request.ConfirmationCode());
     return new ConfirmSignUpResponse(null);

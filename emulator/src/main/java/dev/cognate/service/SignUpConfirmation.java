@@ -57,9 +57,6 @@ public final class SignUpConfirmation {
         });
   }
 
-  public static CognitoException mismatch() {
-    return CodeCheck.mismatch();
-  }
 
   private static void requireUnconfirmed(User user) {
     if (user.status() != UserStatus.UNCONFIRMED) {

@@ -18,10 +18,6 @@ public interface UserStore {
     PHONE_TAKEN
   }
 
-  default Insert insert(User user, String usernameKey, Optional<String> aliasKey) {
-    return insert(user, usernameKey, aliasKey, Optional.empty());
-  }
-
   /** Inserts the user; {@code aliasKey} is their e-mail sign-in name's key, {@code phoneKey} their phone number's. */
   Insert insert(User user, String usernameKey, Optional<String> aliasKey, Optional<String> phoneKey);
 

@@ -289,9 +289,9 @@ public final class JdbcUserStore implements UserStore {
         current = new Grouped(Row.of(rs), new LinkedHashMap<>());
         groups.add(current);
       }
-      String name = rs.getString(15);
+      String name = rs.getString(17);
       if (name != null) {
-        current.attributes.put(name, rs.getString(16));
+        current.attributes.put(name, rs.getString(18));
       }
     }
     return groups;

@@ -274,6 +274,43 @@ class SrpAuthIT {
   }
 
   @Test
+  void passwordsChangedByTheUserOrByAResetCodeSignInBySrp() {
+    String username = "changer-" + SEQUENCE.incrementAndGet();
+    Users.signUp(cognito, pool.clientId(), username, PASSWORD, Users.attr("email", username + "@example.com"));
+    cognito.adminConfirmSignUp(r -> r.userPoolId(pool.poolId()).username(username));
+    cognito.adminUpdateUserAttributes(
+        r -> r.userPoolId(pool.poolId()).username(username).userAttributes(Users.attr("email_verified", "true")));
+
+    String token = signInBySrp(pool.clientId(), username, PASSWORD);
+    cognito.changePassword(r -> r.accessToken(token).previousPassword(PASSWORD).proposedPassword("Ch4nged-once"));
+    assertNotNull(signInBySrp(pool.clientId(), username, "Ch4nged-once"));
+
+    cognito.forgotPassword(r -> r.clientId(pool.clientId()).username(username));
+    String code = emulator.cognate().outbox().lastCode(pool.poolId(), username).orElseThrow();
+    cognito.confirmForgotPassword(
+        r -> r.clientId(pool.clientId()).username(username).confirmationCode(code).password("Ch4nged-twice"));
+    assertCognitoError(
+        NotAuthorizedException.class, INCORRECT, () -> signInBySrp(pool.clientId(), username, "Ch4nged-once"));
+    assertNotNull(signInBySrp(pool.clientId(), username, "Ch4nged-twice"));
+  }
+
+  @Test
+  void inAnEmailUsernamePoolTheUserIdForSrpIsTheStoredUsername() {
+    Pool byEmail = Pools.emailUsernamePool(cognito);
+    String email = "srp-" + SEQUENCE.incrementAndGet() + "@example.com";
+    String sub = Users.signUp(cognito, byEmail.clientId(), email, PASSWORD).userSub();
+    cognito.adminConfirmSignUp(r -> r.userPoolId(byEmail.poolId()).username(email));
+    SrpClient srp = new SrpClient(byEmail.poolId());
+    InitiateAuthResponse challenge = initiate(byEmail.clientId(), email, srp.srpA());
+
+    assertEquals(sub, challenge.challengeParameters().get("USER_ID_FOR_SRP"));
+    assertNotNull(
+        respond(byEmail.clientId(), challenge, srp.answer(challenge.challengeParameters(), PASSWORD))
+            .authenticationResult()
+            .accessToken());
+  }
+
+  @Test
   void aUserStoredBeforeVerifiersSignsInBySrpAfterOnePasswordSignIn(@TempDir Path dataDir) throws Exception {
     String username = "older-" + SEQUENCE.incrementAndGet();
     Pool stored;

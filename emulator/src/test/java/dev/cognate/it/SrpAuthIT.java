@@ -97,6 +97,20 @@ class SrpAuthIT {
   }
 
   @Test
+  void twentySrpSignInsInARow() {
+    String username = confirmedUser();
+    int count = 20;
+    long started = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      assertNotNull(signInBySrp(pool.clientId(), username, PASSWORD));
+    }
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    System.out.println(
+        count + " SRP sign-ins (InitiateAuth + RespondToAuthChallenge, client maths included) took " + millis
+            + " ms; each signed in");
+  }
+
+  @Test
   void adminInitiateAuthRunsTheSameExchange() {
     String username = confirmedUser();
     SrpClient srp = new SrpClient(pool.poolId());
@@ -308,6 +322,55 @@ class SrpAuthIT {
         respond(byEmail.clientId(), challenge, srp.answer(challenge.challengeParameters(), PASSWORD))
             .authenticationResult()
             .accessToken());
+  }
+
+  @Test
+  void anAnswerMissingAClaimIsNamedAndAMalformedOneIsIncorrect() {
+    String username = confirmedUser();
+    SrpClient srp = new SrpClient(pool.poolId());
+    InitiateAuthResponse challenge = initiate(pool.clientId(), username, srp.srpA());
+    Map<String, String> answer = srp.answer(challenge.challengeParameters(), PASSWORD);
+    Map<String, String> unsigned = new HashMap<>(answer);
+    unsigned.remove("PASSWORD_CLAIM_SIGNATURE");
+    assertCognitoError(
+        InvalidParameterException.class,
+        "Missing required parameter PASSWORD_CLAIM_SIGNATURE",
+        () -> respond(pool.clientId(), challenge, unsigned));
+
+    // The signature covers the timestamp as sent; one that is not Cognito's format is not a valid claim.
+    Map<String, String> undated = new HashMap<>(answer);
+    undated.put("TIMESTAMP", "2026-11-30T07:05:09Z");
+    assertCognitoError(
+        NotAuthorizedException.class, INCORRECT, () -> respond(pool.clientId(), challenge, undated));
+  }
+
+  @Test
+  void aClientWithASecretNeedsTheSecretHashAtBothSteps() {
+    var client =
+        Pools.client(
+            cognito,
+            pool.poolId(),
+            c -> c.generateSecret(true).explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH));
+    String username = confirmedUser();
+    String secretHash = Users.secretHash(client.clientSecret(), username, client.clientId());
+    SrpClient srp = new SrpClient(pool.poolId());
+    assertCognitoError(
+        NotAuthorizedException.class,
+        "Client " + client.clientId() + " is configured with secret but SECRET_HASH was not received",
+        () -> initiate(client.clientId(), username, srp.srpA()));
+
+    InitiateAuthResponse challenge =
+        cognito.initiateAuth(
+            r -> r.clientId(client.clientId())
+                .authFlow(AuthFlowType.USER_SRP_AUTH)
+                .authParameters(Map.of("USERNAME", username, "SRP_A", srp.srpA(), "SECRET_HASH", secretHash)));
+    Map<String, String> answer = new HashMap<>(srp.answer(challenge.challengeParameters(), PASSWORD));
+    assertCognitoError(
+        NotAuthorizedException.class,
+        "Client " + client.clientId() + " is configured with secret but SECRET_HASH was not received",
+        () -> respond(client.clientId(), challenge, answer));
+    answer.put("SECRET_HASH", secretHash);
+    assertNotNull(respond(client.clientId(), challenge, answer).authenticationResult().accessToken());
   }
 
   @Test

@@ -28,6 +28,7 @@ import dev.cognate.service.ChallengeSessions;
 import dev.cognate.service.Challenges;
 import dev.cognate.service.Invitations;
 import dev.cognate.service.NewPasswordChallenge;
+import dev.cognate.service.PasswordVerifierChallenge;
 import dev.cognate.service.NewSessions;
 import dev.cognate.service.NewUsers;
 import dev.cognate.storage.jdbc.JdbcChallengeStore;
@@ -157,18 +158,21 @@ public final class Engine implements AutoCloseable {
     ChallengeSessions challengeSessions = new ChallengeSessions(new JdbcChallengeStore(database), clock);
     AfterPassword afterPassword =
         new AfterPassword(challengeSessions, new NewSessions(sessions, tokenIssuer, clock), userStore, clock);
+    SignInLockout lockout = new SignInLockout(users, config.limits(), clock);
     Authenticator authenticator =
-        new Authenticator(
-            users, userStore, passwords, sessions, tokenIssuer, clock, afterPassword,
-            new SignInLockout(users, config.limits(), clock));
-    AuthFlows flows = new AuthFlows(authenticator);
+        new Authenticator(users, userStore, passwords, sessions, tokenIssuer, clock, afterPassword, lockout);
+    PasswordVerifierChallenge passwordVerifier =
+        new PasswordVerifierChallenge(users, challengeSessions, lockout, afterPassword, database);
+    AuthFlows flows = new AuthFlows(authenticator, passwordVerifier);
     // The one place challenges are registered: one handler per challenge name.
     Challenges challenges =
         new Challenges(
             challengeSessions,
             users,
             userStore,
-            List.of(new NewPasswordChallenge(users, passwords, challengeSessions, afterPassword, clock)));
+            List.of(
+                new NewPasswordChallenge(users, passwords, challengeSessions, afterPassword, clock),
+                passwordVerifier));
     NewUsers newUsers = new NewUsers(userStore, database);
     UserPoolDomains domains = new UserPoolDomains(new JdbcDomainStore(database), clock);
     ResourceServerStore serverStore = new JdbcResourceServerStore(database);

@@ -11,7 +11,9 @@ import java.util.Optional;
 /**
  * A user of a pool. {@code attributes} keeps insertion order and always holds {@code sub}. {@code codes} are the
  * codes valid now, at most one per purpose and attribute. {@code passwordSetAt} dates the password, so that a
- * temporary one can expire; {@code lockout} counts wrong passwords in a row. {@code version} is the stored version
+ * temporary one can expire; {@code lockout} counts wrong passwords in a row. {@code srpVerifier} lets the password
+ * be checked by SRP; users stored before verifiers were kept have none until their password is next checked.
+ * {@code version} is the stored version
  * this value was read at: a change is written only if the stored user is still at that version.
  */
 public record User(
@@ -27,6 +29,7 @@ public record User(
     List<PendingCode> codes,
     Instant passwordSetAt,
     Lockout lockout,
+    Optional<SrpVerifier> srpVerifier,
     long version) {
 
   public User {
@@ -45,7 +48,7 @@ public record User(
       Instant now) {
     return new User(
         userPoolId, username, sub, status, true, passwordHash, attributes, now, now, List.of(), now, Lockout.NONE,
-        0);
+        Optional.empty(), 0);
   }
 
   public Optional<String> attribute(String name) {
@@ -60,7 +63,7 @@ public record User(
   public User withStatus(UserStatus newStatus, Instant at) {
     return new User(
         userPoolId, username, sub, newStatus, enabled, passwordHash, attributes, createdAt, at, codes, passwordSetAt,
-        lockout, version);
+        lockout, srpVerifier, version);
   }
 
   public User withAttribute(String name, String value, Instant at) {
@@ -72,20 +75,30 @@ public record User(
   public User withAttributes(Map<String, String> newAttributes, Instant at) {
     return new User(
         userPoolId, username, sub, status, enabled, passwordHash, newAttributes, createdAt, at, codes, passwordSetAt,
-        lockout, version);
+        lockout, srpVerifier, version);
   }
 
   public User withEnabled(boolean newEnabled, Instant at) {
     return new User(
         userPoolId, username, sub, status, newEnabled, passwordHash, attributes, createdAt, at, codes, passwordSetAt,
-        lockout, version);
+        lockout, srpVerifier, version);
   }
 
-  /** A new password hash, dated now; wrong passwords counted against the old one no longer count. */
-  public User withPassword(String newHash, Instant at) {
+  /**
+   * A new password, as its hash and its SRP verifier, dated now; wrong passwords counted against the old one no
+   * longer count.
+   */
+  public User withPassword(String newHash, SrpVerifier newVerifier, Instant at) {
     return new User(
         userPoolId, username, sub, status, enabled, newHash, attributes, createdAt, at, codes, at, Lockout.NONE,
-        version);
+        Optional.of(newVerifier), version);
+  }
+
+  /** The SRP verifier of the current password; it changes nothing visible, so it leaves {@code modifiedAt} alone. */
+  public User withSrpVerifier(SrpVerifier newVerifier) {
+    return new User(
+        userPoolId, username, sub, status, enabled, passwordHash, attributes, createdAt, modifiedAt, codes,
+        passwordSetAt, lockout, Optional.of(newVerifier), version);
   }
 
   /** Replaces the code of the same purpose and attribute, if any. */
@@ -105,14 +118,14 @@ public record User(
   public User withCodes(List<PendingCode> newCodes, Instant at) {
     return new User(
         userPoolId, username, sub, status, enabled, passwordHash, attributes, createdAt, at, newCodes, passwordSetAt,
-        lockout, version);
+        lockout, srpVerifier, version);
   }
 
   /** Wrong-password bookkeeping changes no visible part of the user, so it leaves {@code modifiedAt} alone. */
   public User withLockout(Lockout newLockout) {
     return new User(
         userPoolId, username, sub, status, enabled, passwordHash, attributes, createdAt, modifiedAt, codes,
-        passwordSetAt, newLockout, version);
+        passwordSetAt, newLockout, srpVerifier, version);
   }
 
   /**

@@ -102,7 +102,13 @@ public final class SignUpOperation implements Operation<SignUpOperation.SignUpRe
     }
     Instant now = clock.instant();
     User user =
-        identity.user(pool, UserStatus.UNCONFIRMED, passwords.hash(request.Password()), attributes, now);
+        identity.user(
+            pool,
+            UserStatus.UNCONFIRMED,
+            passwords.hash(request.Password()),
+            passwords.verifier(pool.id(), identity.username(), request.Password()),
+            attributes,
+            now);
     Optional<CodeSender.PreparedCode> code = codes.prepareSignUpCode(pool, user);
     if (code.isPresent()) {
       user = user.withCode(code.get().pending(CodePurpose.SIGN_UP), now);

@@ -9,9 +9,11 @@ import java.util.Map;
 /** Checks which flows an API and a client accept, then runs the flow, as InitiateAuth and AdminInitiateAuth share. */
 public final class AuthFlows {
   private final Authenticator authenticator;
+  private final PasswordVerifierChallenge srp;
 
-  public AuthFlows(Authenticator authenticator) {
+  public AuthFlows(Authenticator authenticator, PasswordVerifierChallenge srp) {
     this.authenticator = authenticator;
+    this.srp = srp;
   }
 
   /** Which API a flow was started through: admin flows belong to AdminInitiateAuth only, and the reverse. */
@@ -39,10 +41,17 @@ public final class AuthFlows {
       case REFRESH_TOKEN_AUTH, REFRESH_TOKEN ->
           authenticator.withRefreshToken(
               target, required(params, "REFRESH_TOKEN"), params.get("SECRET_HASH"), issuer);
-      case USER_SRP_AUTH, CUSTOM_AUTH, USER_AUTH ->
+      case USER_SRP_AUTH -> {
+        String username = required(params, "USERNAME");
+        String srpA = required(params, "SRP_A");
+        SecretHash.verify(target.client(), username, params.get("SECRET_HASH"));
+        yield srp.start(target, username, srpA);
+      }
+      case CUSTOM_AUTH, USER_AUTH ->
           throw new CognitoException(
               CognitoErrorType.UNSUPPORTED_OPERATION,
-              "Cognate does not emulate the " + flow + " flow yet; use USER_PASSWORD_AUTH or ADMIN_USER_PASSWORD_AUTH.");
+              "Cognate does not emulate the " + flow + " flow yet; use USER_SRP_AUTH, USER_PASSWORD_AUTH or"
+                  + " ADMIN_USER_PASSWORD_AUTH.");
     };
   }
 

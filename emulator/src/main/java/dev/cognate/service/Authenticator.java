@@ -1,6 +1,7 @@
 package dev.cognate.service;
 
 import dev.cognate.domain.AuthSession;
+import dev.cognate.domain.SrpVerifier;
 import dev.cognate.domain.User;
 import dev.cognate.domain.UserStatus;
 import dev.cognate.error.CognitoErrorType;
@@ -13,12 +14,13 @@ import dev.cognate.token.RefreshTokens;
 import dev.cognate.token.TokenIssuer;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Password sign-in and refresh, shared by InitiateAuth and AdminInitiateAuth. */
 public final class Authenticator {
-  private static final String INCORRECT = "Incorrect username or password.";
+  static final String INCORRECT = "Incorrect username or password.";
   // A sign-in is decided again only when the user changed meanwhile; this bound is reached only under
   // pathological contention.
   private static final int MAX_ATTEMPTS = 20;
@@ -78,6 +80,27 @@ public final class Authenticator {
           : Users.doesNotExist();
     }
     User user = found.get();
+    requireMaySignIn(target, user);
+    lockout.requireUnlocked(user);
+    if (!passwords.matches(password, user.passwordHash())) {
+      lockout.countFailure(user);
+      throw CognitoException.notAuthorized(INCORRECT);
+    }
+    if (user.srpVerifier().isEmpty()) {
+      keepSrpVerifier(target, user, password);
+      return Optional.empty();
+    }
+    if (lockout.clearAfterSuccess(user)) {
+      return Optional.empty();
+    }
+    return afterPassword.next(target, user, issuerUrl);
+  }
+
+  /**
+   * What refuses a known user before any password is looked at, whichever way the password is proved (a password
+   * flow or SRP).
+   */
+  static void requireMaySignIn(ClientInPool target, User user) {
     if (!user.enabled()) {
       throw CognitoException.notAuthorized("User is disabled.");
     }
@@ -92,15 +115,20 @@ public final class Authenticator {
           ? CognitoException.notAuthorized(INCORRECT)
           : PasswordResets.resetRequired();
     }
-    lockout.requireUnlocked(user);
-    if (!passwords.matches(password, user.passwordHash())) {
-      lockout.countFailure(user);
-      throw CognitoException.notAuthorized(INCORRECT);
-    }
-    if (lockout.clearAfterSuccess(user)) {
-      return Optional.empty();
-    }
-    return afterPassword.next(target, user, issuerUrl);
+  }
+
+  /**
+   * A user stored before SRP verifiers were kept gets one from the first right password, so that SRP signs them in
+   * from then on; a password replaced meanwhile already came with its own.
+   */
+  private void keepSrpVerifier(ClientInPool target, User read, String password) {
+    SrpVerifier verifier = passwords.verifier(target.pool().id(), read.username(), password);
+    users.change(
+        read,
+        current ->
+            current.srpVerifier().isEmpty() && Objects.equals(current.passwordHash(), read.passwordHash())
+                ? current.withSrpVerifier(verifier)
+                : current);
   }
 
   /**

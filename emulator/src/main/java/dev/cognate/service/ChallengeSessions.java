@@ -7,10 +7,13 @@ import dev.cognate.error.CognitoException;
 import dev.cognate.service.Directory.ClientInPool;
 import dev.cognate.storage.ChallengeStore;
 import dev.cognate.token.RefreshTokens;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 
@@ -26,14 +29,20 @@ public final class ChallengeSessions {
   // An expired session is kept this long after it expired, so that answering it says "expired" whether or not another
   // sign-in has tidied up since; only a session older than that is forgotten and answered as unknown.
   private static final Duration EXPIRED_KEPT = Duration.ofDays(1);
+  // A decoy session is random bytes followed by their MAC, as long as a real session so that nothing tells them apart.
+  private static final int DECOY_MAC_BYTES = 32;
 
   private final ChallengeStore store;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
+  // Decoys are recognised by their MAC under this key, so none is stored; one issued before a restart is answered as
+  // an unknown session.
+  private final byte[] decoyKey = new byte[32];
 
   public ChallengeSessions(ChallengeStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
+    random.nextBytes(decoyKey);
   }
 
   /** A challenge for the user, with the parameters the client sees and the state only its handler reads. */
@@ -54,6 +63,41 @@ public final class ChallengeSessions {
             now.plus(Duration.ofMinutes(target.client().authSessionValidity())),
             state));
     return new SignInStep.Challenge(name, session, parameters);
+  }
+
+  /**
+   * A challenge for a user who is not there (PreventUserExistenceErrors ENABLED): it looks like a real one, is not
+   * stored, and its answer is refused as a wrong password would be ({@link #isDecoy}).
+   */
+  public SignInStep.Challenge issueDecoy(ClientInPool target, ChallengeName name, Map<String, String> parameters) {
+    byte[] bytes = new byte[SESSION_BYTES];
+    random.nextBytes(bytes);
+    byte[] mac = decoyMac(target, name, bytes);
+    System.arraycopy(mac, 0, bytes, SESSION_BYTES - DECOY_MAC_BYTES, DECOY_MAC_BYTES);
+    return new SignInStep.Challenge(name, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), parameters);
+  }
+
+  /** Whether {@code session} is a decoy this emulator issued for the client and challenge. */
+  public boolean isDecoy(ClientInPool target, ChallengeName name, String session) {
+    byte[] bytes;
+    try {
+      bytes = Base64.getUrlDecoder().decode(session);
+    } catch (IllegalArgumentException notBase64) {
+      return false;
+    }
+    if (bytes.length != SESSION_BYTES) {
+      return false;
+    }
+    byte[] mac = Arrays.copyOfRange(bytes, SESSION_BYTES - DECOY_MAC_BYTES, SESSION_BYTES);
+    return MessageDigest.isEqual(mac, decoyMac(target, name, bytes));
+  }
+
+  private byte[] decoyMac(ClientInPool target, ChallengeName name, byte[] session) {
+    return SrpMath.hmac(
+        decoyKey,
+        Arrays.copyOf(session, SESSION_BYTES - DECOY_MAC_BYTES),
+        target.client().clientId().getBytes(StandardCharsets.UTF_8),
+        name.name().getBytes(StandardCharsets.UTF_8));
   }
 
   /** The waiting sign-in behind {@code session}, if it was issued for this client and challenge and is still valid. */

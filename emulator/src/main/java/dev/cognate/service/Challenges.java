@@ -40,6 +40,10 @@ public final class Challenges {
     if (session == null) {
       throw CognitoException.invalidParameter("Missing required parameter Session");
     }
+    // A decoy stood in for a user who does not exist; its answer is what a wrong password gets.
+    if (sessions.isDecoy(target, name, session)) {
+      throw CognitoException.notAuthorized(Authenticator.INCORRECT);
+    }
     ChallengeSession waiting = sessions.open(target, name, session);
     User user =
         userStore.findBySub(waiting.userPoolId(), waiting.userSub()).orElseThrow(ChallengeSessions::invalid);

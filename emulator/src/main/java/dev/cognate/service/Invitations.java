@@ -2,6 +2,7 @@ package dev.cognate.service;
 
 import dev.cognate.domain.CodePurpose;
 import dev.cognate.domain.PasswordPolicy;
+import dev.cognate.domain.SrpVerifier;
 import dev.cognate.domain.User;
 import dev.cognate.domain.UserPool;
 import dev.cognate.domain.UserStatus;
@@ -61,6 +62,7 @@ public final class Invitations {
             pool,
             UserStatus.FORCE_CHANGE_PASSWORD,
             passwords.hash(temporary),
+            passwords.verifier(pool.id(), identity.username(), temporary),
             AttributeRules.checked(pool, identity.attributes()),
             now);
     List<CodeSender.PreparedCode> messages =
@@ -74,6 +76,7 @@ public final class Invitations {
     User found = users.require(pool, invitation.username());
     String temporary = temporaryPassword(pool.passwordPolicy(), invitation.temporaryPassword());
     String hash = passwords.hash(temporary);
+    SrpVerifier verifier = passwords.verifier(pool.id(), found.username(), temporary);
     Instant now = clock.instant();
     return users.change(
         found,
@@ -82,7 +85,7 @@ public final class Invitations {
             throw new CognitoException(
                 CognitoErrorType.UNSUPPORTED_USER_STATE, "Resend not possible. User status is " + user.status());
           }
-          User changed = user.withPassword(hash, now);
+          User changed = user.withPassword(hash, verifier, now);
           return new Users.Decision<>(changed, changed);
         },
         (changed, same) -> send(pool, changed, messages(pool, changed, temporary, invitation.mediums(), now)));

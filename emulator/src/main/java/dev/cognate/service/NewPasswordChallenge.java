@@ -3,6 +3,7 @@ package dev.cognate.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cognate.domain.ChallengeName;
+import dev.cognate.domain.SrpVerifier;
 import dev.cognate.domain.User;
 import dev.cognate.domain.UserPool;
 import dev.cognate.domain.UserStatus;
@@ -76,6 +77,7 @@ public final class NewPasswordChallenge implements ChallengeHandler {
     Map<String, String> given = AttributeRules.checked(pool, attributesIn(answer.responses()));
     ClientWrites.check(answer.target().client(), given.keySet());
     String hash = passwords.hash(newPassword);
+    SrpVerifier verifier = passwords.verifier(pool.id(), answer.user().username(), newPassword);
     Instant now = clock.instant();
     // The session is used up in the transaction that sets the password: of two answers at once, one commits. The
     // change is pool-aware: a new e-mail address or phone number that is a sign-in name moves its unique key in the
@@ -103,7 +105,7 @@ public final class NewPasswordChallenge implements ChallengeHandler {
                 "Invalid attributes given, " + String.join(" and ", missing) + " is missing");
           }
           User changed =
-              user.withAttributes(attributes, now).withPassword(hash, now).withStatus(UserStatus.CONFIRMED, now);
+              user.withAttributes(attributes, now).withPassword(hash, verifier, now).withStatus(UserStatus.CONFIRMED, now);
           return new Users.Decision<>(changed, null);
         },
         (changed, none) -> sessions.consume(answer.session()));

@@ -1,5 +1,6 @@
 package dev.cognate.service;
 
+import dev.cognate.domain.SrpVerifier;
 import dev.cognate.domain.User;
 import dev.cognate.domain.UserPool;
 import dev.cognate.domain.UserStatus;
@@ -34,11 +35,16 @@ public final class NewUsers {
       String username, String sub, List<AttributeRules.Input> attributes, Optional<String> signInAttribute) {
     /** The user not stored yet, with {@code sub} first among the checked {@code attributes}. */
     public User user(
-        UserPool pool, UserStatus status, String passwordHash, Map<String, String> attributes, Instant now) {
+        UserPool pool,
+        UserStatus status,
+        String passwordHash,
+        SrpVerifier srpVerifier,
+        Map<String, String> attributes,
+        Instant now) {
       Map<String, String> all = new LinkedHashMap<>();
       all.put("sub", sub);
       all.putAll(attributes);
-      return User.created(pool.id(), username, sub, status, passwordHash, all, now);
+      return User.created(pool.id(), username, sub, status, passwordHash, all, now).withSrpVerifier(srpVerifier);
     }
   }
 

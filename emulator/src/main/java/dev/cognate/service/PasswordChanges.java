@@ -1,6 +1,7 @@
 package dev.cognate.service;
 
 import dev.cognate.Limits;
+import dev.cognate.domain.SrpVerifier;
 import dev.cognate.domain.User;
 import dev.cognate.domain.UserPool;
 import dev.cognate.domain.UserStatus;
@@ -50,7 +51,9 @@ public final class PasswordChanges {
         pool.passwordPolicy()
             .firstViolation(proposedPassword)
             .map(message -> new CognitoException(CognitoErrorType.INVALID_PASSWORD, message));
-    String hash = previousMatches && violation.isEmpty() ? passwords.hash(proposedPassword) : null;
+    boolean accepted = previousMatches && violation.isEmpty();
+    String hash = accepted ? passwords.hash(proposedPassword) : null;
+    SrpVerifier verifier = accepted ? passwords.verifier(pool.id(), user.username(), proposedPassword) : null;
     Optional<CognitoException> refusal =
         users.change(
             user,
@@ -63,7 +66,7 @@ public final class PasswordChanges {
                 return new Users.Decision<>(current, violation);
               }
               Instant now = clock.instant();
-              User changed = current.withPassword(hash, now);
+              User changed = current.withPassword(hash, verifier, now);
               // Choosing a new password is what a temporary one asks for.
               return new Users.Decision<>(
                   current.status() == UserStatus.FORCE_CHANGE_PASSWORD
@@ -91,12 +94,13 @@ public final class PasswordChanges {
   public void byAdministrator(UserPool pool, User user, String password, boolean permanent) {
     requireConforming(pool, password);
     String hash = passwords.hash(password);
+    SrpVerifier verifier = passwords.verifier(pool.id(), user.username(), password);
     UserStatus status = permanent ? UserStatus.CONFIRMED : UserStatus.FORCE_CHANGE_PASSWORD;
     users.change(
         user,
         current -> {
           Instant now = clock.instant();
-          return current.withPassword(hash, now).withStatus(status, now);
+          return current.withPassword(hash, verifier, now).withStatus(status, now);
         });
   }
 

@@ -2,6 +2,7 @@ package dev.cognate.service;
 
 import dev.cognate.domain.CodeDestination;
 import dev.cognate.domain.CodePurpose;
+import dev.cognate.domain.SrpVerifier;
 import dev.cognate.domain.User;
 import dev.cognate.domain.UserPool;
 import dev.cognate.domain.UserStatus;
@@ -78,6 +79,7 @@ public final class PasswordResets {
   public void confirm(UserPool pool, User user, String typedCode, String newPassword) {
     PasswordChanges.requireConforming(pool, newPassword);
     String hash = passwords.hash(newPassword);
+    SrpVerifier verifier = passwords.verifier(pool.id(), user.username(), newPassword);
     codeCheck.use(
         pool,
         user,
@@ -87,7 +89,7 @@ public final class PasswordResets {
         current -> {},
         (current, used) -> {
           Instant now = clock.instant();
-          return current.withPassword(hash, now).withStatus(UserStatus.CONFIRMED, now);
+          return current.withPassword(hash, verifier, now).withStatus(UserStatus.CONFIRMED, now);
         });
   }
 

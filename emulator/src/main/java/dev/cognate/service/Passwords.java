@@ -4,12 +4,15 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategy;
 import dev.cognate.domain.PasswordPolicy;
+import dev.cognate.domain.SrpVerifier;
 import dev.cognate.error.CognitoErrorType;
 import dev.cognate.error.CognitoException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 
 /**
- * bcrypt password hashes at the configured cost. Cognito accepts passwords of up to 256 characters and bcrypt
+ * bcrypt password hashes at the configured cost, and the SRP verifier stored beside each hash so that clients
+ * signing in by SRP (USER_SRP_AUTH) can prove the same password. Cognito accepts passwords of up to 256 characters and bcrypt
  * reads only 72 bytes, so longer passwords are pre-hashed with SHA-512 rather than truncated or refused.
  */
 public final class Passwords {
@@ -17,6 +20,7 @@ public final class Passwords {
   private static final LongPasswordStrategy LONG_PASSWORDS = LongPasswordStrategies.hashSha512(VERSION);
 
   private final int cost;
+  private final SecureRandom random = new SecureRandom();
 
   public Passwords(int cost) {
     this.cost = cost;
@@ -24,6 +28,11 @@ public final class Passwords {
 
   public String hash(String password) {
     return BCrypt.with(VERSION, LONG_PASSWORDS).hashToString(cost, password.toCharArray());
+  }
+
+  /** The SRP verifier of {@code password} for the user named {@code userIdForSrp}, with a new random salt. */
+  public SrpVerifier verifier(String userPoolId, String userIdForSrp, String password) {
+    return SrpMath.verifierFor(random, userPoolId, userIdForSrp, password);
   }
 
   public boolean matches(String password, String hash) {

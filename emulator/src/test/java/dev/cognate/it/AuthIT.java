@@ -291,7 +291,7 @@ class AuthIT {
   }
 
   @Test
-  void userSrpAuthOnDefaultClientIsNotEmulated() {
+  void customAuthOnDefaultClientIsNotEmulated() {
     String poolId = pool();
     String clientId = defaultClient(poolId);
     confirmedUser(poolId, clientId, alice);
@@ -303,8 +303,8 @@ class AuthIT {
                 cognito.initiateAuth(
                     r ->
                         r.clientId(clientId)
-                            .authFlow(AuthFlowType.USER_SRP_AUTH)
-                            .authParameters(Map.of("USERNAME", alice, "SRP_A", "1a2b3c4d5e6f"))));
+                            .authFlow(AuthFlowType.CUSTOM_AUTH)
+                            .authParameters(Map.of("USERNAME", alice))));
     assertEquals("UnsupportedOperationException", e.awsErrorDetails().errorCode());
     assertTrue(
         e instanceof software.amazon.awssdk.services.cognitoidentityprovider.model.UnsupportedOperationException,

@@ -1,11 +1,13 @@
 package dev.cognate.storage.jdbc;
 
 import dev.cognate.domain.CodePurpose;
+import dev.cognate.domain.SrpVerifier;
 import dev.cognate.domain.User;
 import dev.cognate.domain.UserFilter;
 import dev.cognate.domain.UserStatus;
 import dev.cognate.storage.Page;
 import dev.cognate.storage.UserStore;
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,7 +29,7 @@ public final class JdbcUserStore implements UserStore {
           + " u.password_set_at, u.failed_sign_ins, u.version, u.locked_until, (SELECT LISTAGG(c.purpose || CHAR(31)"
           + " || c.attribute || CHAR(31) || c.code || CHAR(31) || c.expires_at || CHAR(31) || c.failed_attempts"
           + " || CHAR(31) || c.pending_value, CHAR(30)) WITHIN GROUP (ORDER BY c.purpose, c.attribute)"
-          + " FROM user_codes c WHERE c.user_seq = u.seq)";
+          + " FROM user_codes c WHERE c.user_seq = u.seq), u.srp_salt, u.srp_verifier";
   private static final String FIELD = String.valueOf((char) 31);
   private static final String RECORD = String.valueOf((char) 30);
   // A user and its attributes come from one statement, so a concurrent change or delete is seen whole or not at all.
@@ -50,7 +52,7 @@ public final class JdbcUserStore implements UserStore {
                 c.prepareStatement(
                     "INSERT INTO users (pool_id, username, username_key, alias_key, sub, status, enabled,"
                         + " password_hash, created_at, modified_at, password_set_at, failed_sign_ins, locked_until,"
-                        + " phone_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " phone_key, srp_salt, srp_verifier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
               st.setString(1, user.userPoolId());
               st.setString(2, user.username());
@@ -64,6 +66,7 @@ public final class JdbcUserStore implements UserStore {
               st.setLong(10, user.modifiedAt().toEpochMilli());
               bindPasswordAndLockout(st, 11, user);
               st.setString(14, phoneKey.orElse(null));
+              bindSrpVerifier(st, 15, user);
               st.executeUpdate();
               try (ResultSet keys = st.getGeneratedKeys()) {
                 keys.next();
@@ -151,7 +154,8 @@ public final class JdbcUserStore implements UserStore {
           try (PreparedStatement st =
               c.prepareStatement(
                   "UPDATE users SET status = ?, enabled = ?, password_hash = ?, modified_at = ?,"
-                      + " password_set_at = ?, failed_sign_ins = ?, locked_until = ?, version = version + 1"
+                      + " password_set_at = ?, failed_sign_ins = ?, locked_until = ?, srp_salt = ?, srp_verifier = ?,"
+                      + " version = version + 1"
                       + setKeys
                       + " WHERE pool_id = ? AND sub = ? AND version = ?")) {
             st.setString(1, changed.status().name());
@@ -159,7 +163,8 @@ public final class JdbcUserStore implements UserStore {
             st.setString(3, changed.passwordHash());
             st.setLong(4, changed.modifiedAt().toEpochMilli());
             bindPasswordAndLockout(st, 5, changed);
-            int next = 8;
+            bindSrpVerifier(st, 8, changed);
+            int next = 10;
             if (keys.isPresent()) {
               st.setString(next++, keys.get().alias().orElse(null));
               st.setString(next++, keys.get().phone().orElse(null));
@@ -284,9 +289,9 @@ public final class JdbcUserStore implements UserStore {
         current = new Grouped(Row.of(rs), new LinkedHashMap<>());
         groups.add(current);
       }
-      String name = rs.getString(15);
+      String name = rs.getString(17);
       if (name != null) {
-        current.attributes.put(name, rs.getString(16));
+        current.attributes.put(name, rs.getString(18));
       }
     }
     return groups;
@@ -336,6 +341,12 @@ public final class JdbcUserStore implements UserStore {
     }
   }
 
+  // Hex, as SRP numbers travel; a user stored before verifiers were kept has neither.
+  private static void bindSrpVerifier(PreparedStatement st, int index, User user) throws SQLException {
+    st.setString(index, user.srpVerifier().map(v -> v.salt().toString(16)).orElse(null));
+    st.setString(index + 1, user.srpVerifier().map(v -> v.verifier().toString(16)).orElse(null));
+  }
+
   private record Row(
       long seq,
       String poolId,
@@ -350,7 +361,8 @@ public final class JdbcUserStore implements UserStore {
       int failedSignIns,
       long version,
       Optional<Long> lockedUntil,
-      String packedCodes) {
+      String packedCodes,
+      Optional<SrpVerifier> srpVerifier) {
 
     static Row of(ResultSet rs) throws SQLException {
       long lockedUntil = rs.getLong(13);
@@ -358,7 +370,13 @@ public final class JdbcUserStore implements UserStore {
       return new Row(
           rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6),
           rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getInt(11), rs.getLong(12), locked,
-          rs.getString(14));
+          rs.getString(14), srpVerifier(rs.getString(15), rs.getString(16)));
+    }
+
+    private static Optional<SrpVerifier> srpVerifier(String salt, String verifier) {
+      return salt == null || verifier == null
+          ? Optional.empty()
+          : Optional.of(new SrpVerifier(new BigInteger(salt, 16), new BigInteger(verifier, 16)));
     }
 
     User toUser(Map<String, String> attributes) {
@@ -366,7 +384,7 @@ public final class JdbcUserStore implements UserStore {
           poolId, username, sub, UserStatus.valueOf(status), enabled, passwordHash, attributes,
           Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(modifiedAt), unpackedCodes(),
           Instant.ofEpochMilli(passwordSetAt), new User.Lockout(failedSignIns, lockedUntil.map(Instant::ofEpochMilli)),
-          version);
+          srpVerifier, version);
     }
 
     private List<User.PendingCode> unpackedCodes() {

@@ -216,5 +216,11 @@ final class Schema {
           // characters (AttributeRules refuses them), so the packed code list stays unambiguous.
           """
           ALTER TABLE user_codes ADD COLUMN IF NOT EXISTS pending_value VARCHAR(4096) DEFAULT '' NOT NULL
+          """,
+          // SRP verifiers (hex), set with every password; users stored before have none until their password is
+          // next checked by a password sign-in.
+          """
+          ALTER TABLE users ADD COLUMN IF NOT EXISTS srp_salt VARCHAR(64);
+          ALTER TABLE users ADD COLUMN IF NOT EXISTS srp_verifier VARCHAR(800)
           """);
 }

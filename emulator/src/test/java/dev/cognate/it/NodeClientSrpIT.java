@@ -1,0 +1,83 @@
+package dev.cognate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.cognate.support.EmulatorExtension;
+import dev.cognate.support.Pool;
+import dev.cognate.support.Pools;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The real client: {@code src/test/node/srp-proof.mjs} signs up, confirms and signs in with the unmodified
+ * amazon-cognito-identity-js from the npm registry, whose default sign-in is USER_SRP_AUTH. Where {@code node} or
+ * {@code npm} is missing, or the registry cannot be reached, the test is skipped with a message, so that a build
+ * with only Java still passes.
+ */
+class NodeClientSrpIT {
+  private static final Path SCRIPTS = Path.of("src", "test", "node");
+  private static final long INSTALL_SECONDS = 180;
+  private static final long RUN_SECONDS = 120;
+
+  @RegisterExtension static final EmulatorExtension emulator = EmulatorExtension.start();
+
+  @Test
+  void amazonCognitoIdentityJsSignsInBySrp() throws Exception {
+    Assumptions.assumeTrue(
+        runs(List.of("node", "--version")) && runs(List.of("npm", "--version")),
+        "node or npm not found on PATH: the amazon-cognito-identity-js proof is skipped");
+    if (!Files.isDirectory(SCRIPTS.resolve("node_modules/amazon-cognito-identity-js"))) {
+      Result install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), INSTALL_SECONDS);
+      Assumptions.assumeTrue(
+          install.exit() == 0,
+          "npm ci failed (no registry?), the amazon-cognito-identity-js proof is skipped:\n" + install.output());
+    }
+    Pool pool = Pools.appPool(emulator.cognito());
+
+    Result proof =
+        run(
+            List.of("node", "srp-proof.mjs"),
+            Map.of(
+                "COGNATE_ENDPOINT", emulator.cognate().endpoint().toString(),
+                "POOL_ID", pool.poolId(),
+                "CLIENT_ID", pool.clientId()),
+            RUN_SECONDS);
+
+    System.out.println("amazon-cognito-identity-js against Cognate:\n" + proof.output());
+    assertEquals(0, proof.exit(), proof.output());
+  }
+
+  private record Result(int exit, String output) {}
+
+  private static Result run(List<String> command, Map<String, String> environment, long seconds)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(SCRIPTS.toFile()).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    process.getOutputStream().close();
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      return new Result(-1, command + " did not finish within " + seconds + " s");
+    }
+    return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+  }
+
+  private static boolean runs(List<String> command) {
+    try {
+      return run(command, Map.of(), 30).exit() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package dev.cognate.support;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The client side of Cognito's SRP, written the way the public client libraries do it: numbers travel as hex
+ * strings and are hashed as "padded hex" (even length, "00" in front when the first digit is 8 or above). It shares
+ * no code with the emulator's SRP, so a test signing in with it checks both against the one description.
+ */
+public final class SrpClient {
+  private static final String N_HEX =
+      "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD"
+          + "EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED"
+          + "EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F"
+          + "83655D23DCA3AD961C62F356208552BB9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3B"
+          + "E39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA0510"
+          + "15728E5A8AAAC42DAD33170D04507A33A85521ABDF1CBA64ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7"
+          + "ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864D87602733EC86A64521F2B18177B200C"
+          + "BBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF";
+  public static final BigInteger N = new BigInteger(N_HEX, 16);
+  public static final BigInteger G = BigInteger.TWO;
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss 'UTC' yyyy", Locale.ENGLISH);
+
+  private final String poolName;
+  private final BigInteger a;
+  private final BigInteger bigA;
+
+  /** A client for the pool, with a fresh random {@code a}. */
+  public SrpClient(String userPoolId) {
+    this(userPoolId, new BigInteger(1, randomBytes(128)).mod(N));
+  }
+
+  public SrpClient(String userPoolId, BigInteger a) {
+    this.poolName = userPoolId.split("_", 2)[1];
+    this.a = a;
+    this.bigA = G.modPow(a, N);
+  }
+
+  /** {@code SRP_A} as sent in InitiateAuth's AuthParameters. */
+  public String srpA() {
+    return bigA.toString(16);
+  }
+
+  public static String k() {
+    return hexHash(padHex(N) + padHex(G));
+  }
+
+  /** The ChallengeResponses answering a PASSWORD_VERIFIER challenge with {@code password}, signed at {@code at}. */
+  public Map<String, String> answer(Map<String, String> challenge, String password, ZonedDateTime at) {
+    String userId = challenge.get("USER_ID_FOR_SRP");
+    String secretBlock = challenge.get("SECRET_BLOCK");
+    String timestamp = at.withZoneSameInstant(ZoneOffset.UTC).format(TIMESTAMP);
+    byte[] key = key(userId, password, new BigInteger(challenge.get("SRP_B"), 16), new BigInteger(challenge.get("SALT"), 16));
+    String signature =
+        Base64.getEncoder()
+            .encodeToString(
+                hmac(
+                    key,
+                    concat(
+                        poolName.getBytes(StandardCharsets.UTF_8),
+                        userId.getBytes(StandardCharsets.UTF_8),
+                        Base64.getDecoder().decode(secretBlock),
+                        timestamp.getBytes(StandardCharsets.UTF_8))));
+    return Map.of(
+        "USERNAME", challenge.get("USERNAME"),
+        "PASSWORD_CLAIM_SECRET_BLOCK", secretBlock,
+        "TIMESTAMP", timestamp,
+        "PASSWORD_CLAIM_SIGNATURE", signature);
+  }
+
+  public Map<String, String> answer(Map<String, String> challenge, String password) {
+    return answer(challenge, password, ZonedDateTime.now(ZoneOffset.UTC));
+  }
+
+  /** The derived key: {@code S = (B - k*g^x)^(a + u*x) mod N}, then HKDF. */
+  public byte[] key(String userId, String password, BigInteger bigB, BigInteger salt) {
+    BigInteger u = new BigInteger(hexHash(padHex(bigA) + padHex(bigB)), 16);
+    String identityHash = hexHash(HexFormat.of().formatHex((poolName + userId + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    BigInteger x = new BigInteger(hexHash(padHex(salt) + identityHash), 16);
+    BigInteger k = new BigInteger(k(), 16);
+    BigInteger s = bigB.subtract(k.multiply(G.modPow(x, N))).mod(N).modPow(a.add(u.multiply(x)), N);
+    byte[] prk = hmac(HexFormat.of().parseHex(padHex(u)), HexFormat.of().parseHex(padHex(s)));
+    byte[] okm = hmac(prk, concat("Caldera Derived Key".getBytes(StandardCharsets.UTF_8), new byte[] {1}));
+    byte[] key = new byte[16];
+    System.arraycopy(okm, 0, key, 0, 16);
+    return key;
+  }
+
+  /** Hex of a non-negative number, even in length, with "00" in front when its first digit has the top bit set. */
+  static String padHex(BigInteger value) {
+    String hex = value.toString(16);
+    if (hex.length() % 2 == 1) {
+      hex = "0" + hex;
+    } else if ("89abcdef".indexOf(hex.charAt(0)) >= 0) {
+      hex = "00" + hex;
+    }
+    return hex;
+  }
+
+  /** SHA-256 of the bytes a hex string spells, as 64 hex digits. */
+  static String hexHash(String hex) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(HexFormat.of().parseHex(hex)));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] hmac(byte[] key, byte[] data) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac.doFinal(data);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    int length = 0;
+    for (byte[] part : parts) {
+      length += part.length;
+    }
+    byte[] all = new byte[length];
+    int at = 0;
+    for (byte[] part : parts) {
+      System.arraycopy(part, 0, all, at, part.length);
+      at += part.length;
+    }
+    return all;
+  }
+
+  private static byte[] randomBytes(int count) {
+    byte[] bytes = new byte[count];
+    new SecureRandom().nextBytes(bytes);
+    return bytes;
+  }
+}

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,13 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The real client: {@code src/test/node/srp-proof.mjs} signs up, confirms and signs in with the unmodified
+ * The real client: {@code src/test/node/srp-proof.mjs}, run from a copy under {@code target/}, signs up, confirms and signs in with the unmodified
  * amazon-cognito-identity-js from the npm registry, whose default sign-in is USER_SRP_AUTH. Where {@code node} or
  * {@code npm} is missing, or the registry cannot be reached, the test is skipped with a message, so that a build
  * with only Java still passes.
  */
 class NodeClientSrpIT {
   private static final Path SCRIPTS = Path.of("src", "test", "node");
+  // The install happens under target/, so a build never writes into the source tree.
+  private static final Path WORK = Path.of("target", "node-proof");
+  private static final List<String> FILES = List.of("package.json", "package-lock.json", "srp-proof.mjs");
   private static final long INSTALL_SECONDS = 180;
   private static final long RUN_SECONDS = 120;
 
@@ -31,10 +35,14 @@ class NodeClientSrpIT {
 
   @Test
   void amazonCognitoIdentityJsSignsInBySrp() throws Exception {
+    Files.createDirectories(WORK);
+    for (String file : FILES) {
+      Files.copy(SCRIPTS.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+    }
     Assumptions.assumeTrue(
         runs(List.of("node", "--version")) && runs(List.of("npm", "--version")),
         "node or npm not found on PATH: the amazon-cognito-identity-js proof is skipped");
-    if (!Files.isDirectory(SCRIPTS.resolve("node_modules/amazon-cognito-identity-js"))) {
+    if (!Files.isDirectory(WORK.resolve("node_modules/amazon-cognito-identity-js"))) {
       Result install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), INSTALL_SECONDS);
       Assumptions.assumeTrue(
           install.exit() == 0,
@@ -59,7 +67,7 @@ class NodeClientSrpIT {
 
   private static Result run(List<String> command, Map<String, String> environment, long seconds)
       throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(SCRIPTS.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(WORK.toFile()).redirectErrorStream(true);
     builder.environment().putAll(environment);
     Process process = builder.start();
     process.getOutputStream().close();

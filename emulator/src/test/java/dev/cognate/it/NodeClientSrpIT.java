@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The real client: {@code src/test/node/srp-proof.mjs}, run from a copy under {@code target/}, signs up, confirms and signs in with the unmodified
- * amazon-cognito-identity-js from the npm registry, whose default sign-in is USER_SRP_AUTH. Where {@code node} or
- * {@code npm} is missing, or the registry cannot be reached, the test is skipped with a message, so that a build
- * with only Java still passes.
+ * The real client: {@code src/test/node/srp-proof.mjs}, run from a copy under {@code target/}, signs up, confirms
+ * and signs in with the unmodified amazon-cognito-identity-js from the npm registry, whose default sign-in is
+ * USER_SRP_AUTH. Where {@code node} or {@code npm} is missing, or the registry cannot be reached, the test is skipped
+ * with a message, so that a build with only Java still passes.
  */
 class NodeClientSrpIT {
   private static final Path SCRIPTS = Path.of("src", "test", "node");

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * A user of a pool. {@code attributes} keeps insertion order and always holds {@code sub}. {@code codes} are the
  * codes valid now, at most one per purpose and attribute. {@code passwordSetAt} dates the password, so that a
- * temporary one can expire; {@code lockout} counts wrong passwords in a row. {@code version} is the stored version
+ * temporary one can expire; {@code lockout} counts wrong passwords in a row;
+ * {@code mfa} holds the user's second factors. {@code version} is the stored version
  * this value was read at: a change is written only if the stored user is still at that version.
  */
 public record User(
@@ -27,11 +28,13 @@ public record User(
     List<PendingCode> codes,
     Instant passwordSetAt,
     Lockout lockout,
+    UserMfa mfa,
     long version) {
 
   public User {
     attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     codes = List.copyOf(codes);
+    mfa = mfa == null ? UserMfa.NONE : mfa;
   }
 
   /** A user not stored yet. */
@@ -45,7 +48,7 @@ public record User(
       Instant now) {
     return new User(
         userPoolId, username, sub, status, true, passwordHash, attributes, now, now, List.of(), now, Lockout.NONE,
-        0);
+        UserMfa.NONE, 0);
   }
 
   public Optional<String> attribute(String name) {
@@ -60,7 +63,7 @@ public record User(
   public User withStatus(UserStatus newStatus, Instant at) {
     return new User(
         userPoolId, username, sub, newStatus, enabled, passwordHash, attributes, createdAt, at, codes, passwordSetAt,
-        lockout, version);
+        lockout, mfa, version);
   }
 
   public User withAttribute(String name, String value, Instant at) {
@@ -72,20 +75,20 @@ public record User(
   public User withAttributes(Map<String, String> newAttributes, Instant at) {
     return new User(
         userPoolId, username, sub, status, enabled, passwordHash, newAttributes, createdAt, at, codes, passwordSetAt,
-        lockout, version);
+        lockout, mfa, version);
   }
 
   public User withEnabled(boolean newEnabled, Instant at) {
     return new User(
         userPoolId, username, sub, status, newEnabled, passwordHash, attributes, createdAt, at, codes, passwordSetAt,
-        lockout, version);
+        lockout, mfa, version);
   }
 
   /** A new password hash, dated now; wrong passwords counted against the old one no longer count. */
   public User withPassword(String newHash, Instant at) {
     return new User(
         userPoolId, username, sub, status, enabled, newHash, attributes, createdAt, at, codes, at, Lockout.NONE,
-        version);
+        mfa, version);
   }
 
   /** Replaces the code of the same purpose and attribute, if any. */
@@ -105,14 +108,21 @@ public record User(
   public User withCodes(List<PendingCode> newCodes, Instant at) {
     return new User(
         userPoolId, username, sub, status, enabled, passwordHash, attributes, createdAt, at, newCodes, passwordSetAt,
-        lockout, version);
+        lockout, mfa, version);
   }
 
   /** Wrong-password bookkeeping changes no visible part of the user, so it leaves {@code modifiedAt} alone. */
   public User withLockout(Lockout newLockout) {
     return new User(
         userPoolId, username, sub, status, enabled, passwordHash, attributes, createdAt, modifiedAt, codes,
-        passwordSetAt, newLockout, version);
+        passwordSetAt, newLockout, mfa, version);
+  }
+
+  /** New MFA settings; like wrong-password bookkeeping, they change no attribute, so {@code modifiedAt} stays. */
+  public User withMfa(UserMfa newMfa) {
+    return new User(
+        userPoolId, username, sub, status, enabled, passwordHash, attributes, createdAt, modifiedAt, codes,
+        passwordSetAt, lockout, newMfa, version);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.cognate.storage.jdbc;
 import dev.cognate.domain.CodePurpose;
 import dev.cognate.domain.User;
 import dev.cognate.domain.UserFilter;
+import dev.cognate.domain.UserMfa;
 import dev.cognate.domain.UserStatus;
 import dev.cognate.storage.Page;
 import dev.cognate.storage.UserStore;
@@ -27,7 +28,7 @@ public final class JdbcUserStore implements UserStore {
           + " u.password_set_at, u.failed_sign_ins, u.version, u.locked_until, (SELECT LISTAGG(c.purpose || CHAR(31)"
           + " || c.attribute || CHAR(31) || c.code || CHAR(31) || c.expires_at || CHAR(31) || c.failed_attempts"
           + " || CHAR(31) || c.pending_value, CHAR(30)) WITHIN GROUP (ORDER BY c.purpose, c.attribute)"
-          + " FROM user_codes c WHERE c.user_seq = u.seq)";
+          + " FROM user_codes c WHERE c.user_seq = u.seq), u.mfa";
   private static final String FIELD = String.valueOf((char) 31);
   private static final String RECORD = String.valueOf((char) 30);
   // A user and its attributes come from one statement, so a concurrent change or delete is seen whole or not at all.
@@ -50,7 +51,7 @@ public final class JdbcUserStore implements UserStore {
                 c.prepareStatement(
                     "INSERT INTO users (pool_id, username, username_key, alias_key, sub, status, enabled,"
                         + " password_hash, created_at, modified_at, password_set_at, failed_sign_ins, locked_until,"
-                        + " phone_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " phone_key, mfa) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
               st.setString(1, user.userPoolId());
               st.setString(2, user.username());
@@ -64,6 +65,7 @@ public final class JdbcUserStore implements UserStore {
               st.setLong(10, user.modifiedAt().toEpochMilli());
               bindPasswordAndLockout(st, 11, user);
               st.setString(14, phoneKey.orElse(null));
+              st.setString(15, mfaJson(user));
               st.executeUpdate();
               try (ResultSet keys = st.getGeneratedKeys()) {
                 keys.next();
@@ -151,7 +153,8 @@ public final class JdbcUserStore implements UserStore {
           try (PreparedStatement st =
               c.prepareStatement(
                   "UPDATE users SET status = ?, enabled = ?, password_hash = ?, modified_at = ?,"
-                      + " password_set_at = ?, failed_sign_ins = ?, locked_until = ?, version = version + 1"
+                      + " password_set_at = ?, failed_sign_ins = ?, locked_until = ?, mfa = ?,"
+                      + " version = version + 1"
                       + setKeys
                       + " WHERE pool_id = ? AND sub = ? AND version = ?")) {
             st.setString(1, changed.status().name());
@@ -159,7 +162,8 @@ public final class JdbcUserStore implements UserStore {
             st.setString(3, changed.passwordHash());
             st.setLong(4, changed.modifiedAt().toEpochMilli());
             bindPasswordAndLockout(st, 5, changed);
-            int next = 8;
+            st.setString(8, mfaJson(changed));
+            int next = 9;
             if (keys.isPresent()) {
               st.setString(next++, keys.get().alias().orElse(null));
               st.setString(next++, keys.get().phone().orElse(null));
@@ -336,6 +340,10 @@ public final class JdbcUserStore implements UserStore {
     }
   }
 
+  private static String mfaJson(User user) {
+    return SettingsJson.write(user.mfa(), UserMfa.class);
+  }
+
   private record Row(
       long seq,
       String poolId,
@@ -350,7 +358,8 @@ public final class JdbcUserStore implements UserStore {
       int failedSignIns,
       long version,
       Optional<Long> lockedUntil,
-      String packedCodes) {
+      String packedCodes,
+      String mfa) {
 
     static Row of(ResultSet rs) throws SQLException {
       long lockedUntil = rs.getLong(13);
@@ -358,7 +367,7 @@ public final class JdbcUserStore implements UserStore {
       return new Row(
           rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6),
           rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getInt(11), rs.getLong(12), locked,
-          rs.getString(14));
+          rs.getString(14), rs.getString(15));
     }
 
     User toUser(Map<String, String> attributes) {
@@ -366,7 +375,7 @@ public final class JdbcUserStore implements UserStore {
           poolId, username, sub, UserStatus.valueOf(status), enabled, passwordHash, attributes,
           Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(modifiedAt), unpackedCodes(),
           Instant.ofEpochMilli(passwordSetAt), new User.Lockout(failedSignIns, lockedUntil.map(Instant::ofEpochMilli)),
-          version);
+          mfa == null ? UserMfa.NONE : SettingsJson.read(mfa, UserMfa.class), version);
     }
 
     private List<User.PendingCode> unpackedCodes() {

@@ -216,5 +216,10 @@ final class Schema {
           // characters (AttributeRules refuses them), so the packed code list stays unambiguous.
           """
           ALTER TABLE user_codes ADD COLUMN IF NOT EXISTS pending_value VARCHAR(4096) DEFAULT '' NOT NULL
+          """,
+          // A user's second factors (the authenticator secret, pending and registered, the factors turned on, the
+          // preferred one) as one small JSON document: read whole with the user and never queried into.
+          """
+          ALTER TABLE users ADD COLUMN IF NOT EXISTS mfa VARCHAR(1024)
           """);
 }

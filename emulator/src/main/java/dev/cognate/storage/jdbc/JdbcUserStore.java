@@ -29,6 +29,8 @@ public final class JdbcUserStore implements UserStore {
           + " || c.attribute || CHAR(31) || c.code || CHAR(31) || c.expires_at || CHAR(31) || c.failed_attempts"
           + " || CHAR(31) || c.pending_value, CHAR(30)) WITHIN GROUP (ORDER BY c.purpose, c.attribute)"
           + " FROM user_codes c WHERE c.user_seq = u.seq), u.mfa";
+  // Where the attribute columns of WITH_ATTRIBUTES start, right after COLUMNS.
+  private static final int ATTRIBUTE_NAME_COLUMN = 16;
   private static final String FIELD = String.valueOf((char) 31);
   private static final String RECORD = String.valueOf((char) 30);
   // A user and its attributes come from one statement, so a concurrent change or delete is seen whole or not at all.
@@ -288,9 +290,9 @@ public final class JdbcUserStore implements UserStore {
         current = new Grouped(Row.of(rs), new LinkedHashMap<>());
         groups.add(current);
       }
-      String name = rs.getString(15);
+      String name = rs.getString(ATTRIBUTE_NAME_COLUMN);
       if (name != null) {
-        current.attributes.put(name, rs.getString(16));
+        current.attributes.put(name, rs.getString(ATTRIBUTE_NAME_COLUMN + 1));
       }
     }
     return groups;

@@ -342,8 +342,9 @@ public final class JdbcUserStore implements UserStore {
     }
   }
 
+  /** NULL for a user who never touched MFA, as rows from before the column are. */
   private static String mfaJson(User user) {
-    return SettingsJson.write(user.mfa(), UserMfa.class);
+    return user.mfa().equals(UserMfa.NONE) ? null : SettingsJson.write(user.mfa(), UserMfa.class);
   }
 
   private record Row(

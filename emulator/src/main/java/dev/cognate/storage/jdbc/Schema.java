@@ -220,6 +220,6 @@ final class Schema {
           // A user's second factors (the authenticator secret, pending and registered, the factors turned on, the
           // preferred one) as one small JSON document: read whole with the user and never queried into.
           """
-          ALTER TABLE users ADD COLUMN IF NOT EXISTS mfa VARCHAR(1024)
+          ALTER TABLE users ADD COLUMN IF NOT EXISTS mfa VARCHAR(200000)
           """);
 }

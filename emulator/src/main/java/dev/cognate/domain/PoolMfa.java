@@ -12,6 +12,8 @@ import java.util.Map;
  */
 public record PoolMfa(boolean sms, boolean totp, boolean email, Map<String, Object> emailSettings) {
   public static final String KEY = "MfaFactors";
+  private static final List<ChallengeName> FACTORS =
+      List.of(ChallengeName.SMS_MFA, ChallengeName.SOFTWARE_TOKEN_MFA, ChallengeName.EMAIL_OTP);
 
   public PoolMfa {
     emailSettings = Map.copyOf(emailSettings);
@@ -62,7 +64,7 @@ public record PoolMfa(boolean sms, boolean totp, boolean email, Map<String, Obje
   /** The factors offered, in Cognito's order. */
   public List<ChallengeName> offered() {
     List<ChallengeName> factors = new ArrayList<>();
-    for (ChallengeName factor : List.of(ChallengeName.SMS_MFA, ChallengeName.SOFTWARE_TOKEN_MFA, ChallengeName.EMAIL_OTP)) {
+    for (ChallengeName factor : FACTORS) {
       if (offers(factor)) {
         factors.add(factor);
       }

@@ -75,7 +75,10 @@ public final class ChallengeSessions {
    */
   public ChallengeSession open(ChallengeName name, String session) {
     ChallengeSession waiting =
-        store.find(RefreshTokens.hash(session)).filter(s -> s.challenge() == name).orElseThrow(ChallengeSessions::invalid);
+        store
+            .find(RefreshTokens.hash(session))
+            .filter(s -> s.challenge() == name)
+            .orElseThrow(ChallengeSessions::invalid);
     if (!clock.instant().isBefore(waiting.expiresAt())) {
       throw CognitoException.notAuthorized(EXPIRED);
     }

@@ -135,8 +135,8 @@ public final class CodeSender {
   /** A sign-in's MFA code to the user's e-mail address or phone number ({@code attribute}). */
   public PreparedCode prepareMfaCode(User user, String attribute) {
     String medium = attribute.equals("email") ? "EMAIL" : "SMS";
-    return new PreparedCode(
-        nextCode(), medium, attribute, user.attribute(attribute).orElseThrow(), clock.instant().plus(MFA_CODE_VALIDITY));
+    String destination = user.attribute(attribute).orElseThrow();
+    return new PreparedCode(nextCode(), medium, attribute, destination, clock.instant().plus(MFA_CODE_VALIDITY));
   }
 
   /**

@@ -62,13 +62,13 @@ public final class MfaPreferences {
     }
     UserMfa result = mfa.withFactors(totpOn, smsOn, emailOn, preferred);
     if (!preferred.isEmpty() && !result.enabled().contains(ChallengeName.valueOf(preferred))) {
-      // A factor that is off cannot be preferred; turning the preferred one off drops the preference.
-      if (given.containsKey(ChallengeName.valueOf(preferred))
-          && Boolean.TRUE.equals(given.get(ChallengeName.valueOf(preferred)).preferred())) {
+      Setting asked = given.get(ChallengeName.valueOf(preferred));
+      if (asked != null && Boolean.TRUE.equals(asked.preferred())) {
         throw CognitoException.invalidParameter(
-            "User does not have delivery config set to turn on " + preferred);
+            "The preferred MFA type " + preferred + " is not enabled for the user.");
       }
-      result = result.withFactors(totpOn, smsOn, emailOn, "");
+      // Turning the preferred factor off drops the preference.
+      result = mfa.withFactors(totpOn, smsOn, emailOn, "");
     }
     return result;
   }

@@ -19,8 +19,8 @@ import java.util.Optional;
 /**
  * Whether a sign-in with a right password must pass a second factor, and which. With MFA OFF, none. Otherwise the
  * user's factors that the pool offers count: one is asked for; of several, the preferred one, or the user chooses
- * (SELECT_MFA_TYPE). A user with none passes under OPTIONAL; under ON, gets an SMS code when the pool offers SMS and the
- * user has a phone number, else an e-mail code likewise, else must set up an authenticator app (MFA_SETUP).
+ * (SELECT_MFA_TYPE). A user with none passes under OPTIONAL; under ON, gets an SMS code when the pool offers SMS and
+ * the user has a phone number, else an e-mail code likewise, else must set up an authenticator app (MFA_SETUP).
  */
 public final class MfaStep {
   static final String CODE = "code";

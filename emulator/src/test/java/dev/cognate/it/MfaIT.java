@@ -154,7 +154,8 @@ class MfaIT {
     assertCognitoError(
         ResourceNotFoundException.class,
         "User pool us-east-1_nothere does not exist.",
-        () -> cognito.setUserPoolMfaConfig(r -> r.userPoolId("us-east-1_nothere").mfaConfiguration(UserPoolMfaType.OFF)));
+        () -> cognito.setUserPoolMfaConfig(
+            r -> r.userPoolId("us-east-1_nothere").mfaConfiguration(UserPoolMfaType.OFF)));
   }
 
   // ------------------------------------------------------------------------------ authenticator set-up, preferences
@@ -253,6 +254,12 @@ class MfaIT {
             r -> r.accessToken(accessToken)
                 .smsMfaSettings(s -> s.preferredMfa(true))
                 .emailMfaSettings(s -> s.preferredMfa(true))));
+    assertInvalidParameter(
+        "The preferred MFA type EMAIL_OTP is not enabled for the user.",
+        () -> cognito.setUserMFAPreference(
+            r -> r.accessToken(accessToken).emailMfaSettings(s -> s.preferredMfa(true))));
+    assertNotNull(
+        signIn(pool, name).authenticationResult(), "refused preferences changed nothing: no factor is asked for");
     assertInvalidParameter(
         "Either AccessToken or Session is required.",
         () -> cognito.associateSoftwareToken(r -> {}));

@@ -21,10 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * Cognate's own routes under {@code /_cognate}, kept apart from the emulated API: health, the outbox and
- * authenticator codes. They are
- * for the test code on this machine, never for a web page: they carry no CORS headers, and a request naming a
- * host other than loopback or the configured one is refused, so a page on another site that rebinds its DNS name
- * to 127.0.0.1 cannot read codes.
+ * authenticator codes. They are for the test code on this machine, never for a web page: they carry no CORS headers,
+ * and a request naming a host other than loopback or the configured one is refused, so a page on another site that
+ * rebinds its DNS name to 127.0.0.1 cannot read codes.
  */
 public final class DevRoutes {
   public static final String PREFIX = "/_cognate/";

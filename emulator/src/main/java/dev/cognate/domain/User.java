@@ -11,9 +11,9 @@ import java.util.Optional;
 /**
  * A user of a pool. {@code attributes} keeps insertion order and always holds {@code sub}. {@code codes} are the
  * codes valid now, at most one per purpose and attribute. {@code passwordSetAt} dates the password, so that a
- * temporary one can expire; {@code lockout} counts wrong passwords in a row;
- * {@code mfa} holds the user's second factors. {@code version} is the stored version
- * this value was read at: a change is written only if the stored user is still at that version.
+ * temporary one can expire; {@code lockout} counts wrong passwords in a row; {@code mfa} holds the user's second
+ * factors. {@code version} is the stored version this value was read at: a change is written only if the stored user
+ * is still at that version.
  */
 public record User(
     String userPoolId,

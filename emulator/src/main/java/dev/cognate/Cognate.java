@@ -57,6 +57,20 @@ public final class Cognate implements AutoCloseable {
     return engine.outbox();
   }
 
+  /**
+   * The code {@code username}'s authenticator app would show now (from the secret VerifySoftwareToken registered, or
+   * the pending one AssociateSoftwareToken gave while none is registered), to answer SOFTWARE_TOKEN_MFA in tests.
+   *
+   * @throws IllegalStateException when the user has no authenticator secret
+   */
+  public String totp(String userPoolId, String username) {
+    return engine
+        .totpCodes()
+        .current(userPoolId, username)
+        .orElseThrow(
+            () -> new IllegalStateException(username + " in " + userPoolId + " has no authenticator secret"));
+  }
+
   public CognateConfig config() {
     return config;
   }

@@ -1,5 +1,19 @@
 package dev.cognate;
 
+import dev.cognate.operation.AdminSetUserMFAPreferenceOperation;
+import dev.cognate.operation.AssociateSoftwareTokenOperation;
+import dev.cognate.operation.GetUserPoolMfaConfigOperation;
+import dev.cognate.operation.SetUserMFAPreferenceOperation;
+import dev.cognate.operation.SetUserPoolMfaConfigOperation;
+import dev.cognate.operation.VerifySoftwareTokenOperation;
+import dev.cognate.service.EmailOtpChallenge;
+import dev.cognate.service.MfaPreferences;
+import dev.cognate.service.MfaSetupChallenge;
+import dev.cognate.service.MfaStep;
+import dev.cognate.service.SelectMfaTypeChallenge;
+import dev.cognate.service.SmsMfaChallenge;
+import dev.cognate.service.SoftwareTokenMfaChallenge;
+import dev.cognate.service.SoftwareTokens;
 import dev.cognate.operation.AddCustomAttributesOperation;
 import dev.cognate.operation.AdminResetUserPasswordOperation;
 import dev.cognate.operation.AdminSetUserPasswordOperation;
@@ -133,6 +147,7 @@ public final class Engine implements AutoCloseable {
   private final OperationRegistry operations;
   private final WellKnownDocuments wellKnown;
   private final Outbox outbox;
+  private final TotpCodes totpCodes;
 
   public Engine(CognateConfig config) {
     Clock clock = config.clock();
@@ -156,8 +171,9 @@ public final class Engine implements AutoCloseable {
     SignUpConfirmation confirmation = new SignUpConfirmation(users, codeCheck, clock);
     TokenIssuer tokenIssuer = new TokenIssuer(keys, groupStore);
     ChallengeSessions challengeSessions = new ChallengeSessions(new JdbcChallengeStore(database), clock);
+    MfaStep mfaStep = new MfaStep(challengeSessions, codes);
     AfterPassword afterPassword =
-        new AfterPassword(challengeSessions, new NewSessions(sessions, tokenIssuer, clock), userStore, clock);
+        new AfterPassword(challengeSessions, new NewSessions(sessions, tokenIssuer, clock), userStore, mfaStep, clock);
     SignInLockout lockout = new SignInLockout(users, config.limits(), clock);
     Authenticator authenticator =
         new Authenticator(users, userStore, passwords, sessions, tokenIssuer, clock, afterPassword, lockout);
@@ -172,7 +188,12 @@ public final class Engine implements AutoCloseable {
             userStore,
             List.of(
                 new NewPasswordChallenge(users, passwords, challengeSessions, afterPassword, clock),
-                passwordVerifier));
+                passwordVerifier,
+                new SoftwareTokenMfaChallenge(challengeSessions, afterPassword, clock),
+                new SmsMfaChallenge(challengeSessions, afterPassword),
+                new EmailOtpChallenge(challengeSessions, afterPassword),
+                new SelectMfaTypeChallenge(challengeSessions, mfaStep),
+                new MfaSetupChallenge(challengeSessions, afterPassword)));
     NewUsers newUsers = new NewUsers(userStore, database);
     UserPoolDomains domains = new UserPoolDomains(new JdbcDomainStore(database), clock);
     ResourceServerStore serverStore = new JdbcResourceServerStore(database);
@@ -186,6 +207,9 @@ public final class Engine implements AutoCloseable {
     PasswordChanges passwordChanges = new PasswordChanges(users, passwords, attempts, clock);
     UserAttributes userAttributes = new UserAttributes(users, codes, codeCheck, clock);
     ClientSettings clientSettings = new ClientSettings(new ClientOAuthReferences(providers, serverStore));
+    SoftwareTokens softwareTokens = new SoftwareTokens(users, userStore, challengeSessions, directory, clock);
+    MfaPreferences mfaPreferences = new MfaPreferences(users);
+    this.totpCodes = softwareTokens::currentCode;
 
     this.operations =
         new OperationRegistry(
@@ -255,7 +279,13 @@ public final class Engine implements AutoCloseable {
                 new GetUserAttributeVerificationCodeOperation(accessTokens, directory, userAttributes),
                 new VerifyUserAttributeOperation(accessTokens, directory, userAttributes),
                 new AdminDeleteUserAttributesOperation(directory, users, userAttributes),
-                new DeleteUserAttributesOperation(accessTokens, directory, userAttributes)));
+                new DeleteUserAttributesOperation(accessTokens, directory, userAttributes),
+                new SetUserPoolMfaConfigOperation(pools, clock),
+                new GetUserPoolMfaConfigOperation(directory),
+                new AssociateSoftwareTokenOperation(accessTokens, softwareTokens),
+                new VerifySoftwareTokenOperation(accessTokens, softwareTokens),
+                new SetUserMFAPreferenceOperation(accessTokens, mfaPreferences),
+                new AdminSetUserMFAPreferenceOperation(directory, users, mfaPreferences)));
   }
 
   private static Outbox outboxOf(OutboxStore store) {
@@ -287,6 +317,10 @@ public final class Engine implements AutoCloseable {
 
   public Outbox outbox() {
     return outbox;
+  }
+
+  public TotpCodes totpCodes() {
+    return totpCodes;
   }
 
   @Override

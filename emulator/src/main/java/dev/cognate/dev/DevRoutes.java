@@ -2,6 +2,7 @@ package dev.cognate.dev;
 
 import dev.cognate.CognateConfig;
 import dev.cognate.Outbox;
+import dev.cognate.TotpCodes;
 import dev.cognate.domain.SentCode;
 import dev.cognate.error.CognitoErrorType;
 import dev.cognate.error.CognitoException;
@@ -19,22 +20,24 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Cognate's own routes under {@code /_cognate}, kept apart from the emulated API: health and the outbox. They are
- * for the test code on this machine, never for a web page: they carry no CORS headers, and a request naming a
- * host other than loopback or the configured one is refused, so a page on another site that rebinds its DNS name
- * to 127.0.0.1 cannot read codes.
+ * Cognate's own routes under {@code /_cognate}, kept apart from the emulated API: health, the outbox and
+ * authenticator codes. They are for the test code on this machine, never for a web page: they carry no CORS headers,
+ * and a request naming a host other than loopback or the configured one is refused, so a page on another site that
+ * rebinds its DNS name to 127.0.0.1 cannot read codes.
  */
 public final class DevRoutes {
   public static final String PREFIX = "/_cognate/";
   private static final String LOOPBACK_IPV4 = "127(\\.\\d{1,3}){3}";
 
   private final Outbox outbox;
+  private final TotpCodes totpCodes;
   private final AwsJson json;
   private final boolean enabled;
   private final Set<String> allowedHosts;
 
-  public DevRoutes(Outbox outbox, AwsJson json, CognateConfig config) {
+  public DevRoutes(Outbox outbox, TotpCodes totpCodes, AwsJson json, CognateConfig config) {
     this.outbox = outbox;
+    this.totpCodes = totpCodes;
     this.json = json;
     this.enabled = config.devApi();
     this.allowedHosts = allowedHosts(config);
@@ -50,6 +53,7 @@ public final class DevRoutes {
     routes.get(PREFIX + "health", ctx -> respond(ctx, 200, Map.of("status", "ok")));
     if (enabled) {
       routes.get(PREFIX + "codes", this::codes);
+      routes.get(PREFIX + "totp", this::totp);
     } else {
       routes.get(
           PREFIX + "*",
@@ -104,6 +108,21 @@ public final class DevRoutes {
     List<SentCode> sent = username == null ? outbox.codes(poolId) : outbox.codes(poolId, username);
     List<Map<String, Object>> codes = sent.stream().map(DevRoutes::describe).toList();
     respond(ctx, 200, Map.of("codes", codes));
+  }
+
+  /** The code the user's authenticator would show now; 404 when the user has no authenticator secret. */
+  private void totp(Context ctx) {
+    String poolId = ctx.queryParam("userPoolId");
+    String username = ctx.queryParam("username");
+    if (poolId == null || username == null) {
+      throw new CognitoException(CognitoErrorType.BAD_REQUEST, "userPoolId and username are required.");
+    }
+    String code =
+        totpCodes
+            .current(poolId, username)
+            .orElseThrow(
+                () -> new CognitoException(CognitoErrorType.NOT_FOUND, username + " has no authenticator secret."));
+    respond(ctx, 200, Map.of("code", code));
   }
 
   private static Map<String, Object> describe(SentCode code) {

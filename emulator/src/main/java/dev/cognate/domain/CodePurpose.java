@@ -5,5 +5,7 @@ public enum CodePurpose {
   SIGN_UP,
   FORGOT_PASSWORD,
   VERIFY_ATTRIBUTE,
-  INVITATION
+  INVITATION,
+  /** A sign-in's SMS or e-mail MFA code; it lives in the challenge session, not on the user. */
+  MFA
 }

@@ -13,8 +13,8 @@ import java.util.Optional;
  * codes valid now, at most one per purpose and attribute. {@code passwordSetAt} dates the password, so that a
  * temporary one can expire; {@code lockout} counts wrong passwords in a row. {@code srpVerifier} lets the password
  * be checked by SRP; users stored before verifiers were kept have none until their password is next checked.
- * {@code version} is the stored version
- * this value was read at: a change is written only if the stored user is still at that version.
+ * {@code mfa} holds the user's second factors. {@code version} is the stored version this value was read at: a
+ * change is written only if the stored user is still at that version.
  */
 public record User(
     String userPoolId,
@@ -30,11 +30,13 @@ public record User(
     Instant passwordSetAt,
     Lockout lockout,
     Optional<SrpVerifier> srpVerifier,
+    UserMfa mfa,
     long version) {
 
   public User {
     attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     codes = List.copyOf(codes);
+    mfa = mfa == null ? UserMfa.NONE : mfa;
   }
 
   /** A user not stored yet. */
@@ -48,7 +50,7 @@ public record User(
       Instant now) {
     return new User(
         userPoolId, username, sub, status, true, passwordHash, attributes, now, now, List.of(), now, Lockout.NONE,
-        Optional.empty(), 0);
+        Optional.empty(), UserMfa.NONE, 0);
   }
 
   public Optional<String> attribute(String name) {
@@ -63,7 +65,7 @@ public record User(
   public User withStatus(UserStatus newStatus, Instant at) {
     return new User(
         userPoolId, username, sub, newStatus, enabled, passwordHash, attributes, createdAt, at, codes, passwordSetAt,
-        lockout, srpVerifier, version);
+        lockout, srpVerifier, mfa, version);
   }
 
   public User withAttribute(String name, String value, Instant at) {
@@ -75,13 +77,13 @@ public record User(
   public User withAttributes(Map<String, String> newAttributes, Instant at) {
     return new User(
         userPoolId, username, sub, status, enabled, passwordHash, newAttributes, createdAt, at, codes, passwordSetAt,
-        lockout, srpVerifier, version);
+        lockout, srpVerifier, mfa, version);
   }
 
   public User withEnabled(boolean newEnabled, Instant at) {
     return new User(
         userPoolId, username, sub, status, newEnabled, passwordHash, attributes, createdAt, at, codes, passwordSetAt,
-        lockout, srpVerifier, version);
+        lockout, srpVerifier, mfa, version);
   }
 
   /**
@@ -91,14 +93,14 @@ public record User(
   public User withPassword(String newHash, SrpVerifier newVerifier, Instant at) {
     return new User(
         userPoolId, username, sub, status, enabled, newHash, attributes, createdAt, at, codes, at, Lockout.NONE,
-        Optional.of(newVerifier), version);
+        Optional.of(newVerifier), mfa, version);
   }
 
   /** The SRP verifier of the current password; it changes nothing visible, so it leaves {@code modifiedAt} alone. */
   public User withSrpVerifier(SrpVerifier newVerifier) {
     return new User(
         userPoolId, username, sub, status, enabled, passwordHash, attributes, createdAt, modifiedAt, codes,
-        passwordSetAt, lockout, Optional.of(newVerifier), version);
+        passwordSetAt, lockout, Optional.of(newVerifier), mfa, version);
   }
 
   /** Replaces the code of the same purpose and attribute, if any. */
@@ -118,14 +120,21 @@ public record User(
   public User withCodes(List<PendingCode> newCodes, Instant at) {
     return new User(
         userPoolId, username, sub, status, enabled, passwordHash, attributes, createdAt, at, newCodes, passwordSetAt,
-        lockout, srpVerifier, version);
+        lockout, srpVerifier, mfa, version);
   }
 
   /** Wrong-password bookkeeping changes no visible part of the user, so it leaves {@code modifiedAt} alone. */
   public User withLockout(Lockout newLockout) {
     return new User(
         userPoolId, username, sub, status, enabled, passwordHash, attributes, createdAt, modifiedAt, codes,
-        passwordSetAt, newLockout, srpVerifier, version);
+        passwordSetAt, newLockout, srpVerifier, mfa, version);
+  }
+
+  /** New MFA settings; like wrong-password bookkeeping, they change no attribute, so {@code modifiedAt} stays. */
+  public User withMfa(UserMfa newMfa) {
+    return new User(
+        userPoolId, username, sub, status, enabled, passwordHash, attributes, createdAt, modifiedAt, codes,
+        passwordSetAt, lockout, srpVerifier, newMfa, version);
   }
 
   /**

@@ -33,6 +33,18 @@ public record UserPool(
         aliasAttributes, caseSensitive, allowAdminCreateUserOnly, mfaConfiguration, deletionProtection, tier, echoed);
   }
 
+  /** The pool with new MFA settings: whether MFA is OFF, ON or OPTIONAL, and its other settings as {@code echoed}. */
+  public UserPool withMfa(String newMfaConfiguration, Map<String, Object> newEchoed, Instant at) {
+    return new UserPool(
+        id, name, arn, createdAt, at, passwordPolicy, schema, autoVerifiedAttributes, usernameAttributes,
+        aliasAttributes, caseSensitive, allowAdminCreateUserOnly, newMfaConfiguration, deletionProtection, tier,
+        newEchoed);
+  }
+
+  public PoolMfa mfa() {
+    return PoolMfa.of(this);
+  }
+
   public Optional<SchemaAttribute> attribute(String name) {
     return schema.stream().filter(a -> a.name().equals(name)).findFirst();
   }

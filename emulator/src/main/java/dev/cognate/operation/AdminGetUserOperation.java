@@ -33,7 +33,10 @@ public final class AdminGetUserOperation
       Double UserCreateDate,
       Double UserLastModifiedDate,
       Boolean Enabled,
-      String UserStatus) {}
+      String UserStatus,
+      List<MfaSettingsTypes.MFAOptionType> MFAOptions,
+      String PreferredMfaSetting,
+      List<String> UserMFASettingList) {}
 
   @Override
   public String name() {
@@ -54,6 +57,9 @@ public final class AdminGetUserOperation
         Timestamps.seconds(user.createdAt()),
         Timestamps.seconds(user.modifiedAt()),
         user.enabled(),
-        user.status().name());
+        user.status().name(),
+        MfaSettingsTypes.options(user),
+        MfaSettingsTypes.preferred(user),
+        MfaSettingsTypes.settingList(user));
   }
 }

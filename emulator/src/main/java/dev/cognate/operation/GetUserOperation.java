@@ -24,7 +24,12 @@ public final class GetUserOperation
 
   public record GetUserRequest(@Required @Sensitive @Pattern(Shapes.TOKEN) String AccessToken) {}
 
-  public record GetUserResponse(String Username, List<AttributeType> UserAttributes) {}
+  public record GetUserResponse(
+      String Username,
+      List<AttributeType> UserAttributes,
+      List<MfaSettingsTypes.MFAOptionType> MFAOptions,
+      String PreferredMfaSetting,
+      List<String> UserMFASettingList) {}
 
   @Override
   public String name() {
@@ -41,6 +46,11 @@ public final class GetUserOperation
     AccessTokens.SignedIn signedIn = tokens.signedIn(request.AccessToken());
     AppClient client = directory.client(signedIn.clientId()).client();
     User user = signedIn.user();
-    return new GetUserResponse(user.username(), AttributeType.of(client.readable(user.attributes())));
+    return new GetUserResponse(
+        user.username(),
+        AttributeType.of(client.readable(user.attributes())),
+        MfaSettingsTypes.options(user),
+        MfaSettingsTypes.preferred(user),
+        MfaSettingsTypes.settingList(user));
   }
 }

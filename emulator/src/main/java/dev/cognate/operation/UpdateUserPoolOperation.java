@@ -1,5 +1,6 @@
 package dev.cognate.operation;
 
+import dev.cognate.domain.PoolMfa;
 import dev.cognate.domain.UserPool;
 import dev.cognate.error.CognitoException;
 import dev.cognate.operation.wire.AdminCreateUserConfigType;
@@ -11,6 +12,7 @@ import dev.cognate.validation.Pattern;
 import dev.cognate.validation.Required;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,6 +95,17 @@ public final class UpdateUserPoolOperation
         request.mfaConfiguration(),
         request.deletionProtection(),
         Optional.ofNullable(request.UserPoolTier()).orElse(old.tier()),
-        request.echoed());
+        keptMfaFactors(old, request.echoed()));
+  }
+
+  /** UpdateUserPool has no member for the MFA factors; SetUserPoolMfaConfig's choice stays. */
+  private static Map<String, Object> keptMfaFactors(UserPool old, Map<String, Object> echoed) {
+    Object factors = old.echoed().get(PoolMfa.KEY);
+    if (factors == null) {
+      return echoed;
+    }
+    Map<String, Object> kept = new LinkedHashMap<>(echoed);
+    kept.put(PoolMfa.KEY, factors);
+    return kept;
   }
 }

@@ -114,6 +114,22 @@ public final class ChallengeSessions {
   }
 
   /**
+   * The waiting sign-in behind {@code session} for operations that carry a session but no client id
+   * (AssociateSoftwareToken, VerifySoftwareToken during MFA_SETUP), if it waits for {@code name} and is still valid.
+   */
+  public ChallengeSession open(ChallengeName name, String session) {
+    ChallengeSession waiting =
+        store
+            .find(RefreshTokens.hash(session))
+            .filter(s -> s.challenge() == name)
+            .orElseThrow(ChallengeSessions::invalid);
+    if (!clock.instant().isBefore(waiting.expiresAt())) {
+      throw CognitoException.notAuthorized(EXPIRED);
+    }
+    return waiting;
+  }
+
+  /**
    * Uses the session up; call it in the transaction of the change the answer completes, so that of two answers at
    * once only one commits.
    */

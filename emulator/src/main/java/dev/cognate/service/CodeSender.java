@@ -32,6 +32,8 @@ public final class CodeSender {
 
   /** So do the codes that verify a changed e-mail address or phone number. */
   public static final Duration ATTRIBUTE_CODE_VALIDITY = Duration.ofHours(24);
+  // Cognito's default for SMS and e-mail MFA codes; the challenge session that holds the code may end sooner.
+  public static final Duration MFA_CODE_VALIDITY = Duration.ofMinutes(3);
 
   private static final Logger LOG = LoggerFactory.getLogger("cognate.codes");
 
@@ -130,6 +132,21 @@ public final class CodeSender {
         nextCode(), medium, attribute, destination, clock.instant().plus(ATTRIBUTE_CODE_VALIDITY));
   }
 
+  /** A sign-in's MFA code to the user's e-mail address or phone number ({@code attribute}). */
+  public PreparedCode prepareMfaCode(User user, String attribute) {
+    String medium = attribute.equals("email") ? "EMAIL" : "SMS";
+    String destination = user.attribute(attribute).orElseThrow();
+    return new PreparedCode(nextCode(), medium, attribute, destination, clock.instant().plus(MFA_CODE_VALIDITY));
+  }
+
+  /**
+   * Records an MFA code as sent. Unlike the codes a user asks for, these are not limited per hour: each one follows
+   * a right password, which sign-in lock-out already limits.
+   */
+  public void sendMfa(UserPool pool, User user, PreparedCode prepared) {
+    record(pool, user, prepared, CodePurpose.MFA, clock.instant());
+  }
+
   /**
    * Records a prepared code as sent, once the user it belongs to is stored; past {@link Limits#codeSendsPerHour()}
    * codes of this purpose to this user in the last hour (the user's earlier codes included, and only codes sent since
@@ -144,6 +161,10 @@ public final class CodeSender {
     if (outbox.countSince(pool.id(), user.username(), purpose, since) >= limits.codeSendsPerHour()) {
       throw CodeCheck.attemptLimitExceeded();
     }
+    record(pool, user, prepared, purpose, now);
+  }
+
+  private void record(UserPool pool, User user, PreparedCode prepared, CodePurpose purpose, Instant now) {
     SentCode sent =
         new SentCode(
             pool.id(), user.username(), prepared.code(), purpose, prepared.medium(), prepared.destination(), now);

@@ -717,12 +717,12 @@ class InvitationsIT {
 
     assertCognitoError(
         "UnsupportedOperationException",
-        "Cognate does not emulate the SOFTWARE_TOKEN_MFA challenge yet.",
+        "Cognate does not emulate the DEVICE_SRP_AUTH challenge yet.",
         () -> cognito.respondToAuthChallenge(
             r -> r.clientId(pool.clientId())
-                .challengeName(ChallengeNameType.SOFTWARE_TOKEN_MFA)
+                .challengeName(ChallengeNameType.DEVICE_SRP_AUTH)
                 .session(session)
-                .challengeResponses(Map.of("USERNAME", name, "SOFTWARE_TOKEN_MFA_CODE", "123456"))));
+                .challengeResponses(Map.of("USERNAME", name, "DEVICE_KEY", "us-east-1_device"))));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.cognate.operation.wire;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import dev.cognate.domain.PasswordPolicy;
+import dev.cognate.domain.PoolMfa;
 import dev.cognate.domain.SchemaAttribute;
 import dev.cognate.domain.UserPool;
 import dev.cognate.domain.UserPoolDomain;
@@ -56,6 +57,8 @@ public record UserPoolType(
     Object signInPolicy = topLevel.remove(SIGN_IN_POLICY);
     Object unusedDays = topLevel.remove(UNUSED_ACCOUNT_VALIDITY_DAYS);
     Object inviteTemplate = topLevel.remove(INVITE_MESSAGE_TEMPLATE);
+    // Which factors MFA offers is GetUserPoolMfaConfig's to tell; DescribeUserPool shows only MfaConfiguration.
+    topLevel.remove(PoolMfa.KEY);
     return new UserPoolType(
         pool.id(),
         pool.name(),

@@ -4,6 +4,7 @@ import dev.cognate.domain.CodePurpose;
 import dev.cognate.domain.SrpVerifier;
 import dev.cognate.domain.User;
 import dev.cognate.domain.UserFilter;
+import dev.cognate.domain.UserMfa;
 import dev.cognate.domain.UserStatus;
 import dev.cognate.storage.Page;
 import dev.cognate.storage.UserStore;
@@ -29,7 +30,9 @@ public final class JdbcUserStore implements UserStore {
           + " u.password_set_at, u.failed_sign_ins, u.version, u.locked_until, (SELECT LISTAGG(c.purpose || CHAR(31)"
           + " || c.attribute || CHAR(31) || c.code || CHAR(31) || c.expires_at || CHAR(31) || c.failed_attempts"
           + " || CHAR(31) || c.pending_value, CHAR(30)) WITHIN GROUP (ORDER BY c.purpose, c.attribute)"
-          + " FROM user_codes c WHERE c.user_seq = u.seq), u.srp_salt, u.srp_verifier";
+          + " FROM user_codes c WHERE c.user_seq = u.seq), u.srp_salt, u.srp_verifier, u.mfa";
+  // Where the attribute columns of WITH_ATTRIBUTES start, right after COLUMNS.
+  private static final int ATTRIBUTE_NAME_COLUMN = 18;
   private static final String FIELD = String.valueOf((char) 31);
   private static final String RECORD = String.valueOf((char) 30);
   // A user and its attributes come from one statement, so a concurrent change or delete is seen whole or not at all.
@@ -52,7 +55,8 @@ public final class JdbcUserStore implements UserStore {
                 c.prepareStatement(
                     "INSERT INTO users (pool_id, username, username_key, alias_key, sub, status, enabled,"
                         + " password_hash, created_at, modified_at, password_set_at, failed_sign_ins, locked_until,"
-                        + " phone_key, srp_salt, srp_verifier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " phone_key, srp_salt, srp_verifier, mfa)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
               st.setString(1, user.userPoolId());
               st.setString(2, user.username());
@@ -67,6 +71,7 @@ public final class JdbcUserStore implements UserStore {
               bindPasswordAndLockout(st, 11, user);
               st.setString(14, phoneKey.orElse(null));
               bindSrpVerifier(st, 15, user);
+              st.setString(17, mfaJson(user));
               st.executeUpdate();
               try (ResultSet keys = st.getGeneratedKeys()) {
                 keys.next();
@@ -155,6 +160,7 @@ public final class JdbcUserStore implements UserStore {
               c.prepareStatement(
                   "UPDATE users SET status = ?, enabled = ?, password_hash = ?, modified_at = ?,"
                       + " password_set_at = ?, failed_sign_ins = ?, locked_until = ?, srp_salt = ?, srp_verifier = ?,"
+                      + " mfa = ?,"
                       + " version = version + 1"
                       + setKeys
                       + " WHERE pool_id = ? AND sub = ? AND version = ?")) {
@@ -164,7 +170,8 @@ public final class JdbcUserStore implements UserStore {
             st.setLong(4, changed.modifiedAt().toEpochMilli());
             bindPasswordAndLockout(st, 5, changed);
             bindSrpVerifier(st, 8, changed);
-            int next = 10;
+            st.setString(10, mfaJson(changed));
+            int next = 11;
             if (keys.isPresent()) {
               st.setString(next++, keys.get().alias().orElse(null));
               st.setString(next++, keys.get().phone().orElse(null));
@@ -289,9 +296,9 @@ public final class JdbcUserStore implements UserStore {
         current = new Grouped(Row.of(rs), new LinkedHashMap<>());
         groups.add(current);
       }
-      String name = rs.getString(17);
+      String name = rs.getString(ATTRIBUTE_NAME_COLUMN);
       if (name != null) {
-        current.attributes.put(name, rs.getString(18));
+        current.attributes.put(name, rs.getString(ATTRIBUTE_NAME_COLUMN + 1));
       }
     }
     return groups;
@@ -347,6 +354,11 @@ public final class JdbcUserStore implements UserStore {
     st.setString(index + 1, user.srpVerifier().map(v -> v.verifier().toString(16)).orElse(null));
   }
 
+  /** NULL for a user who never touched MFA, as rows from before the column are. */
+  private static String mfaJson(User user) {
+    return user.mfa().equals(UserMfa.NONE) ? null : SettingsJson.write(user.mfa(), UserMfa.class);
+  }
+
   private record Row(
       long seq,
       String poolId,
@@ -362,7 +374,8 @@ public final class JdbcUserStore implements UserStore {
       long version,
       Optional<Long> lockedUntil,
       String packedCodes,
-      Optional<SrpVerifier> srpVerifier) {
+      Optional<SrpVerifier> srpVerifier,
+      String mfa) {
 
     static Row of(ResultSet rs) throws SQLException {
       long lockedUntil = rs.getLong(13);
@@ -370,7 +383,7 @@ public final class JdbcUserStore implements UserStore {
       return new Row(
           rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6),
           rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getInt(11), rs.getLong(12), locked,
-          rs.getString(14), srpVerifier(rs.getString(15), rs.getString(16)));
+          rs.getString(14), srpVerifier(rs.getString(15), rs.getString(16)), rs.getString(17));
     }
 
     private static Optional<SrpVerifier> srpVerifier(String salt, String verifier) {
@@ -384,7 +397,7 @@ public final class JdbcUserStore implements UserStore {
           poolId, username, sub, UserStatus.valueOf(status), enabled, passwordHash, attributes,
           Instant.ofEpochMilli(createdAt), Instant.ofEpochMilli(modifiedAt), unpackedCodes(),
           Instant.ofEpochMilli(passwordSetAt), new User.Lockout(failedSignIns, lockedUntil.map(Instant::ofEpochMilli)),
-          srpVerifier, version);
+          srpVerifier, mfa == null ? UserMfa.NONE : SettingsJson.read(mfa, UserMfa.class), version);
     }
 
     private List<User.PendingCode> unpackedCodes() {

@@ -222,5 +222,10 @@ final class Schema {
           """
           ALTER TABLE users ADD COLUMN IF NOT EXISTS srp_salt VARCHAR(64);
           ALTER TABLE users ADD COLUMN IF NOT EXISTS srp_verifier VARCHAR(800)
+          """,
+          // A user's second factors (the authenticator secret, pending and registered, the factors turned on, the
+          // preferred one) as one small JSON document: read whole with the user and never queried into.
+          """
+          ALTER TABLE users ADD COLUMN IF NOT EXISTS mfa VARCHAR(200000)
           """);
 }

@@ -1,0 +1,15 @@
+package dev.cognate.service;
+
+import dev.cognate.domain.ChallengeName;
+
+/** EMAIL_OTP as a second factor: the code sent to the user's e-mail address, as {@code EMAIL_OTP_CODE}. */
+public final class EmailOtpChallenge extends MfaCodeChallenge {
+  public EmailOtpChallenge(ChallengeSessions sessions, AfterPassword afterPassword) {
+    super(sessions, afterPassword, "EMAIL_OTP_CODE");
+  }
+
+  @Override
+  public ChallengeName name() {
+    return ChallengeName.EMAIL_OTP;
+  }
+}

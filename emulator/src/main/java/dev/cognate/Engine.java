@@ -170,7 +170,7 @@ public final class Engine implements AutoCloseable {
     CodeCheck codeCheck = new CodeCheck(users, attempts, config.limits(), clock);
     SignUpConfirmation confirmation = new SignUpConfirmation(users, codeCheck, clock);
     TokenIssuer tokenIssuer = new TokenIssuer(keys, groupStore);
-    ChallengeSessions challengeSessions = new ChallengeSessions(new JdbcChallengeStore(database), clock);
+    ChallengeSessions challengeSessions = new ChallengeSessions(new JdbcChallengeStore(database), config.limits().wrongCodesPerCode(), clock);
     MfaStep mfaStep = new MfaStep(challengeSessions, codes);
     AfterPassword afterPassword =
         new AfterPassword(challengeSessions, new NewSessions(sessions, tokenIssuer, clock), userStore, mfaStep, clock);

@@ -33,14 +33,16 @@ public final class ChallengeSessions {
   private static final int DECOY_MAC_BYTES = 32;
 
   private final ChallengeStore store;
+  private final int wrongAnswersPerSession;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   // Decoys are recognised by their MAC under this key, so none is stored; one issued before a restart is answered as
   // an unknown session.
   private final byte[] decoyKey = new byte[32];
 
-  public ChallengeSessions(ChallengeStore store, Clock clock) {
+  public ChallengeSessions(ChallengeStore store, int wrongAnswersPerSession, Clock clock) {
     this.store = store;
+    this.wrongAnswersPerSession = wrongAnswersPerSession;
     this.clock = clock;
     random.nextBytes(decoyKey);
   }
@@ -137,6 +139,16 @@ public final class ChallengeSessions {
     if (!store.consume(session.sessionHash())) {
       throw invalid();
     }
+  }
+
+  /**
+   * Counts a wrong code against the session and returns {@code refusal} to throw; the session that reaches
+   * {@code wrongAnswersPerSession} wrong codes is used up, so a six-digit code cannot be guessed within one session.
+   * The database counts, so concurrent guesses are all counted.
+   */
+  public CognitoException wrongAnswer(ChallengeSession session, CognitoException refusal) {
+    store.countWrongAnswer(session.sessionHash(), wrongAnswersPerSession);
+    return refusal;
   }
 
   public static CognitoException invalid() {

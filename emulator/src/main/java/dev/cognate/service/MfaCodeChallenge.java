@@ -22,7 +22,7 @@ abstract class MfaCodeChallenge implements ChallengeHandler {
   public SignInStep respond(Answer answer) {
     String code = AuthFlows.required(answer.responses(), responseName);
     if (!MfaStep.codeMatches(answer.session().state(), code)) {
-      throw wrongCode();
+      throw sessions.wrongAnswer(answer.session(), wrongCode());
     }
     sessions.consume(answer.session());
     return afterPassword.nextAfterMfa(answer.target(), answer.user().sub(), answer.issuer());

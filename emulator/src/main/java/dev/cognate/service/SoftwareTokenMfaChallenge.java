@@ -28,7 +28,7 @@ public final class SoftwareTokenMfaChallenge implements ChallengeHandler {
     String code = AuthFlows.required(answer.responses(), "SOFTWARE_TOKEN_MFA_CODE");
     String secret = answer.user().mfa().totpSecret();
     if (secret.isEmpty() || !Totp.accepts(secret, code, clock.instant())) {
-      throw MfaCodeChallenge.wrongCode();
+      throw sessions.wrongAnswer(answer.session(), MfaCodeChallenge.wrongCode());
     }
     sessions.consume(answer.session());
     return afterPassword.nextAfterMfa(answer.target(), answer.user().sub(), answer.issuer());

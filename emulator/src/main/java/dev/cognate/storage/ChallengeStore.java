@@ -18,4 +18,7 @@ public interface ChallengeStore {
 
   /** Forgets sessions that expired before {@code before}; they could only ever be refused. */
   void purgeExpired(Instant before);
+
+  /** Counts one wrong answer to the session, and deletes the session once it has had {@code limit} of them. */
+  void countWrongAnswer(String sessionHash, int limit);
 }

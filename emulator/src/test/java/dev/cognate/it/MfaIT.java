@@ -308,6 +308,32 @@ class MfaIT {
   }
 
   @Test
+  void fiveWrongCodesUseTheSessionUp() {
+    Pool pool = pool();
+    configure(pool, UserPoolMfaType.OPTIONAL, r -> r.softwareTokenMfaConfiguration(t -> t.enabled(true)));
+    String name = user(pool);
+    registerAuthenticator(pool, name);
+    InitiateAuthResponse challenge = signIn(pool, name);
+    String wrong = otherThan(totp(pool, name));
+
+    // Six digits guessed without end within a session would fall in a few minutes; a session takes five wrong
+    // codes, as a code sent by e-mail or SMS does (--wrong-codes), and then no code at all.
+    for (int attempt = 0; attempt < 5; attempt++) {
+      assertCognitoError(
+          CodeMismatchException.class,
+          WRONG_CODE,
+          () -> answer(pool, challenge, Map.of("SOFTWARE_TOKEN_MFA_CODE", wrong)));
+    }
+    assertCognitoError(
+        NotAuthorizedException.class,
+        INVALID_SESSION,
+        () -> answer(pool, challenge, Map.of("SOFTWARE_TOKEN_MFA_CODE", totp(pool, name))));
+    assertNotNull(
+        answer(pool, signIn(pool, name), Map.of("SOFTWARE_TOKEN_MFA_CODE", totp(pool, name)))
+            .authenticationResult());
+  }
+
+  @Test
   void smsCodeGoesToTheOutboxWhenMfaIsOnAndTheUserHasAPhoneNumber() {
     Pool pool = pool();
     configure(pool, UserPoolMfaType.ON, r -> r.smsMfaConfiguration(s -> s.smsAuthenticationMessage("Code {####}")));

@@ -63,6 +63,19 @@ public final class JdbcChallengeStore implements ChallengeStore {
   }
 
   @Override
+  public void countWrongAnswer(String sessionHash, int limit) {
+    db.transaction(
+        c -> {
+          // The update locks the row, so concurrent wrong answers are counted one after another.
+          Database.update(
+              c, "UPDATE challenge_sessions SET wrong_answers = wrong_answers + 1 WHERE session_hash = ?", sessionHash);
+          Database.update(
+              c, "DELETE FROM challenge_sessions WHERE session_hash = ? AND wrong_answers >= ?", sessionHash, limit);
+          return null;
+        });
+  }
+
+  @Override
   public void purgeExpired(Instant before) {
     db.update("DELETE FROM challenge_sessions WHERE expires_at < ?", before.toEpochMilli());
   }

@@ -227,5 +227,10 @@ final class Schema {
           // preferred one) as one small JSON document: read whole with the user and never queried into.
           """
           ALTER TABLE users ADD COLUMN IF NOT EXISTS mfa VARCHAR(200000)
+          """,
+          // Wrong codes typed into a challenge session (MFA), counted by the database; a session that reaches the
+          // limit is deleted.
+          """
+          ALTER TABLE challenge_sessions ADD COLUMN IF NOT EXISTS wrong_answers INT DEFAULT 0 NOT NULL
           """);
 }

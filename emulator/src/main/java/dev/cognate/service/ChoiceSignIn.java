@@ -20,8 +20,6 @@ import java.util.Optional;
  * proved a factor the user owns, so no MFA challenge follows it.
  */
 public final class ChoiceSignIn {
-  static final String CHOICES = "choices";
-
   private final Users users;
   private final Authenticator authenticator;
   private final PasswordVerifierChallenge srp;
@@ -71,8 +69,7 @@ public final class ChoiceSignIn {
     if (available.isEmpty()) {
       throw CognitoException.notAuthorized("No sign-in method the user pool allows is available for the user.");
     }
-    Map<String, String> state = Map.of(CHOICES, String.join(",", available.stream().map(Enum::name).toList()));
-    return sessions.issue(target, user, ChallengeName.SELECT_CHALLENGE, Map.of(), state).withAvailable(available);
+    return sessions.issue(target, user, ChallengeName.SELECT_CHALLENGE, Map.of(), Map.of()).withAvailable(available);
   }
 
   /**
@@ -93,6 +90,14 @@ public final class ChoiceSignIn {
       case EMAIL_OTP -> codes.ask(target, user, ChallengeName.EMAIL_OTP);
       default -> throw new IllegalArgumentException("not a first factor Cognate emulates: " + factor);
     };
+  }
+
+  /**
+   * The first factors the user can start with now; SELECT_CHALLENGE's answer is checked against these rather than
+   * against what was offered, so that a pool's policy or an e-mail address changed meanwhile counts.
+   */
+  static List<ChallengeName> available(ClientInPool target, User user) {
+    return offered(target, Optional.of(user));
   }
 
   /** The first factors that SELECT_CHALLENGE offers this user, or any user when none is known. */

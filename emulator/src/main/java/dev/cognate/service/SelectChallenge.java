@@ -2,11 +2,9 @@ package dev.cognate.service;
 
 import dev.cognate.domain.ChallengeName;
 import dev.cognate.error.CognitoException;
-import java.util.Arrays;
-import java.util.List;
 
 /**
- * SELECT_CHALLENGE of a choice-based sign-in: {@code ANSWER} names one of the offered first factors; a password
+ * SELECT_CHALLENGE of a choice-based sign-in: {@code ANSWER} names a first factor the user can use; a password
  * ({@code PASSWORD}) or {@code SRP_A} given along completes that step in the same answer.
  */
 public final class SelectChallenge implements ChallengeHandler {
@@ -29,9 +27,9 @@ public final class SelectChallenge implements ChallengeHandler {
     if (chosen.equals("SMS_OTP") || chosen.equals("WEB_AUTHN")) {
       throw ChoiceSignIn.notEmulated(chosen);
     }
-    List<String> offered =
-        Arrays.asList(answer.session().state().getOrDefault(ChoiceSignIn.CHOICES, "").split(","));
-    if (!offered.contains(chosen)) {
+    boolean available =
+        ChoiceSignIn.available(answer.target(), answer.user()).stream().anyMatch(c -> c.name().equals(chosen));
+    if (!available) {
       throw CognitoException.invalidParameter("The challenge " + chosen + " is not available for the user.");
     }
     sessions.consume(answer.session());

@@ -274,6 +274,34 @@ class UserAuthIT {
   }
 
   @Test
+  void theChoiceIsCheckedAgainstTheUserAsTheyAreWhenItIsAnswered() {
+    Pool pool = pool(AuthFactorType.PASSWORD, AuthFactorType.EMAIL_OTP);
+    String name = user(pool);
+    InitiateAuthResponse choice = userAuth(pool, Map.of("USERNAME", name));
+    assertEquals(3, choice.availableChallenges().size());
+    cognito.adminUpdateUserAttributes(
+        r -> r.userPoolId(pool.poolId()).username(name).userAttributes(Users.attr("email_verified", "false")));
+    assertInvalidParameter(
+        "The challenge EMAIL_OTP is not available for the user.",
+        () -> respond(pool, ChallengeNameType.SELECT_CHALLENGE, choice.session(),
+            Map.of("USERNAME", name, "ANSWER", "EMAIL_OTP")));
+  }
+
+  @Test
+  void disabledAndUnconfirmedUsersAreRefusedBeforeAnyChoice() {
+    Pool pool = pool();
+    String disabled = user(pool);
+    cognito.adminDisableUser(r -> r.userPoolId(pool.poolId()).username(disabled));
+    assertCognitoError(
+        "NotAuthorizedException", "User is disabled.", () -> userAuth(pool, Map.of("USERNAME", disabled)));
+
+    String unconfirmed = "unconfirmed-" + SEQUENCE.incrementAndGet();
+    Users.signUp(cognito, pool.clientId(), unconfirmed, PASSWORD, Users.attr("email", unconfirmed + "@example.com"));
+    assertCognitoError(
+        "UserNotConfirmedException", "User is not confirmed.", () -> userAuth(pool, Map.of("USERNAME", unconfirmed)));
+  }
+
+  @Test
   void theClientMustAllowUserAuth() {
     Pool pool = Pools.pool(cognito, p -> {}, c -> {});
     String name = "nobody-" + SEQUENCE.incrementAndGet();

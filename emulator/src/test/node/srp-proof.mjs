@@ -1,7 +1,11 @@
 // Signs in to a running Cognate with the unmodified amazon-cognito-identity-js, as a browser or Node app would:
-// sign up, confirm with the code from Cognate's outbox, authenticateUser (the library's default SRP flow), then a
-// wrong password. Prints one line per step; exits non-zero at the first step that does not hold.
+// sign up, confirm with the code from Cognate's outbox, authenticateUser (the library's default SRP flow), a wrong
+// password; then TOTP MFA: associateSoftwareToken, verifySoftwareToken with a code computed here from the secret
+// (RFC 6238: HMAC-SHA1, 30 s, six digits), setUserMfaPreference, a sign-in answering totpRequired, and a wrong code.
+// The pool must offer software-token MFA (OPTIONAL). Prints one line per step; exits non-zero at the first step that
+// does not hold.
 // Usage: COGNATE_ENDPOINT=http://127.0.0.1:9229 POOL_ID=... CLIENT_ID=... node srp-proof.mjs
+import { createHmac } from 'node:crypto';
 import {
   AuthenticationDetails,
   CognitoUser,
@@ -34,14 +38,61 @@ function confirm(user, code) {
     user.confirmRegistration(code, true, (err, result) => (err ? reject(err) : resolve(result))));
 }
 
-function authenticate(user, secret) {
+// Signs in; a TOTP challenge is answered with totpCode(), and is an error when no totpCode is given.
+function authenticate(user, secret, totpCode) {
   const details = new AuthenticationDetails({ Username: username, Password: secret });
-  return new Promise((resolve, reject) =>
-    user.authenticateUser(details, {
+  return new Promise((resolve, reject) => {
+    const callbacks = {
       onSuccess: resolve,
       onFailure: reject,
       newPasswordRequired: () => reject(new Error('unexpected NEW_PASSWORD_REQUIRED')),
-    }));
+      mfaRequired: () => reject(new Error('unexpected SMS_MFA')),
+      totpRequired: () =>
+        totpCode
+          ? user.sendMFACode(totpCode(), callbacks, 'SOFTWARE_TOKEN_MFA')
+          : reject(new Error('unexpected SOFTWARE_TOKEN_MFA')),
+    };
+    user.authenticateUser(details, callbacks);
+  });
+}
+
+function associate(user) {
+  return new Promise((resolve, reject) =>
+    user.associateSoftwareToken({ associateSecretCode: resolve, onFailure: reject }));
+}
+
+function verify(user, code) {
+  return new Promise((resolve, reject) =>
+    user.verifySoftwareToken(code, 'node-proof', { onSuccess: resolve, onFailure: reject }));
+}
+
+function preferTotp(user) {
+  return new Promise((resolve, reject) =>
+    user.setUserMfaPreference(null, { PreferredMfa: true, Enabled: true }, (err, result) =>
+      err ? reject(err) : resolve(result)));
+}
+
+function base32(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of text.replace(/=+$/, '').toUpperCase()) {
+    bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  }
+  const bytes = [];
+  for (let i = 0; i + 8 <= bits.length; i += 8) {
+    bytes.push(parseInt(bits.slice(i, i + 8), 2));
+  }
+  return Buffer.from(bytes);
+}
+
+// The current RFC 6238 code for a base32 secret, as an authenticator app shows it.
+function totp(secret) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 1000 / 30)));
+  const mac = createHmac('sha1', base32(secret)).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1000000;
+  return String(value).padStart(6, '0');
 }
 
 function check(condition, what) {
@@ -69,6 +120,28 @@ async function main() {
   check(
     refused !== null && refused.code === 'NotAuthorizedException' && refused.message === 'Incorrect username or password.',
     `a wrong password is refused: ${refused && refused.code}: ${refused && refused.message}`,
+  );
+
+  const secret = await associate(user);
+  check(/^[A-Z2-7]{16,}$/.test(secret), 'associateSoftwareToken gave a base32 secret');
+  const verified = await verify(user, totp(secret));
+  check(verified.Status === 'SUCCESS', 'verifySoftwareToken accepted the code computed from the secret');
+  await preferTotp(user);
+  check(true, 'setUserMfaPreference turned TOTP MFA on, preferred');
+
+  const mfaSession = await authenticate(new CognitoUser({ Username: username, Pool: pool }), password, () => totp(secret));
+  check(mfaSession.isValid(), 'authenticateUser answered totpRequired (SOFTWARE_TOKEN_MFA) and returned a valid session');
+
+  const wrongCode = (code) => String((Number(code) + 1) % 1000000).padStart(6, '0');
+  const mismatch = await authenticate(new CognitoUser({ Username: username, Pool: pool }), password, () =>
+    wrongCode(totp(secret)),
+  ).then(
+    () => null,
+    (err) => err,
+  );
+  check(
+    mismatch !== null && mismatch.code === 'CodeMismatchException' && mismatch.message === 'Invalid code or auth state for the user.',
+    `a wrong TOTP code is refused: ${mismatch && mismatch.code}: ${mismatch && mismatch.message}`,
   );
 }
 

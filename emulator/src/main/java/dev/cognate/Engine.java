@@ -99,6 +99,10 @@ import dev.cognate.operation.UpdateUserPoolOperation;
 import dev.cognate.service.AccessTokens;
 import dev.cognate.service.Accounts;
 import dev.cognate.service.AuthFlows;
+import dev.cognate.service.ChoiceSignIn;
+import dev.cognate.service.PasswordChallenge;
+import dev.cognate.service.PasswordSrpChallenge;
+import dev.cognate.service.SelectChallenge;
 import dev.cognate.service.Authenticator;
 import dev.cognate.service.ClientOAuthReferences;
 import dev.cognate.service.ClientSettings;
@@ -179,7 +183,8 @@ public final class Engine implements AutoCloseable {
         new Authenticator(users, userStore, passwords, sessions, tokenIssuer, clock, afterPassword, lockout);
     PasswordVerifierChallenge passwordVerifier =
         new PasswordVerifierChallenge(users, challengeSessions, lockout, afterPassword, database);
-    AuthFlows flows = new AuthFlows(authenticator, passwordVerifier);
+    ChoiceSignIn choiceSignIn = new ChoiceSignIn(users, authenticator, passwordVerifier, mfaStep, challengeSessions);
+    AuthFlows flows = new AuthFlows(authenticator, passwordVerifier, choiceSignIn);
     // The one place challenges are registered: one handler per challenge name.
     Challenges challenges =
         new Challenges(
@@ -193,7 +198,10 @@ public final class Engine implements AutoCloseable {
                 new SmsMfaChallenge(challengeSessions, afterPassword),
                 new EmailOtpChallenge(challengeSessions, afterPassword),
                 new SelectMfaTypeChallenge(challengeSessions, mfaStep),
-                new MfaSetupChallenge(challengeSessions, afterPassword)));
+                new MfaSetupChallenge(challengeSessions, afterPassword),
+                new SelectChallenge(challengeSessions, choiceSignIn),
+                new PasswordChallenge(challengeSessions, authenticator),
+                new PasswordSrpChallenge(challengeSessions, passwordVerifier)));
     NewUsers newUsers = new NewUsers(userStore, database);
     UserPoolDomains domains = new UserPoolDomains(new JdbcDomainStore(database), clock);
     ResourceServerStore serverStore = new JdbcResourceServerStore(database);

@@ -26,6 +26,8 @@ public record UserPool(
     String deletionProtection,
     String tier,
     Map<String, Object> echoed) {
+  /** The key in {@code echoed} of {@code Policies.SignInPolicy}, which Cognito describes nested in Policies. */
+  public static final String SIGN_IN_POLICY = "Policies.SignInPolicy";
 
   public UserPool withSchema(List<SchemaAttribute> newSchema, Instant at) {
     return new UserPool(
@@ -43,6 +45,18 @@ public record UserPool(
 
   public PoolMfa mfa() {
     return PoolMfa.of(this);
+  }
+
+  /**
+   * The factors a choice-based sign-in (USER_AUTH) may start with: SignInPolicy.AllowedFirstAuthFactors, PASSWORD
+   * alone for a pool given no sign-in policy.
+   */
+  public List<String> allowedFirstAuthFactors() {
+    if (echoed.get(SIGN_IN_POLICY) instanceof Map<?, ?> policy
+        && policy.get("AllowedFirstAuthFactors") instanceof List<?> factors) {
+      return factors.stream().map(String::valueOf).toList();
+    }
+    return List.of("PASSWORD");
   }
 
   public Optional<SchemaAttribute> attribute(String name) {

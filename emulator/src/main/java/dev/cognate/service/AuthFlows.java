@@ -10,10 +10,12 @@ import java.util.Map;
 public final class AuthFlows {
   private final Authenticator authenticator;
   private final PasswordVerifierChallenge srp;
+  private final ChoiceSignIn choice;
 
-  public AuthFlows(Authenticator authenticator, PasswordVerifierChallenge srp) {
+  public AuthFlows(Authenticator authenticator, PasswordVerifierChallenge srp, ChoiceSignIn choice) {
     this.authenticator = authenticator;
     this.srp = srp;
+    this.choice = choice;
   }
 
   /** Which API a flow was started through: admin flows belong to AdminInitiateAuth only, and the reverse. */
@@ -47,11 +49,12 @@ public final class AuthFlows {
         SecretHash.verify(target.client(), username, params.get("SECRET_HASH"));
         yield srp.start(target, username, srpA);
       }
-      case CUSTOM_AUTH, USER_AUTH ->
+      case USER_AUTH -> choice.start(target, params, issuer);
+      case CUSTOM_AUTH ->
           throw new CognitoException(
               CognitoErrorType.UNSUPPORTED_OPERATION,
-              "Cognate does not emulate the " + flow + " flow yet; use USER_SRP_AUTH, USER_PASSWORD_AUTH or"
-                  + " ADMIN_USER_PASSWORD_AUTH.");
+              "Cognate does not emulate the " + flow + " flow yet; use USER_SRP_AUTH, USER_AUTH, USER_PASSWORD_AUTH"
+                  + " or ADMIN_USER_PASSWORD_AUTH.");
     };
   }
 

@@ -2,7 +2,10 @@ package dev.cognate.service;
 
 import dev.cognate.domain.ChallengeName;
 
-/** EMAIL_OTP as a second factor: the code sent to the user's e-mail address, as {@code EMAIL_OTP_CODE}. */
+/**
+ * EMAIL_OTP, as a second factor or as a choice-based sign-in's first (USER_AUTH): the code sent to the user's e-mail
+ * address, as {@code EMAIL_OTP_CODE}. Either way no MFA challenge follows it.
+ */
 public final class EmailOtpChallenge extends MfaCodeChallenge {
   public EmailOtpChallenge(ChallengeSessions sessions, AfterPassword afterPassword) {
     super(sessions, afterPassword, "EMAIL_OTP_CODE");

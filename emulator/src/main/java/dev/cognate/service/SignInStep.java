@@ -1,6 +1,7 @@
 package dev.cognate.service;
 
 import dev.cognate.domain.ChallengeName;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,6 +10,18 @@ import java.util.Map;
  */
 public sealed interface SignInStep permits Authenticator.SignIn, SignInStep.Challenge {
 
-  /** A challenge to answer through RespondToAuthChallenge, with its parameters as Cognito sends them. */
-  record Challenge(ChallengeName name, String session, Map<String, String> parameters) implements SignInStep {}
+  /**
+   * A challenge to answer through RespondToAuthChallenge, with its parameters as Cognito sends them; a choice-based
+   * sign-in's SELECT_CHALLENGE also lists the challenges the user may choose from ({@code AvailableChallenges}).
+   */
+  record Challenge(ChallengeName name, String session, Map<String, String> parameters, List<ChallengeName> available)
+      implements SignInStep {
+    public Challenge(ChallengeName name, String session, Map<String, String> parameters) {
+      this(name, session, parameters, List.of());
+    }
+
+    public Challenge withAvailable(List<ChallengeName> choices) {
+      return new Challenge(name, session, parameters, List.copyOf(choices));
+    }
+  }
 }

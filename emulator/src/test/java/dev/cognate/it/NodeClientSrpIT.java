@@ -16,11 +16,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 
 /**
  * The real client: {@code src/test/node/srp-proof.mjs}, run from a copy under {@code target/}, signs up, confirms
  * and signs in with the unmodified amazon-cognito-identity-js from the npm registry, whose default sign-in is
- * USER_SRP_AUTH. Where {@code node} or {@code npm} is missing, or the registry cannot be reached, the test is skipped
+ * USER_SRP_AUTH, then sets up TOTP MFA and signs in with it. Where {@code node} or {@code npm} is missing, or the registry cannot be reached, the test is skipped
  * with a message, so that a build with only Java still passes.
  */
 class NodeClientSrpIT {
@@ -34,7 +35,7 @@ class NodeClientSrpIT {
   @RegisterExtension static final EmulatorExtension emulator = EmulatorExtension.start();
 
   @Test
-  void amazonCognitoIdentityJsSignsInBySrp() throws Exception {
+  void amazonCognitoIdentityJsSignsInBySrpAndWithTotpMfa() throws Exception {
     Files.createDirectories(WORK);
     for (String file : FILES) {
       Files.copy(SCRIPTS.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
@@ -49,6 +50,12 @@ class NodeClientSrpIT {
           "npm ci failed (no registry?), the amazon-cognito-identity-js proof is skipped:\n" + install.output());
     }
     Pool pool = Pools.appPool(emulator.cognito());
+    emulator
+        .cognito()
+        .setUserPoolMfaConfig(
+            r -> r.userPoolId(pool.poolId())
+                .mfaConfiguration(UserPoolMfaType.OPTIONAL)
+                .softwareTokenMfaConfiguration(t -> t.enabled(true)));
 
     Result proof =
         run(

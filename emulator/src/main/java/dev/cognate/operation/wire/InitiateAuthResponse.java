@@ -19,7 +19,11 @@ public record InitiateAuthResponse(
   public static InitiateAuthResponse of(SignInStep step) {
     if (step instanceof SignInStep.Challenge challenge) {
       return new InitiateAuthResponse(
-          challenge.name().name(), challenge.session(), challenge.parameters(), null, null);
+          challenge.name().name(),
+          challenge.session(),
+          challenge.parameters(),
+          null,
+          challenge.available().isEmpty() ? null : challenge.available().stream().map(Enum::name).toList());
     }
     Authenticator.SignIn signIn = (Authenticator.SignIn) step;
     return new InitiateAuthResponse(null, null, Map.of(), AuthenticationResultType.of(signIn), null);

@@ -36,7 +36,7 @@ public record UserPoolType(
    * Keys in a pool's echoed settings of members that Cognito describes nested (in {@code Policies} and
    * {@code AdminCreateUserConfig}) rather than at the top level.
    */
-  public static final String SIGN_IN_POLICY = "Policies.SignInPolicy";
+  public static final String SIGN_IN_POLICY = UserPool.SIGN_IN_POLICY;
 
   public static final String UNUSED_ACCOUNT_VALIDITY_DAYS = "AdminCreateUserConfig.UnusedAccountValidityDays";
   public static final String INVITE_MESSAGE_TEMPLATE = "AdminCreateUserConfig.InviteMessageTemplate";

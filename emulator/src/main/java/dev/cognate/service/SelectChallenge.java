@@ -1,0 +1,39 @@
+package dev.cognate.service;
+
+import dev.cognate.domain.ChallengeName;
+import dev.cognate.error.CognitoException;
+
+/**
+ * SELECT_CHALLENGE of a choice-based sign-in: {@code ANSWER} names a first factor the user can use; a password
+ * ({@code PASSWORD}) or {@code SRP_A} given along completes that step in the same answer.
+ */
+public final class SelectChallenge implements ChallengeHandler {
+  private final ChallengeSessions sessions;
+  private final ChoiceSignIn choices;
+
+  public SelectChallenge(ChallengeSessions sessions, ChoiceSignIn choices) {
+    this.sessions = sessions;
+    this.choices = choices;
+  }
+
+  @Override
+  public ChallengeName name() {
+    return ChallengeName.SELECT_CHALLENGE;
+  }
+
+  @Override
+  public SignInStep respond(Answer answer) {
+    String chosen = AuthFlows.required(answer.responses(), "ANSWER");
+    if (chosen.equals("SMS_OTP") || chosen.equals("WEB_AUTHN")) {
+      throw ChoiceSignIn.notEmulated(chosen);
+    }
+    boolean available =
+        ChoiceSignIn.available(answer.target(), answer.user()).stream().anyMatch(c -> c.name().equals(chosen));
+    if (!available) {
+      throw CognitoException.invalidParameter("The challenge " + chosen + " is not available for the user.");
+    }
+    sessions.consume(answer.session());
+    return choices.begin(
+        answer.target(), answer.user(), ChallengeName.valueOf(chosen), answer.responses(), answer.issuer());
+  }
+}

@@ -6,7 +6,9 @@ import dev.cognate.operation.GetUserPoolMfaConfigOperation;
 import dev.cognate.operation.SetUserMFAPreferenceOperation;
 import dev.cognate.operation.SetUserPoolMfaConfigOperation;
 import dev.cognate.operation.VerifySoftwareTokenOperation;
+import dev.cognate.service.CustomChallenge;
 import dev.cognate.service.EmailOtpChallenge;
+import dev.cognate.trigger.TriggerCalls;
 import dev.cognate.service.MfaPreferences;
 import dev.cognate.service.MfaSetupChallenge;
 import dev.cognate.service.MfaStep;
@@ -132,6 +134,7 @@ import dev.cognate.storage.jdbc.JdbcSessionStore;
 import dev.cognate.storage.jdbc.JdbcUserStore;
 import dev.cognate.token.AccessTokenVerifier;
 import dev.cognate.token.SigningKeys;
+import dev.cognate.token.PreTokenGeneration;
 import dev.cognate.token.TokenIssuer;
 import dev.cognate.token.WellKnownDocuments;
 import java.time.Clock;
@@ -169,7 +172,8 @@ public final class Engine implements AutoCloseable {
     JdbcCodeAttemptStore attempts = new JdbcCodeAttemptStore(database);
     CodeCheck codeCheck = new CodeCheck(users, attempts, config.limits(), clock);
     SignUpConfirmation confirmation = new SignUpConfirmation(users, codeCheck, clock);
-    TokenIssuer tokenIssuer = new TokenIssuer(keys, groupStore);
+    TriggerCalls triggers = new TriggerCalls(config.triggers());
+    TokenIssuer tokenIssuer = new TokenIssuer(keys, groupStore, new PreTokenGeneration(triggers));
     ChallengeSessions challengeSessions = new ChallengeSessions(new JdbcChallengeStore(database), clock);
     MfaStep mfaStep = new MfaStep(challengeSessions, codes);
     AfterPassword afterPassword =
@@ -179,7 +183,8 @@ public final class Engine implements AutoCloseable {
         new Authenticator(users, userStore, passwords, sessions, tokenIssuer, clock, afterPassword, lockout);
     PasswordVerifierChallenge passwordVerifier =
         new PasswordVerifierChallenge(users, challengeSessions, lockout, afterPassword, database);
-    AuthFlows flows = new AuthFlows(authenticator, passwordVerifier);
+    CustomChallenge customChallenge = new CustomChallenge(users, challengeSessions, afterPassword, triggers);
+    AuthFlows flows = new AuthFlows(authenticator, passwordVerifier, customChallenge);
     // The one place challenges are registered: one handler per challenge name.
     Challenges challenges =
         new Challenges(
@@ -193,7 +198,8 @@ public final class Engine implements AutoCloseable {
                 new SmsMfaChallenge(challengeSessions, afterPassword),
                 new EmailOtpChallenge(challengeSessions, afterPassword),
                 new SelectMfaTypeChallenge(challengeSessions, mfaStep),
-                new MfaSetupChallenge(challengeSessions, afterPassword)));
+                new MfaSetupChallenge(challengeSessions, afterPassword),
+                customChallenge));
     NewUsers newUsers = new NewUsers(userStore, database);
     UserPoolDomains domains = new UserPoolDomains(new JdbcDomainStore(database), clock);
     ResourceServerStore serverStore = new JdbcResourceServerStore(database);

@@ -10,10 +10,12 @@ import java.util.Map;
 public final class AuthFlows {
   private final Authenticator authenticator;
   private final PasswordVerifierChallenge srp;
+  private final CustomChallenge custom;
 
-  public AuthFlows(Authenticator authenticator, PasswordVerifierChallenge srp) {
+  public AuthFlows(Authenticator authenticator, PasswordVerifierChallenge srp, CustomChallenge custom) {
     this.authenticator = authenticator;
     this.srp = srp;
+    this.custom = custom;
   }
 
   /** Which API a flow was started through: admin flows belong to AdminInitiateAuth only, and the reverse. */
@@ -47,7 +49,9 @@ public final class AuthFlows {
         SecretHash.verify(target.client(), username, params.get("SECRET_HASH"));
         yield srp.start(target, username, srpA);
       }
-      case CUSTOM_AUTH, USER_AUTH ->
+      case CUSTOM_AUTH ->
+          custom.start(target, required(params, "USERNAME"), params.get("SECRET_HASH"), issuer);
+      case USER_AUTH ->
           throw new CognitoException(
               CognitoErrorType.UNSUPPORTED_OPERATION,
               "Cognate does not emulate the " + flow + " flow yet; use USER_SRP_AUTH, USER_PASSWORD_AUTH or"

@@ -112,6 +112,7 @@ import dev.cognate.service.Passwords;
 import dev.cognate.service.ResourceServers;
 import dev.cognate.service.SignInLockout;
 import dev.cognate.service.SignUpConfirmation;
+import dev.cognate.service.SignUpTriggers;
 import dev.cognate.service.UserPoolDomains;
 import dev.cognate.service.Users;
 import dev.cognate.storage.ClientStore;
@@ -171,8 +172,9 @@ public final class Engine implements AutoCloseable {
     CodeSender codes = new CodeSender(outboxStore, config.fixedCode(), config.limits(), clock);
     JdbcCodeAttemptStore attempts = new JdbcCodeAttemptStore(database);
     CodeCheck codeCheck = new CodeCheck(users, attempts, config.limits(), clock);
-    SignUpConfirmation confirmation = new SignUpConfirmation(users, codeCheck, clock);
     TriggerCalls triggers = new TriggerCalls(config.triggers());
+    SignUpTriggers signUpTriggers = new SignUpTriggers(triggers);
+    SignUpConfirmation confirmation = new SignUpConfirmation(users, codeCheck, clock, signUpTriggers);
     TokenIssuer tokenIssuer = new TokenIssuer(keys, groupStore, new PreTokenGeneration(triggers));
     ChallengeSessions challengeSessions = new ChallengeSessions(new JdbcChallengeStore(database), clock);
     MfaStep mfaStep = new MfaStep(challengeSessions, codes);
@@ -231,7 +233,7 @@ public final class Engine implements AutoCloseable {
                 new UpdateUserPoolClientOperation(directory, clients, clientSettings, clock),
                 new ListUserPoolClientsOperation(directory, clients),
                 new DeleteUserPoolClientOperation(directory, clients),
-                new SignUpOperation(directory, newUsers, passwords, codes, clock),
+                new SignUpOperation(directory, newUsers, passwords, codes, clock, signUpTriggers),
                 new ConfirmSignUpOperation(directory, users, confirmation),
                 new ResendConfirmationCodeOperation(directory, users, codes, clock),
                 new AdminConfirmSignUpOperation(directory, users, confirmation),

@@ -50,6 +50,8 @@ public final class TriggerCalls {
       returned = trigger.get().handle(event);
     } catch (CognitoException e) {
       throw e;
+    } catch (HttpTrigger.InvalidResponse e) {
+      throw unrecognizable();
     } catch (Exception e) {
       throw new CognitoException(
           CognitoErrorType.USER_LAMBDA_VALIDATION,

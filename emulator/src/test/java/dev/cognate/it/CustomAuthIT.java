@@ -140,6 +140,13 @@ class CustomAuthIT {
 
   private static Map<String, Object> record(Map<String, Object> event) {
     EVENTS.add(event);
+    String user = (String) event.get("userName");
+    if (user.startsWith("grouped")) {
+      // Post confirmation handlers commonly call back into Cognito; the emulator holds nothing that would block them.
+      String poolId = (String) event.get("userPoolId");
+      EMULATOR.cognito().createGroup(r -> r.userPoolId(poolId).groupName("members-" + user));
+      EMULATOR.cognito().adminAddUserToGroup(r -> r.userPoolId(poolId).username(user).groupName("members-" + user));
+    }
     // A handler may also change the event in place and return nothing.
     return null;
   }
@@ -321,6 +328,15 @@ class CustomAuthIT {
     assertEquals(2, both.size());
     assertEquals(
         "CLIENT_ID_NOT_APPLICABLE", ((Map<?, ?>) both.get(1).get("callerContext")).get("clientId"));
+  }
+
+  @Test
+  void aTriggerMayCallTheEmulatorBack() throws Exception {
+    Users.signUp(cognito, pool, "grouped-olga", "olga@auto.example");
+    JWTClaimsSet id = claims(Users.signIn(cognito, pool.clientId(), "grouped-olga", APP_PASSWORD).idToken());
+    assertEquals(List.of("members-grouped-olga"), id.getStringListClaim("cognito:groups"));
+    Map<?, ?> groups = (Map<?, ?>) request(lastEvent("TokenGeneration_Authentication")).get("groupConfiguration");
+    assertEquals(List.of("members-grouped-olga"), groups.get("groupsToOverride"));
   }
 
   @Test

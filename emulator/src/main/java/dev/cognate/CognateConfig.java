@@ -3,6 +3,7 @@ package dev.cognate;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +29,7 @@ import java.util.function.UnaryOperator;
  *     operation AWS signs (strict mode), otherwise any signature and none are accepted
  * @param devApi whether the {@code /_cognate} routes that reveal codes or change state answer; health always does
  * @param limits lock-outs after wrong passwords and limits on codes; Cognito's unless set
+ * @param triggers Lambda triggers run in-process, per pool or for every pool; none unless set
  */
 public record CognateConfig(
     String host,
@@ -41,7 +43,8 @@ public record CognateConfig(
     Clock clock,
     Map<String, String> credentials,
     boolean devApi,
-    Limits limits) {
+    Limits limits,
+    Triggers triggers) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 9229;
@@ -62,6 +65,7 @@ public record CognateConfig(
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(triggers, "triggers");
     credentials = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(credentials, "credentials")));
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
@@ -139,6 +143,8 @@ public record CognateConfig(
     private final Map<String, String> credentials = new LinkedHashMap<>();
     private boolean devApi = true;
     private Limits limits = Limits.cognito();
+    private final Map<String, Map<TriggerKind, Trigger>> triggersByPool = new LinkedHashMap<>();
+    private final Map<TriggerKind, Trigger> triggersForAllPools = new EnumMap<>(TriggerKind.class);
 
     private Builder() {}
 
@@ -219,6 +225,20 @@ public record CognateConfig(
       return limits(change.apply(limits));
     }
 
+    /** Runs {@code trigger} in every pool that has no trigger of this kind of its own; a second call replaces it. */
+    public Builder trigger(TriggerKind kind, Trigger trigger) {
+      triggersForAllPools.put(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(trigger, "trigger"));
+      return this;
+    }
+
+    /** Runs {@code trigger} in the pool with this id only; a second call for the same pool and kind replaces it. */
+    public Builder trigger(String userPoolId, TriggerKind kind, Trigger trigger) {
+      triggersByPool
+          .computeIfAbsent(Objects.requireNonNull(userPoolId, "userPoolId"), id -> new EnumMap<>(TriggerKind.class))
+          .put(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(trigger, "trigger"));
+      return this;
+    }
+
     public CognateConfig build() {
       return new CognateConfig(
           host,
@@ -232,7 +252,8 @@ public record CognateConfig(
           clock,
           credentials,
           devApi,
-          limits);
+          limits,
+          new Triggers(triggersByPool, triggersForAllPools));
     }
   }
 }

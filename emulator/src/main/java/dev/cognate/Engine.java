@@ -6,7 +6,9 @@ import dev.cognate.operation.GetUserPoolMfaConfigOperation;
 import dev.cognate.operation.SetUserMFAPreferenceOperation;
 import dev.cognate.operation.SetUserPoolMfaConfigOperation;
 import dev.cognate.operation.VerifySoftwareTokenOperation;
+import dev.cognate.service.CustomChallenge;
 import dev.cognate.service.EmailOtpChallenge;
+import dev.cognate.trigger.TriggerCalls;
 import dev.cognate.service.MfaPreferences;
 import dev.cognate.service.MfaSetupChallenge;
 import dev.cognate.service.MfaStep;
@@ -114,6 +116,7 @@ import dev.cognate.service.Passwords;
 import dev.cognate.service.ResourceServers;
 import dev.cognate.service.SignInLockout;
 import dev.cognate.service.SignUpConfirmation;
+import dev.cognate.service.SignUpTriggers;
 import dev.cognate.service.UserPoolDomains;
 import dev.cognate.service.Users;
 import dev.cognate.storage.ClientStore;
@@ -136,6 +139,7 @@ import dev.cognate.storage.jdbc.JdbcSessionStore;
 import dev.cognate.storage.jdbc.JdbcUserStore;
 import dev.cognate.token.AccessTokenVerifier;
 import dev.cognate.token.SigningKeys;
+import dev.cognate.token.PreTokenGeneration;
 import dev.cognate.token.TokenIssuer;
 import dev.cognate.token.WellKnownDocuments;
 import java.time.Clock;
@@ -172,9 +176,12 @@ public final class Engine implements AutoCloseable {
     CodeSender codes = new CodeSender(outboxStore, config.fixedCode(), config.limits(), clock);
     JdbcCodeAttemptStore attempts = new JdbcCodeAttemptStore(database);
     CodeCheck codeCheck = new CodeCheck(users, attempts, config.limits(), clock);
-    SignUpConfirmation confirmation = new SignUpConfirmation(users, codeCheck, clock);
-    TokenIssuer tokenIssuer = new TokenIssuer(keys, groupStore);
-    ChallengeSessions challengeSessions = new ChallengeSessions(new JdbcChallengeStore(database), config.limits().wrongCodesPerCode(), clock);
+    TriggerCalls triggers = new TriggerCalls(config.triggers());
+    SignUpTriggers signUpTriggers = new SignUpTriggers(triggers);
+    SignUpConfirmation confirmation = new SignUpConfirmation(users, codeCheck, clock, signUpTriggers);
+    TokenIssuer tokenIssuer = new TokenIssuer(keys, groupStore, new PreTokenGeneration(triggers));
+    ChallengeSessions challengeSessions = new ChallengeSessions(
+            new JdbcChallengeStore(database), config.limits().wrongCodesPerCode(), clock);
     MfaStep mfaStep = new MfaStep(challengeSessions, codes);
     AfterPassword afterPassword =
         new AfterPassword(challengeSessions, new NewSessions(sessions, tokenIssuer, clock), userStore, mfaStep, clock);
@@ -184,7 +191,8 @@ public final class Engine implements AutoCloseable {
     PasswordVerifierChallenge passwordVerifier =
         new PasswordVerifierChallenge(users, challengeSessions, lockout, afterPassword, database);
     ChoiceSignIn choiceSignIn = new ChoiceSignIn(users, authenticator, passwordVerifier, mfaStep, challengeSessions);
-    AuthFlows flows = new AuthFlows(authenticator, passwordVerifier, choiceSignIn);
+    CustomChallenge customChallenge = new CustomChallenge(users, challengeSessions, afterPassword, triggers);
+    AuthFlows flows = new AuthFlows(authenticator, passwordVerifier, choiceSignIn, customChallenge);
     // The one place challenges are registered: one handler per challenge name.
     Challenges challenges =
         new Challenges(
@@ -201,7 +209,8 @@ public final class Engine implements AutoCloseable {
                 new MfaSetupChallenge(challengeSessions, afterPassword),
                 new SelectChallenge(challengeSessions, choiceSignIn),
                 new PasswordChallenge(challengeSessions, authenticator),
-                new PasswordSrpChallenge(challengeSessions, passwordVerifier)));
+                new PasswordSrpChallenge(challengeSessions, passwordVerifier),
+                customChallenge));
     NewUsers newUsers = new NewUsers(userStore, database);
     UserPoolDomains domains = new UserPoolDomains(new JdbcDomainStore(database), clock);
     ResourceServerStore serverStore = new JdbcResourceServerStore(database);
@@ -233,7 +242,7 @@ public final class Engine implements AutoCloseable {
                 new UpdateUserPoolClientOperation(directory, clients, clientSettings, clock),
                 new ListUserPoolClientsOperation(directory, clients),
                 new DeleteUserPoolClientOperation(directory, clients),
-                new SignUpOperation(directory, newUsers, passwords, codes, clock),
+                new SignUpOperation(directory, newUsers, passwords, codes, clock, signUpTriggers),
                 new ConfirmSignUpOperation(directory, users, confirmation),
                 new ResendConfirmationCodeOperation(directory, users, codes, clock),
                 new AdminConfirmSignUpOperation(directory, users, confirmation),

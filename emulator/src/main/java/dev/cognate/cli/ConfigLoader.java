@@ -1,6 +1,11 @@
 package dev.cognate.cli;
 
 import dev.cognate.CognateConfig;
+import dev.cognate.TriggerKind;
+import dev.cognate.trigger.HttpTrigger;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Arrays;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +50,10 @@ public final class ConfigLoader {
           new Option("--credentials", "COGNATE_CREDENTIALS", "KEY:SECRET",
               "verify SigV4 signatures with this key pair (repeatable; the variable takes a comma-separated list)",
               ConfigLoader::credentials),
+          new Option("--trigger", "COGNATE_TRIGGERS", "NAME=URL",
+              "POST every pool's NAME trigger event (PreSignUp, DefineAuthChallenge, ...) to URL and use the JSON"
+                  + " answer (repeatable; the variable takes a comma-separated list)",
+              ConfigLoader::triggers),
           new Option("--no-dev-api", "COGNATE_DEV_API", null,
               "turn off every /_cognate route but /_cognate/health (env: false)",
               (b, v) -> b.devApi(false)),
@@ -132,6 +141,35 @@ public final class ConfigLoader {
         throw new IllegalArgumentException("--credentials needs ACCESS_KEY:SECRET_KEY pairs separated by commas");
       }
       builder.credentials(pair.substring(0, colon).trim(), pair.substring(colon + 1).trim());
+    }
+  }
+
+  /** One or more comma-separated {@code NAME=URL} pairs, NAME as in a pool's LambdaConfig. */
+  private static void triggers(CognateConfig.Builder builder, String value) {
+    for (String pair : value.split(",", -1)) {
+      int equals = pair.indexOf('=');
+      if (equals <= 0 || equals == pair.length() - 1) {
+        throw new IllegalArgumentException("--trigger needs NAME=URL pairs separated by commas");
+      }
+      String name = pair.substring(0, equals).trim();
+      TriggerKind kind =
+          Arrays.stream(TriggerKind.values())
+              .filter(k -> k.lambdaConfigName().equals(name))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "--trigger names one of "
+                              + Arrays.stream(TriggerKind.values()).map(TriggerKind::lambdaConfigName).toList()
+                              + ", was "
+                              + name));
+      URI url;
+      try {
+        url = new URI(pair.substring(equals + 1).trim());
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException("--trigger " + name + " needs a URL, was " + pair.substring(equals + 1));
+      }
+      builder.trigger(kind, new HttpTrigger(url));
     }
   }
 

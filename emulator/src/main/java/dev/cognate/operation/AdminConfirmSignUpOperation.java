@@ -2,6 +2,7 @@ package dev.cognate.operation;
 
 import dev.cognate.operation.wire.Shapes;
 import dev.cognate.service.Directory;
+import dev.cognate.domain.UserPool;
 import dev.cognate.service.SignUpConfirmation;
 import dev.cognate.service.Users;
 import dev.cognate.validation.Length;
@@ -40,7 +41,8 @@ public final class AdminConfirmSignUpOperation
 
   @Override
   public Empty handle(AdminConfirmSignUpRequest request, RequestContext context) {
-    confirmation.byAdministrator(users.require(directory.pool(request.UserPoolId()), request.Username()));
+    UserPool pool = directory.pool(request.UserPoolId());
+    confirmation.byAdministrator(pool, users.require(pool, request.Username()));
     return new Empty();
   }
 }

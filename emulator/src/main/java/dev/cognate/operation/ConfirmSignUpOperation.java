@@ -62,7 +62,7 @@ public final class ConfirmSignUpOperation
                     target.client().preventUserExistenceErrors()
                         ? CodeCheck.mismatch()
                         : Users.comboNotFound());
-    confirmation.withCode(target.pool(), user, request.ConfirmationCode());
+    confirmation.withCode(target.pool(), target.client().clientId(), user, request.ConfirmationCode());
     return new ConfirmSignUpResponse(null);
   }
 }

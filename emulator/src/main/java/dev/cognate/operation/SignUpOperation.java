@@ -16,6 +16,7 @@ import dev.cognate.service.Directory.ClientInPool;
 import dev.cognate.service.NewUsers;
 import dev.cognate.service.Passwords;
 import dev.cognate.service.SecretHash;
+import dev.cognate.service.SignUpTriggers;
 import dev.cognate.validation.Length;
 import dev.cognate.validation.Pattern;
 import dev.cognate.validation.Required;
@@ -37,14 +38,21 @@ public final class SignUpOperation implements Operation<SignUpOperation.SignUpRe
   private final Passwords passwords;
   private final CodeSender codes;
   private final Clock clock;
+  private final SignUpTriggers triggers;
 
   public SignUpOperation(
-      Directory directory, NewUsers newUsers, Passwords passwords, CodeSender codes, Clock clock) {
+      Directory directory,
+      NewUsers newUsers,
+      Passwords passwords,
+      CodeSender codes,
+      Clock clock,
+      SignUpTriggers triggers) {
     this.directory = directory;
     this.newUsers = newUsers;
     this.passwords = passwords;
     this.codes = codes;
     this.clock = clock;
+    this.triggers = triggers;
   }
 
   public record SignUpRequest(
@@ -100,16 +108,32 @@ public final class SignUpOperation implements Operation<SignUpOperation.SignUpRe
     if (attributes.containsKey("phone_number")) {
       attributes.putIfAbsent("phone_number_verified", "false");
     }
+    SignUpTriggers.PreSignUp preSignUp =
+        triggers.preSignUp(
+            pool,
+            target.client().clientId(),
+            identity.username(),
+            attributes,
+            validationData(request.ValidationData()),
+            request.ClientMetadata());
+    if (preSignUp.autoVerifyEmail() && attributes.containsKey("email")) {
+      attributes.put("email_verified", "true");
+    }
+    if (preSignUp.autoVerifyPhone() && attributes.containsKey("phone_number")) {
+      attributes.put("phone_number_verified", "true");
+    }
+    boolean confirmed = preSignUp.autoConfirmUser();
     Instant now = clock.instant();
     User user =
         identity.user(
             pool,
-            UserStatus.UNCONFIRMED,
+            confirmed ? UserStatus.CONFIRMED : UserStatus.UNCONFIRMED,
             passwords.hash(request.Password()),
             passwords.verifier(pool.id(), identity.username(), request.Password()),
             attributes,
             now);
-    Optional<CodeSender.PreparedCode> code = codes.prepareSignUpCode(pool, user);
+    // A user Pre sign-up confirmed needs no code.
+    Optional<CodeSender.PreparedCode> code = confirmed ? Optional.empty() : codes.prepareSignUpCode(pool, user);
     if (code.isPresent()) {
       user = user.withCode(code.get().pending(CodePurpose.SIGN_UP), now);
     }
@@ -117,8 +141,20 @@ public final class SignUpOperation implements Operation<SignUpOperation.SignUpRe
     // The user and the code sent to them are stored together or not at all.
     newUsers.insert(
         pool, stored, "User already exists", () -> code.ifPresent(c -> codes.send(pool, stored, c, CodePurpose.SIGN_UP)));
+    if (confirmed) {
+      triggers.postConfirmation(pool, target.client().clientId(), stored);
+    }
     return new SignUpResponse(
-        false, code.map(c -> CodeDeliveryDetailsType.of(c.reported())).orElse(null), identity.sub(), null);
+        confirmed, code.map(c -> CodeDeliveryDetailsType.of(c.reported())).orElse(null), identity.sub(), null);
+  }
+
+  private static Map<String, String> validationData(List<AttributeType> given) {
+    if (given == null) {
+      return null;
+    }
+    Map<String, String> data = new LinkedHashMap<>();
+    given.forEach(a -> data.put(a.Name(), a.Value()));
+    return data;
   }
 
   /** What a client may send at sign-up: what it may write, and the attribute that is the username in any case. */

@@ -1,7 +1,6 @@
 package dev.cognate.service;
 
 import dev.cognate.domain.AuthFlow;
-import dev.cognate.error.CognitoErrorType;
 import dev.cognate.error.CognitoException;
 import dev.cognate.service.Directory.ClientInPool;
 import java.util.Map;
@@ -11,11 +10,14 @@ public final class AuthFlows {
   private final Authenticator authenticator;
   private final PasswordVerifierChallenge srp;
   private final ChoiceSignIn choice;
+  private final CustomChallenge custom;
 
-  public AuthFlows(Authenticator authenticator, PasswordVerifierChallenge srp, ChoiceSignIn choice) {
+  public AuthFlows(
+      Authenticator authenticator, PasswordVerifierChallenge srp, ChoiceSignIn choice, CustomChallenge custom) {
     this.authenticator = authenticator;
     this.srp = srp;
     this.choice = choice;
+    this.custom = custom;
   }
 
   /** Which API a flow was started through: admin flows belong to AdminInitiateAuth only, and the reverse. */
@@ -51,10 +53,7 @@ public final class AuthFlows {
       }
       case USER_AUTH -> choice.start(target, params, issuer);
       case CUSTOM_AUTH ->
-          throw new CognitoException(
-              CognitoErrorType.UNSUPPORTED_OPERATION,
-              "Cognate does not emulate the " + flow + " flow yet; use USER_SRP_AUTH, USER_AUTH, USER_PASSWORD_AUTH"
-                  + " or ADMIN_USER_PASSWORD_AUTH.");
+          custom.start(target, required(params, "USERNAME"), params.get("SECRET_HASH"), issuer);
     };
   }
 

@@ -13,20 +13,24 @@ public final class SignUpConfirmation {
   private final Users users;
   private final CodeCheck codes;
   private final Clock clock;
+  private final SignUpTriggers triggers;
 
-  public SignUpConfirmation(Users users, CodeCheck codes, Clock clock) {
+  public SignUpConfirmation(Users users, CodeCheck codes, Clock clock, SignUpTriggers triggers) {
     this.users = users;
     this.codes = codes;
     this.clock = clock;
+    this.triggers = triggers;
   }
 
   /**
    * Confirms with the code the user received; the attribute the code went to becomes verified. The code is
-   * consumed once: a second use finds the user confirmed. {@link CodeCheck} counts and limits wrong codes.
+   * consumed once: a second use finds the user confirmed. {@link CodeCheck} counts and limits wrong codes. Post
+   * confirmation runs once the user is confirmed.
    */
-  public void withCode(UserPool pool, User user, String code) {
+  public void withCode(UserPool pool, String clientId, User user, String code) {
     // The pool's view of sign-in names goes along: a verified e-mail becomes an alias in AliasAttributes pools.
-    codes.use(
+    User confirmed =
+        codes.use(
         pool,
         user,
         CodePurpose.SIGN_UP,
@@ -34,6 +38,7 @@ public final class SignUpConfirmation {
         code,
         SignUpConfirmation::requireUnconfirmed,
         (current, used) -> confirmed(pool, current));
+    triggers.postConfirmation(pool, clientId, confirmed);
   }
 
   private User confirmed(UserPool pool, User user) {
@@ -46,15 +51,19 @@ public final class SignUpConfirmation {
     return confirmed;
   }
 
-  /** AdminConfirmSignUp: no code, and no attribute becomes verified. */
-  public void byAdministrator(User user) {
-    users.change(
-        user,
-        current -> {
-          requireUnconfirmed(current);
-          Instant now = clock.instant();
-          return current.withStatus(UserStatus.CONFIRMED, now).withoutCode(CodePurpose.SIGN_UP, "", now);
-        });
+  /** AdminConfirmSignUp: no code, and no attribute becomes verified; then Post confirmation. */
+  public void byAdministrator(UserPool pool, User user) {
+    User confirmed =
+        users.change(
+            user,
+            current -> {
+              requireUnconfirmed(current);
+              Instant now = clock.instant();
+              User changed = current.withStatus(UserStatus.CONFIRMED, now).withoutCode(CodePurpose.SIGN_UP, "", now);
+              return new Users.Decision<>(changed, changed);
+            },
+            (written, answer) -> {});
+    triggers.postConfirmation(pool, null, confirmed);
   }
 
 

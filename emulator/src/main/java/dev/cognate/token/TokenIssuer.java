@@ -27,10 +27,12 @@ public final class TokenIssuer {
 
   private final SigningKeys keys;
   private final GroupStore groups;
+  private final PreTokenGeneration preTokenGeneration;
 
-  public TokenIssuer(SigningKeys keys, GroupStore groups) {
+  public TokenIssuer(SigningKeys keys, GroupStore groups, PreTokenGeneration preTokenGeneration) {
     this.keys = keys;
     this.groups = groups;
+    this.preTokenGeneration = preTokenGeneration;
   }
 
   /**
@@ -46,7 +48,11 @@ public final class TokenIssuer {
 
     // Read at each issue, refreshes included, so a refreshed token shows the memberships of the moment.
     List<Group> memberOf = groups.allGroupsOf(pool.id(), user.sub()).stream().sorted(Group.TOKEN_ORDER).toList();
-    List<String> groupNames = memberOf.stream().map(Group::name).toList();
+    // A new session's first tokens are those of its sign-in; any later ones come from its refresh token.
+    boolean refresh = !session.authTime().equals(now);
+    PreTokenGeneration.Override override =
+        preTokenGeneration.override(pool, client, user, memberOf, refresh);
+    List<String> groupNames = override.groups();
 
     JWTClaimsSet.Builder id = new JWTClaimsSet.Builder().subject(user.sub());
     if (!groupNames.isEmpty()) {
@@ -73,11 +79,11 @@ public final class TokenIssuer {
       }
       id.claim(name, claimValue(name, attribute.getValue()));
     }
-    List<String> roles = Group.roles(memberOf);
-    if (!roles.isEmpty()) {
-      id.claim("cognito:roles", roles);
+    if (!override.roles().isEmpty()) {
+      id.claim("cognito:roles", override.roles());
     }
-    Group.preferredRole(memberOf).ifPresent(role -> id.claim("cognito:preferred_role", role));
+    override.preferredRole().ifPresent(role -> id.claim("cognito:preferred_role", role));
+    override.applyTo(id);
 
     JWTClaimsSet.Builder access = new JWTClaimsSet.Builder().subject(user.sub());
     if (!groupNames.isEmpty()) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cognate.CognateConfig;
 import dev.cognate.Limits;
+import dev.cognate.TriggerKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -168,6 +169,46 @@ class ConfigLoaderTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> ConfigLoader.load(List.of(), Map.of("COGNATE_CREDENTIALS", "AKID:ok,broken")));
+  }
+
+  @Test
+  void triggersComeFromFlagsAndTheVariableAsUrls() {
+    CognateConfig config =
+        ConfigLoader.load(
+            List.of("--trigger", "PreSignUp=http://127.0.0.1:3000/pre"),
+            Map.of("COGNATE_TRIGGERS", "DefineAuthChallenge=http://127.0.0.1:3000/define,"
+                + "PreTokenGeneration=https://hooks.example/token"));
+    assertEquals(
+        "http://127.0.0.1:3000/pre",
+        config.triggers().find("us-east-1_any", TriggerKind.PRE_SIGN_UP).orElseThrow().toString());
+    assertEquals(
+        "http://127.0.0.1:3000/define",
+        config.triggers().find("us-east-1_any", TriggerKind.DEFINE_AUTH_CHALLENGE).orElseThrow().toString());
+    assertEquals(
+        "https://hooks.example/token",
+        config.triggers().find("us-east-1_any", TriggerKind.PRE_TOKEN_GENERATION).orElseThrow().toString());
+    assertTrue(config.triggers().find("us-east-1_any", TriggerKind.POST_CONFIRMATION).isEmpty());
+  }
+
+  @Test
+  void aTriggerNeedsAKnownNameAndAnHttpUrl() {
+    assertEquals(
+        "--trigger names one of [PreSignUp, PostConfirmation, PreTokenGeneration, DefineAuthChallenge,"
+            + " CreateAuthChallenge, VerifyAuthChallengeResponse], was PreAuthentication",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ConfigLoader.load(List.of("--trigger=PreAuthentication=http://x"), Map.of()))
+            .getMessage());
+    assertEquals(
+        "--trigger needs NAME=URL pairs separated by commas",
+        assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(List.of("--trigger", "PreSignUp"), Map.of()))
+            .getMessage());
+    assertEquals(
+        "a trigger URL must be http or https, was ftp://x",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ConfigLoader.load(List.of(), Map.of("COGNATE_TRIGGERS", "PreSignUp=ftp://x")))
+            .getMessage());
   }
 
   @Test

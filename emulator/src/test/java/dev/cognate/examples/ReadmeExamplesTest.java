@@ -25,6 +25,11 @@ class ReadmeExamplesTest {
     assertReadmeShows("SignUpExampleIT.java", "SignUpTest");
   }
 
+  @Test
+  void theTriggersExampleIsCustomAuthExampleAsPasted() throws IOException {
+    assertReadmeShows("CustomAuthExampleIT.java", "CustomAuthTest");
+  }
+
   private static void assertReadmeShows(String file, String className) throws IOException {
     String readme = Files.readString(Path.of("../README.md"));
     String source = Files.readString(EXAMPLES.resolve(file));

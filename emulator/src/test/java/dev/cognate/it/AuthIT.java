@@ -291,7 +291,7 @@ class AuthIT {
   }
 
   @Test
-  void customAuthOnDefaultClientIsNotEmulated() {
+  void customAuthWithoutADefineAuthChallengeTriggerIsRefused() {
     String poolId = pool();
     String clientId = defaultClient(poolId);
     confirmedUser(poolId, clientId, alice);
@@ -305,13 +305,9 @@ class AuthIT {
                         r.clientId(clientId)
                             .authFlow(AuthFlowType.CUSTOM_AUTH)
                             .authParameters(Map.of("USERNAME", alice))));
-    assertEquals("UnsupportedOperationException", e.awsErrorDetails().errorCode());
-    assertTrue(
-        e instanceof software.amazon.awssdk.services.cognitoidentityprovider.model.UnsupportedOperationException,
-        "SDK should map the code to its UnsupportedOperationException class, was " + e.getClass());
-    assertTrue(
-        e.awsErrorDetails().errorMessage().startsWith("Cognate does not emulate"),
-        "message was: " + e.awsErrorDetails().errorMessage());
+    assertEquals("InvalidParameterException", e.awsErrorDetails().errorCode());
+    assertEquals(
+        "Custom auth lambda trigger is not configured for the user pool.", e.awsErrorDetails().errorMessage());
     assertEquals(400, e.statusCode());
   }
 

@@ -19,16 +19,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 
 /**
- * The real client: {@code src/test/node/srp-proof.mjs}, run from a copy under {@code target/}, signs up, confirms
- * and signs in with the unmodified amazon-cognito-identity-js from the npm registry, whose default sign-in is
- * USER_SRP_AUTH, then sets up TOTP MFA and signs in with it. Where {@code node} or {@code npm} is missing, or the registry cannot be reached, the test is skipped
- * with a message, so that a build with only Java still passes.
+ * The real clients, run from a copy of {@code src/test/node/} under {@code target/} with the unmodified libraries from
+ * the npm registry, whose default sign-in is USER_SRP_AUTH: {@code srp-proof.mjs} signs up, confirms and signs in with
+ * amazon-cognito-identity-js, then sets up TOTP MFA and signs in with it; {@code amplify-proof.mjs} signs up, confirms,
+ * signs in and fetches the session with AWS Amplify v6 configured with {@code userPoolEndpoint}. Where {@code node} or
+ * {@code npm} is missing, or the registry cannot be reached, the tests are skipped with a message, so that a build
+ * with only Java still passes.
  */
 class NodeClientSrpIT {
   private static final Path SCRIPTS = Path.of("src", "test", "node");
   // The install happens under target/, so a build never writes into the source tree.
   private static final Path WORK = Path.of("target", "node-proof");
-  private static final List<String> FILES = List.of("package.json", "package-lock.json", "srp-proof.mjs");
+  private static final List<String> FILES =
+      List.of("package.json", "package-lock.json", "srp-proof.mjs", "amplify-proof.mjs");
+  private static final List<String> MODULES = List.of("amazon-cognito-identity-js", "aws-amplify");
   private static final long INSTALL_SECONDS = 180;
   private static final long RUN_SECONDS = 120;
 
@@ -36,19 +40,7 @@ class NodeClientSrpIT {
 
   @Test
   void amazonCognitoIdentityJsSignsInBySrpAndWithTotpMfa() throws Exception {
-    Files.createDirectories(WORK);
-    for (String file : FILES) {
-      Files.copy(SCRIPTS.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-    }
-    Assumptions.assumeTrue(
-        runs(List.of("node", "--version")) && runs(List.of("npm", "--version")),
-        "node or npm not found on PATH: the amazon-cognito-identity-js proof is skipped");
-    if (!Files.isDirectory(WORK.resolve("node_modules/amazon-cognito-identity-js"))) {
-      Result install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), INSTALL_SECONDS);
-      Assumptions.assumeTrue(
-          install.exit() == 0,
-          "npm ci failed (no registry?), the amazon-cognito-identity-js proof is skipped:\n" + install.output());
-    }
+    installLibraries();
     Pool pool = Pools.appPool(emulator.cognito());
     emulator
         .cognito()
@@ -57,16 +49,44 @@ class NodeClientSrpIT {
                 .mfaConfiguration(UserPoolMfaType.OPTIONAL)
                 .softwareTokenMfaConfiguration(t -> t.enabled(true)));
 
+    assertProofHolds("amazon-cognito-identity-js", "srp-proof.mjs", pool);
+  }
+
+  @Test
+  void amplifyV6SignsInBySrpWithUserPoolEndpoint() throws Exception {
+    installLibraries();
+
+    assertProofHolds("AWS Amplify v6", "amplify-proof.mjs", Pools.appPool(emulator.cognito()));
+  }
+
+  private static void installLibraries() throws IOException, InterruptedException {
+    Files.createDirectories(WORK);
+    for (String file : FILES) {
+      Files.copy(SCRIPTS.resolve(file), WORK.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+    }
+    Assumptions.assumeTrue(
+        runs(List.of("node", "--version")) && runs(List.of("npm", "--version")),
+        "node or npm not found on PATH: the Node client proofs are skipped");
+    if (!MODULES.stream().allMatch(module -> Files.isDirectory(WORK.resolve("node_modules").resolve(module)))) {
+      Result install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), INSTALL_SECONDS);
+      Assumptions.assumeTrue(
+          install.exit() == 0,
+          "npm ci failed (no registry?), the Node client proofs are skipped:\n" + install.output());
+    }
+  }
+
+  private static void assertProofHolds(String library, String script, Pool pool)
+      throws IOException, InterruptedException {
     Result proof =
         run(
-            List.of("node", "srp-proof.mjs"),
+            List.of("node", script),
             Map.of(
                 "COGNATE_ENDPOINT", emulator.cognate().endpoint().toString(),
                 "POOL_ID", pool.poolId(),
                 "CLIENT_ID", pool.clientId()),
             RUN_SECONDS);
 
-    System.out.println("amazon-cognito-identity-js against Cognate:\n" + proof.output());
+    System.out.println(library + " against Cognate:\n" + proof.output());
     assertEquals(0, proof.exit(), proof.output());
   }
 

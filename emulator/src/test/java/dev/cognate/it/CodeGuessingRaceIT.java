@@ -2,6 +2,7 @@ package dev.cognate.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.cognate.support.CognitoAssertions.assertCognitoError;
 
 import dev.cognate.Cognate;
 import dev.cognate.domain.SentCode;
@@ -20,12 +21,13 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFactorT
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
 /**
- * A sent code guessed by many answers at once to one session: whether they come one after another or all together,
- * no more than five of them are judged (CodeMismatchException); the rest find the session used up. The e-mailed code
- * of a choice-based sign-in is the target, as it needs no password.
+ * Guessing the e-mailed code of a choice-based sign-in (EMAIL_OTP as the first factor), which needs no password: many
+ * answers at once to one session are judged no more than five times (CodeMismatchException), the rest find the session
+ * used up; and new sessions, each sending a code, are limited per hour as other sent codes are.
  */
 class CodeGuessingRaceIT {
   private static final int GUESSES = 40;
@@ -38,22 +40,9 @@ class CodeGuessingRaceIT {
 
   @Test
   void concurrentGuessesAtOneSessionAreJudgedNoMoreThanFiveTimes() throws Exception {
-    Pool pool =
-        Pools.pool(
-            cognito,
-            b -> b.autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
-                .policies(
-                    p -> p.passwordPolicy(pp -> pp.minimumLength(6))
-                        .signInPolicy(s -> s.allowedFirstAuthFactors(AuthFactorType.PASSWORD, AuthFactorType.EMAIL_OTP))),
-            c -> c.explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH));
+    Pool pool = pool();
     Users.signUpConfirmed(cognito, cognate, pool, "guessed", "Passw0rd!", Users.attr("email", "guessed@example.com"));
-    String session =
-        cognito
-            .initiateAuth(
-                r -> r.clientId(pool.clientId())
-                    .authFlow(AuthFlowType.USER_AUTH)
-                    .authParameters(Map.of("USERNAME", "guessed", "PREFERRED_CHALLENGE", "EMAIL_OTP")))
-            .session();
+    String session = emailOtp(pool, "guessed").session();
     List<SentCode> codes = cognate.outbox().codes(pool.poolId(), "guessed");
     String sent = codes.get(codes.size() - 1).code();
 
@@ -80,5 +69,36 @@ class CodeGuessingRaceIT {
             + " found it used up");
     assertEquals(GUESSES, judged + usedUp, outcomes.toString());
     assertTrue(judged <= JUDGED_PER_SESSION, judged + " guesses were judged: " + outcomes);
+  }
+
+  @Test
+  void emailedSignInCodesAreLimitedPerHourAsOtherSentCodesAre() {
+    Pool pool = pool();
+    Users.signUpConfirmed(cognito, cognate, pool, "flooded", "Passw0rd!", Users.attr("email", "flooded@example.com"));
+    for (int i = 0; i < 5; i++) {
+      assertEquals(ChallengeNameType.EMAIL_OTP, emailOtp(pool, "flooded").challengeName());
+    }
+    assertCognitoError(
+        "LimitExceededException",
+        "Attempt limit exceeded, please try after some time.",
+        () -> emailOtp(pool, "flooded"));
+    System.out.println("The sixth EMAIL_OTP first-factor sign-in within an hour answered LimitExceededException");
+  }
+
+  private static InitiateAuthResponse emailOtp(Pool pool, String username) {
+    return cognito.initiateAuth(
+        r -> r.clientId(pool.clientId())
+            .authFlow(AuthFlowType.USER_AUTH)
+            .authParameters(Map.of("USERNAME", username, "PREFERRED_CHALLENGE", "EMAIL_OTP")));
+  }
+
+  private static Pool pool() {
+    return Pools.pool(
+        cognito,
+        b -> b.autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+            .policies(
+                p -> p.passwordPolicy(pp -> pp.minimumLength(6))
+                    .signInPolicy(s -> s.allowedFirstAuthFactors(AuthFactorType.PASSWORD, AuthFactorType.EMAIL_OTP))),
+        c -> c.explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH));
   }
 }

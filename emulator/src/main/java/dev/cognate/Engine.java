@@ -189,7 +189,7 @@ public final class Engine implements AutoCloseable {
     Authenticator authenticator =
         new Authenticator(users, userStore, passwords, sessions, tokenIssuer, clock, afterPassword, lockout);
     PasswordVerifierChallenge passwordVerifier =
-        new PasswordVerifierChallenge(users, challengeSessions, lockout, afterPassword, database);
+        new PasswordVerifierChallenge(users, challengeSessions, lockout, afterPassword);
     ChoiceSignIn choiceSignIn = new ChoiceSignIn(users, authenticator, passwordVerifier, mfaStep, challengeSessions);
     CustomChallenge customChallenge = new CustomChallenge(users, challengeSessions, afterPassword, triggers);
     AuthFlows flows = new AuthFlows(authenticator, passwordVerifier, choiceSignIn, customChallenge);

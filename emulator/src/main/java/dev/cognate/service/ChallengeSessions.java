@@ -142,13 +142,15 @@ public final class ChallengeSessions {
   }
 
   /**
-   * Counts a wrong code against the session and returns {@code refusal} to throw; the session that reaches
-   * {@code wrongAnswersPerSession} wrong codes is used up, so a six-digit code cannot be guessed within one session.
-   * The database counts, so concurrent guesses are all counted.
+   * Call before a code is compared: takes one of the {@code wrongAnswersPerSession} answers a session may have judged,
+   * and refuses the answer as for a used-up session once all are taken. Counted before the comparison, not after a
+   * wrong one, so that many guesses sent at once are not all compared before the count catches up; a six-digit code
+   * cannot be guessed within one session.
    */
-  public CognitoException wrongAnswer(ChallengeSession session, CognitoException refusal) {
-    store.countWrongAnswer(session.sessionHash(), wrongAnswersPerSession);
-    return refusal;
+  public void claimAnswer(ChallengeSession session) {
+    if (!store.claimAnswer(session.sessionHash(), wrongAnswersPerSession)) {
+      throw invalid();
+    }
   }
 
   public static CognitoException invalid() {

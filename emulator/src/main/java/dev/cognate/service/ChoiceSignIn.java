@@ -87,7 +87,7 @@ public final class ChoiceSignIn {
           given.containsKey("SRP_A")
               ? srp.start(target, user.username(), given.get("SRP_A"))
               : sessions.issue(target, user, ChallengeName.PASSWORD_SRP, parameters(user), Map.of());
-      case EMAIL_OTP -> codes.ask(target, user, ChallengeName.EMAIL_OTP);
+      case EMAIL_OTP -> codes.askFirstFactor(target, user);
       default -> throw new IllegalArgumentException("not a first factor Cognate emulates: " + factor);
     };
   }

@@ -21,8 +21,9 @@ abstract class MfaCodeChallenge implements ChallengeHandler {
   @Override
   public SignInStep respond(Answer answer) {
     String code = AuthFlows.required(answer.responses(), responseName);
+    sessions.claimAnswer(answer.session());
     if (!MfaStep.codeMatches(answer.session().state(), code)) {
-      throw sessions.wrongAnswer(answer.session(), wrongCode());
+      throw wrongCode();
     }
     sessions.consume(answer.session());
     return afterPassword.nextAfterMfa(answer.target(), answer.user().sub(), answer.issuer());

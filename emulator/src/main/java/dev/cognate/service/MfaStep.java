@@ -3,6 +3,7 @@ package dev.cognate.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cognate.domain.ChallengeName;
+import dev.cognate.domain.CodePurpose;
 import dev.cognate.domain.PoolMfa;
 import dev.cognate.domain.User;
 import dev.cognate.domain.UserPool;
@@ -73,13 +74,29 @@ public final class MfaStep {
 
   /** The challenge for one factor; an SMS or e-mail code is sent now and kept, hashed, in the session. */
   SignInStep.Challenge ask(ClientInPool target, User user, ChallengeName factor) {
+    return ask(target, user, factor, false);
+  }
+
+  /**
+   * EMAIL_OTP as a choice-based sign-in's first factor. No right password comes before it, so the sign-in lock-out
+   * does not limit how often it is asked for; its codes count against the per-hour limit of sent codes instead.
+   */
+  SignInStep.Challenge askFirstFactor(ClientInPool target, User user) {
+    return ask(target, user, ChallengeName.EMAIL_OTP, true);
+  }
+
+  private SignInStep.Challenge ask(ClientInPool target, User user, ChallengeName factor, boolean limited) {
     Map<String, String> parameters = base(user);
     if (factor == ChallengeName.SOFTWARE_TOKEN_MFA) {
       return sessions.issue(target, user, factor, parameters, Map.of());
     }
     CodeSender.PreparedCode code =
         codes.prepareMfaCode(user, factor == ChallengeName.SMS_MFA ? "phone_number" : "email");
-    codes.sendMfa(target.pool(), user, code);
+    if (limited) {
+      codes.send(target.pool(), user, code, CodePurpose.MFA);
+    } else {
+      codes.sendMfa(target.pool(), user, code);
+    }
     parameters.put("CODE_DELIVERY_DELIVERY_MEDIUM", code.medium());
     parameters.put("CODE_DELIVERY_DESTINATION", CodeSender.mask(code.destination()));
     return sessions.issue(target, user, factor, parameters, Map.of(CODE, RefreshTokens.hash(code.code())));

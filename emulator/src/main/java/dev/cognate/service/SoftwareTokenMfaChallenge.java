@@ -27,8 +27,9 @@ public final class SoftwareTokenMfaChallenge implements ChallengeHandler {
   public SignInStep respond(Answer answer) {
     String code = AuthFlows.required(answer.responses(), "SOFTWARE_TOKEN_MFA_CODE");
     String secret = answer.user().mfa().totpSecret();
+    sessions.claimAnswer(answer.session());
     if (secret.isEmpty() || !Totp.accepts(secret, code, clock.instant())) {
-      throw sessions.wrongAnswer(answer.session(), MfaCodeChallenge.wrongCode());
+      throw MfaCodeChallenge.wrongCode();
     }
     sessions.consume(answer.session());
     return afterPassword.nextAfterMfa(answer.target(), answer.user().sub(), answer.issuer());

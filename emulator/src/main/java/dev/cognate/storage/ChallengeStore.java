@@ -19,6 +19,9 @@ public interface ChallengeStore {
   /** Forgets sessions that expired before {@code before}; they could only ever be refused. */
   void purgeExpired(Instant before);
 
-  /** Counts one wrong answer to the session, and deletes the session once it has had {@code limit} of them. */
-  void countWrongAnswer(String sessionHash, int limit);
+  /**
+   * Takes one of the {@code limit} answers the session may have judged; false when all are taken or the session is
+   * not there. The database counts, so of many answers at once no more than {@code limit} get a true.
+   */
+  boolean claimAnswer(String sessionHash, int limit);
 }

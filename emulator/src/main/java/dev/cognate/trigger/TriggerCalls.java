@@ -34,9 +34,9 @@ public final class TriggerCalls {
   }
 
   /**
-   * The trigger's {@code response}, or empty when the pool has no trigger of this kind. A trigger that throws refuses
-   * the operation as Cognito does: {@code UserLambdaValidationException} {@code <Trigger> failed with error
-   * <message>.}
+   * The trigger's {@code response}, or empty when the pool has no trigger of this kind. A trigger that throws, or
+   * whose assertion fails, refuses the operation as Cognito does: {@code UserLambdaValidationException}
+   * {@code <Trigger> failed with error <message>.}
    */
   public Optional<Map<String, Object>> call(
       TriggerKind kind, String triggerSource, Caller caller, Map<String, Object> request) {
@@ -52,7 +52,8 @@ public final class TriggerCalls {
       throw e;
     } catch (HttpTrigger.InvalidResponse e) {
       throw unrecognizable();
-    } catch (Exception e) {
+    } catch (Exception | AssertionError e) {
+      // A Java trigger's failed assertion is its Lambda failing, as any exception of it is.
       throw new CognitoException(
           CognitoErrorType.USER_LAMBDA_VALIDATION,
           kind.lambdaConfigName() + " failed with error " + e.getMessage() + ".");

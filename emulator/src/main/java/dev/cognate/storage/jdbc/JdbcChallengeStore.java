@@ -63,16 +63,14 @@ public final class JdbcChallengeStore implements ChallengeStore {
   }
 
   @Override
-  public void countWrongAnswer(String sessionHash, int limit) {
-    db.transaction(
-        c -> {
-          // The update locks the row, so concurrent wrong answers are counted one after another.
-          Database.update(
-              c, "UPDATE challenge_sessions SET wrong_answers = wrong_answers + 1 WHERE session_hash = ?", sessionHash);
-          Database.update(
-              c, "DELETE FROM challenge_sessions WHERE session_hash = ? AND wrong_answers >= ?", sessionHash, limit);
-          return null;
-        });
+  public boolean claimAnswer(String sessionHash, int limit) {
+    // One conditional update: concurrent answers are counted one after another on the row's lock, and each sees the
+    // count the one before left. The column counts judged answers; only the last of them can have been right.
+    return db.update(
+            "UPDATE challenge_sessions SET wrong_answers = wrong_answers + 1 WHERE session_hash = ? AND wrong_answers < ?",
+            sessionHash,
+            limit)
+        == 1;
   }
 
   @Override

@@ -4,8 +4,9 @@ import dev.cognate.error.CognitoErrorType;
 import dev.cognate.error.CognitoException;
 
 /**
- * A challenge answered with the code a sign-in sent by SMS or e-mail, kept hashed in the session. A wrong code leaves
- * the session as it was, so the user may type the code again until the session expires; a right one uses it up.
+ * A challenge answered with the code a sign-in sent by SMS or e-mail, kept hashed in the session. Each answer takes
+ * one of the session's few comparisons ({@link ChallengeSessions#claimAnswer}), so the code may be typed again after a
+ * typo but not guessed; a right one uses the session up.
  */
 abstract class MfaCodeChallenge implements ChallengeHandler {
   private final ChallengeSessions sessions;

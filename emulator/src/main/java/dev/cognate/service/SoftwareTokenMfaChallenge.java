@@ -5,7 +5,7 @@ import java.time.Clock;
 
 /**
  * SOFTWARE_TOKEN_MFA: the current code of the user's authenticator app, as {@code SOFTWARE_TOKEN_MFA_CODE}. As with
- * sent codes, a wrong one leaves the session usable until it expires.
+ * sent codes, each answer takes one of the session's few comparisons ({@link ChallengeSessions#claimAnswer}).
  */
 public final class SoftwareTokenMfaChallenge implements ChallengeHandler {
   private final ChallengeSessions sessions;

@@ -52,8 +52,8 @@ public final class TriggerCalls {
       throw e;
     } catch (HttpTrigger.InvalidResponse e) {
       throw unrecognizable();
-    } catch (Exception | AssertionError e) {
-      // A Java trigger's failed assertion is its Lambda failing, as any exception of it is.
+    } catch (Exception | AssertionError | StackOverflowError e) {
+      // A Java trigger's failed assertion, or its endless recursion, is its Lambda failing, as any exception of it is.
       throw new CognitoException(
           CognitoErrorType.USER_LAMBDA_VALIDATION,
           kind.lambdaConfigName() + " failed with error " + e.getMessage() + ".");

@@ -37,13 +37,22 @@ class TriggerFailuresIT {
       EmulatorExtension.start(
           CognateConfig.forTests()
               .trigger(TriggerKind.DEFINE_AUTH_CHALLENGE, TriggerFailuresIT::failingAssertion)
-              .trigger(TriggerKind.PRE_TOKEN_GENERATION, TriggerFailuresIT::recordLastSignIn));
+              .trigger(TriggerKind.PRE_TOKEN_GENERATION, TriggerFailuresIT::recordLastSignIn)
+              .trigger(TriggerKind.PRE_SIGN_UP, TriggerFailuresIT::overflowingFor));
 
   private static final CognitoIdentityProviderClient cognito = EMULATOR.cognito();
   private Pool pool;
 
   private static Map<String, Object> failingAssertion(Map<String, Object> event) {
     throw new AssertionError("expected 1 but was 2");
+  }
+
+  /** A trigger that recurses without end for one user, as one calling the emulator that calls it again would. */
+  private static Map<String, Object> overflowingFor(Map<String, Object> event) {
+    if ("recursing".equals(event.get("userName"))) {
+      throw new StackOverflowError("deep recursion");
+    }
+    return event;
   }
 
   /** Writes to the user being signed in, as a trigger keeping a "last sign-in" attribute does. */
@@ -77,6 +86,18 @@ class TriggerFailuresIT {
                 .authFlow(AuthFlowType.CUSTOM_AUTH)
                 .authParameters(Map.of("USERNAME", "asserting"))));
     System.out.println("A Define trigger failing with an AssertionError answered UserLambdaValidationException");
+  }
+
+  @Test
+  void aTriggerThatOverflowsItsStackRefusesAsAFailingLambdaDoes() {
+    assertCognitoError(
+        "UserLambdaValidationException",
+        "PreSignUp failed with error deep recursion.",
+        () -> cognito.signUp(
+            r -> r.clientId(pool.clientId())
+                .username("recursing")
+                .password(PASSWORD)
+                .userAttributes(Users.attr("email", "r@example.com"))));
   }
 
   @Test

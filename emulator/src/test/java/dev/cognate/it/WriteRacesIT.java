@@ -222,6 +222,22 @@ class WriteRacesIT {
     System.out.println("WriteRacesIT: 5 pools deleted under SignUp and InitiateAuth: " + tally);
   }
 
+  /** Invites a user with a temporary password and returns the NEW_PASSWORD_REQUIRED session their sign-in opens. */
+  private static String invitedAndSignedIn(Pool pool, String username) {
+    cognito.adminCreateUser(
+        r -> r.userPoolId(pool.poolId())
+            .username(username)
+            .userAttributes(Users.attr("email", username + "@example.com"))
+            .temporaryPassword(APP_PASSWORD)
+            .messageAction(MessageActionType.SUPPRESS));
+    return cognito
+        .initiateAuth(
+            r -> r.clientId(pool.clientId())
+                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", username, "PASSWORD", APP_PASSWORD)))
+        .session();
+  }
+
   @Test
   @Timeout(120)
   void answersToChallengesRacingTheirPoolsDeletionAnswerAsIfInSomeOrder() throws Exception {
@@ -232,20 +248,7 @@ class WriteRacesIT {
       Pool pool = signInPool();
       List<String> sessions = new ArrayList<>();
       for (int i = 0; i < users; i++) {
-        String username = "invitee" + i;
-        cognito.adminCreateUser(
-            r -> r.userPoolId(pool.poolId())
-                .username(username)
-                .userAttributes(Users.attr("email", username + "@example.com"))
-                .temporaryPassword(APP_PASSWORD)
-                .messageAction(MessageActionType.SUPPRESS));
-        sessions.add(
-            cognito
-                .initiateAuth(
-                    r -> r.clientId(pool.clientId())
-                        .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                        .authParameters(Map.of("USERNAME", username, "PASSWORD", APP_PASSWORD)))
-                .session());
+        sessions.add(invitedAndSignedIn(pool, "invitee" + i));
       }
       List<Outcome> outcomes =
           Race.run(
@@ -287,19 +290,7 @@ class WriteRacesIT {
       for (int i = 0; i < users; i++) {
         String username = "deleted" + round + "-" + i;
         names.add(username);
-        cognito.adminCreateUser(
-            r -> r.userPoolId(pool.poolId())
-                .username(username)
-                .userAttributes(Users.attr("email", username + "@example.com"))
-                .temporaryPassword(APP_PASSWORD)
-                .messageAction(MessageActionType.SUPPRESS));
-        sessions.add(
-            cognito
-                .initiateAuth(
-                    r -> r.clientId(pool.clientId())
-                        .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                        .authParameters(Map.of("USERNAME", username, "PASSWORD", APP_PASSWORD)))
-                .session());
+        sessions.add(invitedAndSignedIn(pool, username));
       }
       List<Outcome> answers =
           Race.run(

@@ -3,6 +3,7 @@ package dev.cognate.service;
 import dev.cognate.domain.ChallengeName;
 import dev.cognate.domain.ChallengeSession;
 import dev.cognate.domain.User;
+import dev.cognate.error.CognitoException;
 import dev.cognate.service.Directory.ClientInPool;
 import java.util.Map;
 
@@ -15,6 +16,14 @@ public interface ChallengeHandler {
   ChallengeName name();
 
   SignInStep respond(Answer answer);
+
+  /**
+   * The answer to a decoy this challenge stood for, issued to a user who does not exist: by default what a wrong
+   * password gets; a challenge whose known users' next step would tell them apart answers that step's look-alike.
+   */
+  default SignInStep respondToDecoy(ClientInPool target, String username, Map<String, String> responses) {
+    throw CognitoException.notAuthorized(Authenticator.INCORRECT);
+  }
 
   /** An answer to a challenge, for the user the session was issued to as stored when the answer came. */
   record Answer(

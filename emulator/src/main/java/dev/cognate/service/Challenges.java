@@ -40,9 +40,9 @@ public final class Challenges {
     if (session == null) {
       throw CognitoException.invalidParameter("Missing required parameter Session");
     }
-    // A decoy stood in for a user who does not exist; its answer is what a wrong password gets.
+    // A decoy stood in for a user who does not exist; its handler answers as for a user who does.
     if (sessions.isDecoy(target, name, session)) {
-      throw CognitoException.notAuthorized(Authenticator.INCORRECT);
+      return handler.respondToDecoy(target, username, answers);
     }
     ChallengeSession waiting = sessions.open(target, name, session);
     User user =

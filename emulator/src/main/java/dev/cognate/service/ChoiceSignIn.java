@@ -1,12 +1,14 @@
 package dev.cognate.service;
 
 import dev.cognate.domain.ChallengeName;
+import dev.cognate.domain.CodeDestination;
 import dev.cognate.domain.User;
 import dev.cognate.error.CognitoErrorType;
 import dev.cognate.error.CognitoException;
 import dev.cognate.service.Directory.ClientInPool;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,6 +100,21 @@ public final class ChoiceSignIn {
    */
   static List<ChallengeName> available(ClientInPool target, User user) {
     return offered(target, Optional.of(user));
+  }
+
+  /** Whether SELECT_CHALLENGE offers {@code factor} to a user not known, as it does to a decoy's. */
+  static boolean offeredToAnyone(ClientInPool target, ChallengeName factor) {
+    return offered(target, Optional.empty()).contains(factor);
+  }
+
+  /** The EMAIL_OTP challenge a known user would get, for a user who does not exist: no code is sent. */
+  SignInStep emailCodeDecoy(ClientInPool target, String username) {
+    CodeDestination to = CodeSender.simulated(username);
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("USER_ID_FOR_SRP", username);
+    parameters.put("CODE_DELIVERY_DELIVERY_MEDIUM", to.deliveryMedium());
+    parameters.put("CODE_DELIVERY_DESTINATION", to.destination());
+    return sessions.issueDecoy(target, ChallengeName.EMAIL_OTP, parameters);
   }
 
   /** The first factors that SELECT_CHALLENGE offers this user, or any user when none is known. */

@@ -2,6 +2,8 @@ package dev.cognate.service;
 
 import dev.cognate.domain.ChallengeName;
 import dev.cognate.error.CognitoException;
+import dev.cognate.service.Directory.ClientInPool;
+import java.util.Map;
 
 /**
  * SELECT_CHALLENGE of a choice-based sign-in: {@code ANSWER} names a first factor the user can use; a password
@@ -35,5 +37,19 @@ public final class SelectChallenge implements ChallengeHandler {
     sessions.consume(answer.session());
     return choices.begin(
         answer.target(), answer.user(), ChallengeName.valueOf(chosen), answer.responses(), answer.issuer());
+  }
+
+  /**
+   * An unknown user choosing a code by e-mail gets a look-alike of the code's challenge, as a known user would, so the
+   * choice does not tell who exists; other choices answer as a wrong password does.
+   */
+  @Override
+  public SignInStep respondToDecoy(ClientInPool target, String username, Map<String, String> responses) {
+    String chosen = AuthFlows.required(responses, "ANSWER");
+    if (chosen.equals(ChallengeName.EMAIL_OTP.name())
+        && ChoiceSignIn.offeredToAnyone(target, ChallengeName.EMAIL_OTP)) {
+      return choices.emailCodeDecoy(target, username);
+    }
+    return ChallengeHandler.super.respondToDecoy(target, username, responses);
   }
 }

@@ -339,6 +339,39 @@ class UserAuthIT {
         () -> userAuth(hiding, Map.of("USERNAME", "ghost", "PREFERRED_CHALLENGE", "PASSWORD", "PASSWORD", PASSWORD)));
   }
 
+  @Test
+  void anUnknownUsersChoiceOfAnEmailedCodeLooksLikeAKnownUsers() {
+    Pool pool = pool(AuthFactorType.PASSWORD, AuthFactorType.EMAIL_OTP);
+    Pool hiding =
+        new Pool(
+            pool.poolId(),
+            Pools.client(
+                    cognito,
+                    pool.poolId(),
+                    c -> c.explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_AUTH)
+                        .preventUserExistenceErrors(PreventUserExistenceErrorTypes.ENABLED))
+                .clientId(),
+            null);
+    InitiateAuthResponse decoy = userAuth(hiding, Map.of("USERNAME", "ghost"));
+
+    // A known user choosing EMAIL_OTP gets the code's challenge; an unknown one must get the same shape, and then
+    // the answer every wrong code gets, so that the choice does not tell who exists.
+    RespondToAuthChallengeResponse chosen =
+        respond(
+            hiding,
+            ChallengeNameType.SELECT_CHALLENGE,
+            decoy.session(),
+            Map.of("USERNAME", "ghost", "ANSWER", "EMAIL_OTP"));
+    assertEquals(ChallengeNameType.EMAIL_OTP, chosen.challengeName());
+    assertEquals("EMAIL", chosen.challengeParameters().get("CODE_DELIVERY_DELIVERY_MEDIUM"));
+    assertEquals("g***@e***", chosen.challengeParameters().get("CODE_DELIVERY_DESTINATION"));
+    assertCognitoError(
+        "CodeMismatchException",
+        WRONG_CODE,
+        () -> respond(hiding, ChallengeNameType.EMAIL_OTP, chosen.session(),
+            Map.of("USERNAME", "ghost", "EMAIL_OTP_CODE", "123456")));
+  }
+
   // ------------------------------------------------------------------------------------------------------ helpers
 
   /** A pool with e-mail auto-verified, a short password policy and the given first factors. */

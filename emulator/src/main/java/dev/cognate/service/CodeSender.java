@@ -68,13 +68,10 @@ public final class CodeSender {
    * first, as Cognito prefers it, then phone number.
    */
   public Optional<PreparedCode> prepareSignUpCode(UserPool pool, User user) {
-    Instant expiresAt = clock.instant().plus(SIGN_UP_CODE_VALIDITY);
-    if (pool.autoVerifiedAttributes().contains("email") && user.attribute("email").isPresent()) {
-      return Optional.of(new PreparedCode(nextCode(), "EMAIL", "email", user.attribute("email").get(), expiresAt));
-    }
-    if (pool.autoVerifiedAttributes().contains("phone_number") && user.attribute("phone_number").isPresent()) {
-      return Optional.of(
-          new PreparedCode(nextCode(), "SMS", "phone_number", user.attribute("phone_number").get(), expiresAt));
+    for (String attribute : List.of("email", "phone_number")) {
+      if (pool.autoVerifiedAttributes().contains(attribute) && user.attribute(attribute).isPresent()) {
+        return Optional.of(codeTo(attribute, user.attribute(attribute).get(), SIGN_UP_CODE_VALIDITY));
+      }
     }
     return Optional.empty();
   }
@@ -84,14 +81,11 @@ public final class CodeSender {
    * ({@code admin_only} offers none), empty when the user has no such channel.
    */
   public Optional<PreparedCode> prepareForgotPasswordCode(UserPool pool, User user) {
-    Instant expiresAt = clock.instant().plus(FORGOT_PASSWORD_CODE_VALIDITY);
     for (String mechanism : recoveryOrder(pool)) {
-      if (mechanism.equals("verified_email") && verified(user, "email")) {
-        return Optional.of(new PreparedCode(nextCode(), "EMAIL", "email", user.attribute("email").get(), expiresAt));
-      }
-      if (mechanism.equals("verified_phone_number") && verified(user, "phone_number")) {
-        return Optional.of(
-            new PreparedCode(nextCode(), "SMS", "phone_number", user.attribute("phone_number").get(), expiresAt));
+      for (String attribute : List.of("email", "phone_number")) {
+        if (mechanism.equals("verified_" + attribute) && verified(user, attribute)) {
+          return Optional.of(codeTo(attribute, user.attribute(attribute).get(), FORGOT_PASSWORD_CODE_VALIDITY));
+        }
       }
     }
     return Optional.empty();
@@ -127,16 +121,18 @@ public final class CodeSender {
 
   /** A code that verifies a new or current value of {@code attribute} (email or phone_number). */
   public PreparedCode prepareVerificationCode(String attribute, String destination) {
-    String medium = attribute.equals("email") ? "EMAIL" : "SMS";
-    return new PreparedCode(
-        nextCode(), medium, attribute, destination, clock.instant().plus(ATTRIBUTE_CODE_VALIDITY));
+    return codeTo(attribute, destination, ATTRIBUTE_CODE_VALIDITY);
   }
 
   /** A sign-in's MFA code to the user's e-mail address or phone number ({@code attribute}). */
   public PreparedCode prepareMfaCode(User user, String attribute) {
+    return codeTo(attribute, user.attribute(attribute).orElseThrow(), MFA_CODE_VALIDITY);
+  }
+
+  /** A new code to {@code destination}, the value of {@code attribute}: e-mail goes by e-mail, a phone number by SMS. */
+  private PreparedCode codeTo(String attribute, String destination, Duration validity) {
     String medium = attribute.equals("email") ? "EMAIL" : "SMS";
-    String destination = user.attribute(attribute).orElseThrow();
-    return new PreparedCode(nextCode(), medium, attribute, destination, clock.instant().plus(MFA_CODE_VALIDITY));
+    return new PreparedCode(nextCode(), medium, attribute, destination, clock.instant().plus(validity));
   }
 
   /**

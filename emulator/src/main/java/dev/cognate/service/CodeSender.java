@@ -129,7 +129,7 @@ public final class CodeSender {
     return codeTo(attribute, user.attribute(attribute).orElseThrow(), MFA_CODE_VALIDITY);
   }
 
-  /** A new code to {@code destination}, the value of {@code attribute}: e-mail goes by e-mail, a phone number by SMS. */
+  /** A new code to {@code destination}, the value of {@code attribute}: by e-mail to an address, else by SMS. */
   private PreparedCode codeTo(String attribute, String destination, Duration validity) {
     String medium = attribute.equals("email") ? "EMAIL" : "SMS";
     return new PreparedCode(nextCode(), medium, attribute, destination, clock.instant().plus(validity));

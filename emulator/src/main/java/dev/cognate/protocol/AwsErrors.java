@@ -3,6 +3,8 @@ package dev.cognate.protocol;
 import dev.cognate.error.CognitoErrorType;
 import dev.cognate.error.CognitoException;
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -34,6 +36,25 @@ public final class AwsErrors {
   void writeUnexpected(Context ctx, Exception failure) {
     LOG.error("Unexpected failure answering {}", ctx.attribute(AwsJsonEndpoint.OPERATION_ATTRIBUTE), failure);
     write(ctx, new CognitoException(CognitoErrorType.INTERNAL_ERROR, "An internal error occurred."));
+  }
+
+  /**
+   * An {@link Error} thrown while answering (the JVM out of memory, a class that failed to load): Javalin hands it
+   * over outside any route, so it is answered here on the servlet response, as an internal error like any other.
+   */
+  void writeUnexpected(HttpServletResponse response, Error failure) {
+    LOG.error("Unexpected error answering a request", failure);
+    if (response.isCommitted()) {
+      return;
+    }
+    response.setStatus(CognitoErrorType.INTERNAL_ERROR.status());
+    response.setContentType(CONTENT_TYPE);
+    response.setHeader(ERROR_TYPE_HEADER, CognitoErrorType.INTERNAL_ERROR.code() + ":");
+    try {
+      response.getOutputStream().write(envelope(CognitoErrorType.INTERNAL_ERROR.code(), "An internal error occurred."));
+    } catch (IOException e) {
+      LOG.debug("The client went away before its internal error was written", e);
+    }
   }
 
   /** {@code {"__type","message"}}, also for the errors Jetty answers before a request reaches Javalin. */

@@ -86,6 +86,7 @@ public final class HttpServer implements AutoCloseable {
               c.routes.exception(CognitoException.class, (e, ctx) -> errors.write(ctx, e));
               c.routes.exception(HttpResponseException.class, (e, ctx) -> errors.write(ctx, javalinError(e, ctx)));
               c.routes.exception(Exception.class, (e, ctx) -> errors.writeUnexpected(ctx, e));
+              c.router.javaLangErrorHandler(errors::writeUnexpected);
               c.routes.after(HttpServer::logRequest);
             });
     javalin.start();

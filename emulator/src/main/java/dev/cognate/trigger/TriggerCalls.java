@@ -52,11 +52,15 @@ public final class TriggerCalls {
       throw e;
     } catch (HttpTrigger.InvalidResponse e) {
       throw unrecognizable();
-    } catch (Exception | AssertionError | StackOverflowError e) {
-      // A Java trigger's failed assertion, or its endless recursion, is its Lambda failing, as any exception of it is.
-      throw new CognitoException(
-          CognitoErrorType.USER_LAMBDA_VALIDATION,
-          kind.lambdaConfigName() + " failed with error " + e.getMessage() + ".");
+    } catch (Exception e) {
+      throw failed(kind, e);
+    } catch (Error e) {
+      // A Java trigger's failed assertion, missing class or endless recursion is its Lambda failing, as any exception
+      // of it is; the JVM itself running out (of memory, say) is not the trigger's to answer for.
+      if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+        throw e;
+      }
+      throw failed(kind, e);
     }
     Object response = (returned == null ? event : returned).get("response");
     if (response == null) {
@@ -66,6 +70,12 @@ public final class TriggerCalls {
       throw unrecognizable();
     }
     return Optional.of(copy(map));
+  }
+
+  private static CognitoException failed(TriggerKind kind, Throwable failure) {
+    return new CognitoException(
+        CognitoErrorType.USER_LAMBDA_VALIDATION,
+        kind.lambdaConfigName() + " failed with error " + failure.getMessage() + ".");
   }
 
   public static CognitoException unrecognizable() {

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import dev.cognate.CognateConfig;
 import dev.cognate.TriggerKind;
 import dev.cognate.support.EmulatorExtension;
+import dev.cognate.support.Http;
 import dev.cognate.support.Pool;
 import dev.cognate.support.Pools;
 import dev.cognate.support.SrpClient;
 import dev.cognate.support.Users;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,12 +50,19 @@ class TriggerFailuresIT {
     throw new AssertionError("expected 1 but was 2");
   }
 
-  /** A trigger that recurses without end for one user, as one calling the emulator that calls it again would. */
+  /**
+   * A trigger that recurses without end for one user, as one calling the emulator that calls it again would; for
+   * others, one missing a class it needs, or one that exhausts the heap.
+   */
   private static Map<String, Object> overflowingFor(Map<String, Object> event) {
-    if ("recursing".equals(event.get("userName"))) {
-      throw new StackOverflowError("deep recursion");
+    switch (String.valueOf(event.get("userName"))) {
+      case "recursing" -> throw new StackOverflowError("deep recursion");
+      case "unlinked" -> throw new NoClassDefFoundError("com/example/Missing");
+      case "exhausting" -> throw new OutOfMemoryError("Java heap space");
+      default -> {
+        return event;
+      }
     }
-    return event;
   }
 
   /** Writes to the user being signed in, as a trigger keeping a "last sign-in" attribute does. */
@@ -98,6 +108,35 @@ class TriggerFailuresIT {
                 .username("recursing")
                 .password(PASSWORD)
                 .userAttributes(Users.attr("email", "r@example.com"))));
+  }
+
+  @Test
+  void aTriggerMissingAClassRefusesAsAFailingLambdaDoes() {
+    assertCognitoError(
+        "UserLambdaValidationException",
+        "PreSignUp failed with error com/example/Missing.",
+        () -> cognito.signUp(
+            r -> r.clientId(pool.clientId())
+                .username("unlinked")
+                .password(PASSWORD)
+                .userAttributes(Users.attr("email", "u@example.com"))));
+  }
+
+  /** The JVM running out of memory is the emulator's failure, not the trigger's: an internal error, in the envelope. */
+  @Test
+  void anErrorOutsideTheTriggersFaultIsAnInternalErrorInTheEnvelope() throws Exception {
+    String body =
+        "{\"ClientId\":\"" + pool.clientId() + "\",\"Username\":\"exhausting\",\"Password\":\"" + PASSWORD
+            + "\",\"UserAttributes\":[{\"Name\":\"email\",\"Value\":\"x@example.com\"}]}";
+    HttpResponse<String> response =
+        Http.operation(EMULATOR.cognate().endpoint(), "SignUp", body.getBytes(StandardCharsets.UTF_8));
+    assertEquals(500, response.statusCode());
+    assertEquals(
+        "{\"__type\":\"InternalErrorException\",\"message\":\"An internal error occurred.\"}", response.body());
+    assertCognitoError(
+        "UserNotFoundException",
+        "User does not exist.",
+        () -> cognito.adminGetUser(r -> r.userPoolId(poolId).username("exhausting")));
   }
 
   @Test

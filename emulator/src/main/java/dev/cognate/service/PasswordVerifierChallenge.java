@@ -31,6 +31,7 @@ public final class PasswordVerifierChallenge implements ChallengeHandler {
   private static final String SECRET_BLOCK = "secretBlock";
   private static final String VERIFIER = "verifier";
   private static final int SECRET_BLOCK_BYTES = 64;
+  private static final int MAX_SRP_A_DIGITS = 1024;
   private static final int SALT_BYTES = 16;
   // The client libraries write the day without padding; the hour is read with or without, as they differ there.
   private static final DateTimeFormatter TIMESTAMP =
@@ -177,8 +178,15 @@ public final class PasswordVerifierChallenge implements ChallengeHandler {
     return Base64.getEncoder().encodeToString(block);
   }
 
-  /** {@code SRP_A} as a number; one that is 0 modulo N would let any client know the shared secret. */
+  /**
+   * {@code SRP_A} as a number; one that is 0 modulo N would let any client know the shared secret. A client's A is
+   * below N (768 hex digits); a longer one is refused before it is parsed, which costs time that grows with the
+   * square of its length.
+   */
   private static BigInteger clientPublic(String srpA) {
+    if (srpA.length() > MAX_SRP_A_DIGITS) {
+      throw CognitoException.invalidParameter("SRP_A is longer than " + MAX_SRP_A_DIGITS + " hexadecimal digits.");
+    }
     BigInteger value;
     try {
       value = new BigInteger(srpA, 16);

@@ -195,6 +195,19 @@ class SrpAuthIT {
                 .authParameters(Map.of("USERNAME", username))));
   }
 
+  /** A client's A is below N, 768 hex digits; parsing a 1 MiB number would cost the emulator seconds of CPU. */
+  @Test
+  void anSrpALongerThanAnyClientSendsIsRefusedUnread() {
+    String username = confirmedUser();
+    String overlong = "1".repeat(1025);
+    assertCognitoError(
+        InvalidParameterException.class,
+        "SRP_A is longer than 1024 hexadecimal digits.",
+        () -> initiate(pool.clientId(), username, overlong));
+    String padded = "0".repeat(1024 - 768) + SrpClient.N.subtract(java.math.BigInteger.TWO).toString(16);
+    assertNotNull(initiate(pool.clientId(), username, padded).session(), "a left-padded A of 1024 digits is read");
+  }
+
   @Test
   void anInvitedUserIsAskedForANewPasswordAfterSrp() {
     String username = "invited-" + SEQUENCE.incrementAndGet();

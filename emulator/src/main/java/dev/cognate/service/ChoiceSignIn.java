@@ -19,7 +19,7 @@ import java.util.Optional;
  * proved by SRP) or a code sent to their verified e-mail address (EMAIL_OTP). A preferred factor they can use is
  * started at once; otherwise, or without a preference, SELECT_CHALLENGE lists the factors to choose from. A password
  * goes on as any right password does ({@link AfterPassword}: a new password, MFA); a right e-mail code has already
- * proved a factor the user owns, so no MFA challenge follows it.
+ * proved a factor the user owns, so no MFA challenge follows it, and it is not offered where the pool requires MFA.
  */
 public final class ChoiceSignIn {
   private final Users users;
@@ -127,7 +127,8 @@ public final class ChoiceSignIn {
           offered.add(ChallengeName.PASSWORD_SRP);
         }
         case "EMAIL_OTP" -> {
-          if (user.map(ChoiceSignIn::hasVerifiedEmail).orElse(true)) {
+          // A code to the e-mail address is one factor: where the pool requires two, it would skip the second.
+          if (!target.pool().mfaConfiguration().equals("ON") && user.map(ChoiceSignIn::hasVerifiedEmail).orElse(true)) {
             offered.add(ChallengeName.EMAIL_OTP);
           }
         }

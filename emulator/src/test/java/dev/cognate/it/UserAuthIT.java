@@ -251,6 +251,27 @@ class UserAuthIT {
     assertEquals(name, usernameOf(signedIn));
   }
 
+  /**
+   * Where the pool requires MFA, a code to the e-mail address alone would be a sign-in with one factor: it is not
+   * offered, so no path to tokens skips the second factor.
+   */
+  @Test
+  void anEmailedCodeIsNoFirstFactorWhereThePoolRequiresMfa() {
+    Pool pool = pool(AuthFactorType.PASSWORD, AuthFactorType.EMAIL_OTP);
+    String name = user(pool);
+    cognito.setUserPoolMfaConfig(
+        r -> r.userPoolId(pool.poolId())
+            .mfaConfiguration(UserPoolMfaType.ON)
+            .softwareTokenMfaConfiguration(t -> t.enabled(true)));
+    InitiateAuthResponse choice = userAuth(pool, Map.of("USERNAME", name, "PREFERRED_CHALLENGE", "EMAIL_OTP"));
+    assertEquals(ChallengeNameType.SELECT_CHALLENGE, choice.challengeName());
+    assertEquals(List.of(ChallengeNameType.PASSWORD, ChallengeNameType.PASSWORD_SRP), choice.availableChallenges());
+    assertInvalidParameter(
+        "The challenge EMAIL_OTP is not available for the user.",
+        () -> respond(pool, ChallengeNameType.SELECT_CHALLENGE, choice.session(),
+            Map.of("USERNAME", name, "ANSWER", "EMAIL_OTP")));
+  }
+
   @Test
   void aFactorThePoolOrTheUserLacksIsNotOffered() {
     Pool pool = pool();

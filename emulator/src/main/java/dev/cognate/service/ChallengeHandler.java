@@ -19,11 +19,16 @@ public interface ChallengeHandler {
 
   /**
    * The answer to a decoy this challenge stood for, issued to a user who does not exist: by default what a wrong
-   * password gets; a challenge whose known users' next step would tell them apart answers that step's look-alike.
+   * password gets, which uses the session up; a challenge whose known users' next step would tell them apart answers
+   * that step's look-alike.
    */
-  default SignInStep respondToDecoy(ClientInPool target, String username, Map<String, String> responses) {
+  default SignInStep respondToDecoy(Decoy decoy, ChallengeSessions sessions) {
+    sessions.consume(decoy.session());
     throw CognitoException.notAuthorized(Authenticator.INCORRECT);
   }
+
+  /** An answer to a decoy challenge, from a client that named the user the decoy was issued for. */
+  record Decoy(ClientInPool target, ChallengeSession session, String username, Map<String, String> responses) {}
 
   /** An answer to a challenge, for the user the session was issued to as stored when the answer came. */
   record Answer(

@@ -7,13 +7,10 @@ import dev.cognate.error.CognitoException;
 import dev.cognate.service.Directory.ClientInPool;
 import dev.cognate.storage.ChallengeStore;
 import dev.cognate.token.RefreshTokens;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 
@@ -29,27 +26,26 @@ public final class ChallengeSessions {
   // An expired session is kept this long after it expired, so that answering it says "expired" whether or not another
   // sign-in has tidied up since; only a session older than that is forgotten and answered as unknown.
   private static final Duration EXPIRED_KEPT = Duration.ofDays(1);
-  // A decoy session is random bytes followed by their MAC, as long as a real session so that nothing tells them apart.
-  private static final int DECOY_MAC_BYTES = 32;
+  private static final String DECOY_USERNAME = "decoyFor";
 
   private final ChallengeStore store;
   private final int wrongAnswersPerSession;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
-  // Decoys are recognised by their MAC under this key, so none is stored; one issued before a restart is answered as
-  // an unknown session.
-  private final byte[] decoyKey = new byte[32];
 
   public ChallengeSessions(ChallengeStore store, int wrongAnswersPerSession, Clock clock) {
     this.store = store;
     this.wrongAnswersPerSession = wrongAnswersPerSession;
     this.clock = clock;
-    random.nextBytes(decoyKey);
   }
 
   /** A challenge for the user, with the parameters the client sees and the state only its handler reads. */
   public SignInStep.Challenge issue(
       ClientInPool target, User user, ChallengeName name, Map<String, String> parameters, Map<String, String> state) {
+    return new SignInStep.Challenge(name, store(target, user.sub(), name, state), parameters);
+  }
+
+  private String store(ClientInPool target, String userSub, ChallengeName name, Map<String, String> state) {
     Instant now = clock.instant();
     store.purgeExpired(now.minus(EXPIRED_KEPT));
     byte[] bytes = new byte[SESSION_BYTES];
@@ -60,46 +56,26 @@ public final class ChallengeSessions {
             RefreshTokens.hash(session),
             target.pool().id(),
             target.client().clientId(),
-            user.sub(),
+            userSub,
             name,
             now.plus(Duration.ofMinutes(target.client().authSessionValidity())),
             state));
-    return new SignInStep.Challenge(name, session, parameters);
+    return session;
   }
 
   /**
-   * A challenge for a user who is not there (PreventUserExistenceErrors ENABLED): it looks like a real one, is not
-   * stored, and its answer is refused as a wrong password would be ({@link #isDecoy}).
+   * A challenge for a user who is not there (PreventUserExistenceErrors ENABLED): it looks like a real one and is
+   * stored as one, without a user, so that it expires, is used up and counts wrong answers as a real one does; its
+   * handler answers it ({@link ChallengeHandler#respondToDecoy}).
    */
-  public SignInStep.Challenge issueDecoy(ClientInPool target, ChallengeName name, Map<String, String> parameters) {
-    byte[] bytes = new byte[SESSION_BYTES];
-    random.nextBytes(bytes);
-    byte[] mac = decoyMac(target, name, bytes);
-    System.arraycopy(mac, 0, bytes, SESSION_BYTES - DECOY_MAC_BYTES, DECOY_MAC_BYTES);
-    return new SignInStep.Challenge(name, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), parameters);
+  public SignInStep.Challenge issueDecoy(
+      ClientInPool target, ChallengeName name, String username, Map<String, String> parameters) {
+    return new SignInStep.Challenge(name, store(target, null, name, Map.of(DECOY_USERNAME, username)), parameters);
   }
 
-  /** Whether {@code session} is a decoy this emulator issued for the client and challenge. */
-  public boolean isDecoy(ClientInPool target, ChallengeName name, String session) {
-    byte[] bytes;
-    try {
-      bytes = Base64.getUrlDecoder().decode(session);
-    } catch (IllegalArgumentException notBase64) {
-      return false;
-    }
-    if (bytes.length != SESSION_BYTES) {
-      return false;
-    }
-    byte[] mac = Arrays.copyOfRange(bytes, SESSION_BYTES - DECOY_MAC_BYTES, SESSION_BYTES);
-    return MessageDigest.isEqual(mac, decoyMac(target, name, bytes));
-  }
-
-  private byte[] decoyMac(ClientInPool target, ChallengeName name, byte[] session) {
-    return SrpMath.hmac(
-        decoyKey,
-        Arrays.copyOf(session, SESSION_BYTES - DECOY_MAC_BYTES),
-        target.client().clientId().getBytes(StandardCharsets.UTF_8),
-        name.name().getBytes(StandardCharsets.UTF_8));
+  /** The name a decoy was issued for; it must come back as USERNAME, as a real session's user's name must. */
+  public static boolean decoyFor(ChallengeSession decoy, String username) {
+    return username.equals(decoy.state().get(DECOY_USERNAME));
   }
 
   /** The waiting sign-in behind {@code session}, if it was issued for this client and challenge and is still valid. */

@@ -40,11 +40,14 @@ public final class Challenges {
     if (session == null) {
       throw CognitoException.invalidParameter("Missing required parameter Session");
     }
-    // A decoy stood in for a user who does not exist; its handler answers as for a user who does.
-    if (sessions.isDecoy(target, name, session)) {
-      return handler.respondToDecoy(target, username, answers);
-    }
     ChallengeSession waiting = sessions.open(target, name, session);
+    // A decoy stood in for a user who does not exist; its handler answers as for a user who does.
+    if (waiting.isDecoy()) {
+      if (!ChallengeSessions.decoyFor(waiting, username)) {
+        throw ChallengeSessions.invalid();
+      }
+      return handler.respondToDecoy(new ChallengeHandler.Decoy(target, waiting, username, answers), sessions);
+    }
     User user =
         userStore.findBySub(waiting.userPoolId(), waiting.userSub()).orElseThrow(ChallengeSessions::invalid);
     // USERNAME may be any of the user's sign-in names; it must name the user the session was issued to.

@@ -59,7 +59,7 @@ public final class ChoiceSignIn {
         return srp.start(target, username, params.get("SRP_A"));
       }
       return sessions
-          .issueDecoy(target, ChallengeName.SELECT_CHALLENGE, Map.of())
+          .issueDecoy(target, ChallengeName.SELECT_CHALLENGE, username, Map.of())
           .withAvailable(offered(target, Optional.empty()));
     }
     User user = found.get();
@@ -114,7 +114,7 @@ public final class ChoiceSignIn {
     parameters.put("USER_ID_FOR_SRP", username);
     parameters.put("CODE_DELIVERY_DELIVERY_MEDIUM", to.deliveryMedium());
     parameters.put("CODE_DELIVERY_DESTINATION", to.destination());
-    return sessions.issueDecoy(target, ChallengeName.EMAIL_OTP, parameters);
+    return sessions.issueDecoy(target, ChallengeName.EMAIL_OTP, username, parameters);
   }
 
   /** The first factors that SELECT_CHALLENGE offers this user, or any user when none is known. */

@@ -1,8 +1,6 @@
 package dev.cognate.service;
 
 import dev.cognate.domain.ChallengeName;
-import dev.cognate.service.Directory.ClientInPool;
-import java.util.Map;
 
 /**
  * EMAIL_OTP, as a second factor or as a choice-based sign-in's first (USER_AUTH): the code sent to the user's e-mail
@@ -18,10 +16,11 @@ public final class EmailOtpChallenge extends MfaCodeChallenge {
     return ChallengeName.EMAIL_OTP;
   }
 
-  /** An unknown user's code is never right, as a mistyped one is not. */
+  /** An unknown user's code is never right, as a mistyped one is not, and takes one of the session's answers. */
   @Override
-  public SignInStep respondToDecoy(ClientInPool target, String username, Map<String, String> responses) {
-    AuthFlows.required(responses, "EMAIL_OTP_CODE");
+  public SignInStep respondToDecoy(Decoy decoy, ChallengeSessions sessions) {
+    AuthFlows.required(decoy.responses(), "EMAIL_OTP_CODE");
+    sessions.claimAnswer(decoy.session());
     throw wrongCode();
   }
 }

@@ -158,7 +158,7 @@ public final class PasswordVerifierChallenge implements ChallengeHandler {
     BigInteger fakeVerifier = SrpMath.G.modPow(SrpMath.secret(random), SrpMath.N);
     BigInteger serverPublic = SrpMath.serverPublic(fakeVerifier, SrpMath.secret(random));
     return sessions.issueDecoy(
-        target, name(), parameters(new BigInteger(1, salt), serverPublic, secretBlock(), username));
+        target, name(), username, parameters(new BigInteger(1, salt), serverPublic, secretBlock(), username));
   }
 
   private static Map<String, String> parameters(

@@ -2,8 +2,6 @@ package dev.cognate.service;
 
 import dev.cognate.domain.ChallengeName;
 import dev.cognate.error.CognitoException;
-import dev.cognate.service.Directory.ClientInPool;
-import java.util.Map;
 
 /**
  * SELECT_CHALLENGE of a choice-based sign-in: {@code ANSWER} names a first factor the user can use; a password
@@ -44,12 +42,13 @@ public final class SelectChallenge implements ChallengeHandler {
    * choice does not tell who exists; other choices answer as a wrong password does.
    */
   @Override
-  public SignInStep respondToDecoy(ClientInPool target, String username, Map<String, String> responses) {
-    String chosen = AuthFlows.required(responses, "ANSWER");
+  public SignInStep respondToDecoy(Decoy decoy, ChallengeSessions sessions) {
+    String chosen = AuthFlows.required(decoy.responses(), "ANSWER");
     if (chosen.equals(ChallengeName.EMAIL_OTP.name())
-        && ChoiceSignIn.offeredToAnyone(target, ChallengeName.EMAIL_OTP)) {
-      return choices.emailCodeDecoy(target, username);
+        && ChoiceSignIn.offeredToAnyone(decoy.target(), ChallengeName.EMAIL_OTP)) {
+      sessions.consume(decoy.session());
+      return choices.emailCodeDecoy(decoy.target(), decoy.username());
     }
-    return ChallengeHandler.super.respondToDecoy(target, username, responses);
+    return ChallengeHandler.super.respondToDecoy(decoy, sessions);
   }
 }

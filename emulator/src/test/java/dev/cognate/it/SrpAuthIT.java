@@ -260,6 +260,11 @@ class SrpAuthIT {
         NotAuthorizedException.class,
         INCORRECT,
         () -> respond(hidingClient, decoy, srp.answer(decoy.challengeParameters(), PASSWORD)));
+    // A wrong password uses a real session up; the decoy's must be used up too, or a second answer tells them apart.
+    assertCognitoError(
+        NotAuthorizedException.class,
+        INVALID_SESSION,
+        () -> respond(hidingClient, decoy, srp.answer(decoy.challengeParameters(), PASSWORD)));
   }
 
   @Test

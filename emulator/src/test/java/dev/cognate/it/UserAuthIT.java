@@ -386,11 +386,24 @@ class UserAuthIT {
     assertEquals(ChallengeNameType.EMAIL_OTP, chosen.challengeName());
     assertEquals("EMAIL", chosen.challengeParameters().get("CODE_DELIVERY_DELIVERY_MEDIUM"));
     assertEquals("g***@e***", chosen.challengeParameters().get("CODE_DELIVERY_DESTINATION"));
+    for (int wrong = 1; wrong <= 5; wrong++) {
+      assertCognitoError(
+          "CodeMismatchException",
+          WRONG_CODE,
+          () -> respond(hiding, ChallengeNameType.EMAIL_OTP, chosen.session(),
+              Map.of("USERNAME", "ghost", "EMAIL_OTP_CODE", "123456")));
+    }
+    // As a known user's session is, the decoy is used up after five wrong codes, and the choice after one answer.
     assertCognitoError(
-        "CodeMismatchException",
-        WRONG_CODE,
+        "NotAuthorizedException",
+        "Invalid session for the user.",
         () -> respond(hiding, ChallengeNameType.EMAIL_OTP, chosen.session(),
             Map.of("USERNAME", "ghost", "EMAIL_OTP_CODE", "123456")));
+    assertCognitoError(
+        "NotAuthorizedException",
+        "Invalid session for the user.",
+        () -> respond(hiding, ChallengeNameType.SELECT_CHALLENGE, decoy.session(),
+            Map.of("USERNAME", "ghost", "ANSWER", "EMAIL_OTP")));
   }
 
   // ------------------------------------------------------------------------------------------------------ helpers

@@ -232,5 +232,9 @@ final class Schema {
           // limit is deleted.
           """
           ALTER TABLE challenge_sessions ADD COLUMN IF NOT EXISTS wrong_answers INT DEFAULT 0 NOT NULL
+          """,
+          // Decoy sessions (for users who do not exist) are stored as real ones are, without a user.
+          """
+          ALTER TABLE challenge_sessions ALTER COLUMN user_sub SET NULL
           """);
 }

@@ -6,6 +6,7 @@ import dev.cognate.domain.User;
 import dev.cognate.error.CognitoException;
 import dev.cognate.service.Directory.ClientInPool;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Answers one challenge of RespondToAuthChallenge. The session, the client and USERNAME are checked before a
@@ -25,6 +26,14 @@ public interface ChallengeHandler {
   default SignInStep respondToDecoy(Decoy decoy, ChallengeSessions sessions) {
     sessions.consume(decoy.session());
     throw CognitoException.notAuthorized(Authenticator.INCORRECT);
+  }
+
+  /**
+   * The session an answer that came without one carries in its responses, if this challenge's answers carry it
+   * (PASSWORD_VERIFIER is answered with its SECRET_BLOCK and no Session, as on Cognito).
+   */
+  default Optional<String> sessionIn(Map<String, String> responses) {
+    return Optional.empty();
   }
 
   /** An answer to a decoy challenge, from a client that named the user the decoy was issued for. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Issues challenge sessions and opens them again when answered. A session string is long, random and opaque, as
@@ -43,6 +44,26 @@ public final class ChallengeSessions {
   public SignInStep.Challenge issue(
       ClientInPool target, User user, ChallengeName name, Map<String, String> parameters, Map<String, String> state) {
     return new SignInStep.Challenge(name, store(target, user.sub(), name, state), parameters);
+  }
+
+  /**
+   * A challenge answered without its Session, whose parameters carry the session instead (PASSWORD_VERIFIER's
+   * SECRET_BLOCK, as on Cognito): {@code parametersOf} is given the session string, and no Session is returned.
+   */
+  public SignInStep.Challenge issueCarried(
+      ClientInPool target,
+      User user,
+      ChallengeName name,
+      Function<String, Map<String, String>> parametersOf,
+      Map<String, String> state) {
+    return new SignInStep.Challenge(name, null, parametersOf.apply(store(target, user.sub(), name, state)));
+  }
+
+  /** The decoy of {@link #issueCarried}, for a user who does not exist. */
+  public SignInStep.Challenge issueCarriedDecoy(
+      ClientInPool target, ChallengeName name, String username, Function<String, Map<String, String>> parametersOf) {
+    return new SignInStep.Challenge(
+        name, null, parametersOf.apply(store(target, null, name, Map.of(DECOY_USERNAME, username))));
   }
 
   private String store(ClientInPool target, String userSub, ChallengeName name, Map<String, String> state) {

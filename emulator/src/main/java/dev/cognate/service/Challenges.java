@@ -37,10 +37,13 @@ public final class Challenges {
     }
     Map<String, String> answers = responses == null ? Map.of() : responses;
     String username = AuthFlows.required(answers, "USERNAME");
-    if (session == null) {
-      throw CognitoException.invalidParameter("Missing required parameter Session");
-    }
-    ChallengeSession waiting = sessions.open(target, name, session);
+    String given =
+        session != null
+            ? session
+            : handler
+                .sessionIn(answers)
+                .orElseThrow(() -> CognitoException.invalidParameter("Missing required parameter Session"));
+    ChallengeSession waiting = sessions.open(target, name, given);
     // A decoy stood in for a user who does not exist; its handler answers as for a user who does.
     if (waiting.isDecoy()) {
       if (!ChallengeSessions.decoyFor(waiting, username)) {

@@ -5,8 +5,8 @@ import dev.cognate.domain.SrpVerifier;
 import dev.cognate.domain.User;
 import dev.cognate.error.CognitoException;
 import dev.cognate.service.Directory.ClientInPool;
+import dev.cognate.token.RefreshTokens;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.format.DateTimeFormatter;
@@ -28,9 +28,7 @@ public final class PasswordVerifierChallenge implements ChallengeHandler {
   private static final String SECRET = "b";
   private static final String CLIENT_PUBLIC = "A";
   private static final String SERVER_PUBLIC = "B";
-  private static final String SECRET_BLOCK = "secretBlock";
   private static final String VERIFIER = "verifier";
-  private static final int SECRET_BLOCK_BYTES = 64;
   private static final int MAX_SRP_A_DIGITS = 1024;
   private static final int SALT_BYTES = 16;
   // The client libraries write the day without padding; the hour is read with or without, as they differ there.
@@ -81,16 +79,18 @@ public final class PasswordVerifierChallenge implements ChallengeHandler {
     SrpVerifier verifier = user.srpVerifier().get();
     BigInteger secret = SrpMath.secret(random);
     BigInteger serverPublic = SrpMath.serverPublic(verifier.verifier(), secret);
-    String secretBlock = secretBlock();
     Map<String, String> state =
         Map.of(
             SECRET, secret.toString(16),
             CLIENT_PUBLIC, clientPublic.toString(16),
             SERVER_PUBLIC, serverPublic.toString(16),
-            SECRET_BLOCK, secretBlock,
             VERIFIER, verifier.verifier().toString(16));
-    return sessions.issue(
-        target, user, name(), parameters(verifier.salt(), serverPublic, secretBlock, user.username()), state);
+    return sessions.issueCarried(
+        target,
+        user,
+        name(),
+        session -> parameters(verifier.salt(), serverPublic, secretBlockOf(session), user.username()),
+        state);
   }
 
   @Override
@@ -102,7 +102,7 @@ public final class PasswordVerifierChallenge implements ChallengeHandler {
     Map<String, String> state = answer.session().state();
     User user = answer.user();
     // A secret block from another exchange, or a password set since this one began, does not answer this session.
-    if (!MessageDigest.isEqual(bytes(secretBlock), bytes(state.get(SECRET_BLOCK)))
+    if (!sessionIn(responses).map(RefreshTokens::hash).equals(Optional.of(answer.session().sessionHash()))
         || !user.srpVerifier().map(v -> v.verifier().toString(16)).equals(Optional.of(state.get(VERIFIER)))) {
       throw ChallengeSessions.invalid();
     }
@@ -157,8 +157,11 @@ public final class PasswordVerifierChallenge implements ChallengeHandler {
     random.nextBytes(salt);
     BigInteger fakeVerifier = SrpMath.G.modPow(SrpMath.secret(random), SrpMath.N);
     BigInteger serverPublic = SrpMath.serverPublic(fakeVerifier, SrpMath.secret(random));
-    return sessions.issueDecoy(
-        target, name(), username, parameters(new BigInteger(1, salt), serverPublic, secretBlock(), username));
+    return sessions.issueCarriedDecoy(
+        target,
+        name(),
+        username,
+        session -> parameters(new BigInteger(1, salt), serverPublic, secretBlockOf(session), username));
   }
 
   private static Map<String, String> parameters(
@@ -172,10 +175,25 @@ public final class PasswordVerifierChallenge implements ChallengeHandler {
     return parameters;
   }
 
-  private String secretBlock() {
-    byte[] block = new byte[SECRET_BLOCK_BYTES];
-    random.nextBytes(block);
-    return Base64.getEncoder().encodeToString(block);
+  /**
+   * Cognito's secret block is an opaque blob that carries the exchange, so that the answer needs no Session; the
+   * session's own bytes are one.
+   */
+  private static String secretBlockOf(String session) {
+    return Base64.getEncoder().encodeToString(Base64.getUrlDecoder().decode(session));
+  }
+
+  @Override
+  public Optional<String> sessionIn(Map<String, String> responses) {
+    String secretBlock = responses.get("PASSWORD_CLAIM_SECRET_BLOCK");
+    if (secretBlock == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Base64.getUrlEncoder().withoutPadding().encodeToString(Base64.getDecoder().decode(secretBlock)));
+    } catch (IllegalArgumentException notBase64) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -197,9 +215,5 @@ public final class PasswordVerifierChallenge implements ChallengeHandler {
       throw CognitoException.invalidParameter("SRP_A cannot be 0 mod N.");
     }
     return value;
-  }
-
-  private static byte[] bytes(String value) {
-    return value.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -96,6 +96,26 @@ class SrpAuthIT {
         username, cognito.getUser(r -> r.accessToken(signedIn.authenticationResult().accessToken())).username());
   }
 
+  /**
+   * As on Cognito, the PASSWORD_VERIFIER challenge comes without a Session, and pycognito answers it without one: the
+   * SECRET_BLOCK carries the exchange.
+   */
+  @Test
+  void theChallengeHasNoSessionAndTheSecretBlockCarriesTheExchange() {
+    String username = confirmedUser();
+    SrpClient srp = new SrpClient(pool.poolId());
+    InitiateAuthResponse challenge = initiate(pool.clientId(), username, srp.srpA());
+    assertNull(challenge.session());
+    Map<String, String> answer = new HashMap<>(srp.answer(challenge.challengeParameters(), PASSWORD));
+    answer.put("USERNAME", username);
+    RespondToAuthChallengeResponse signedIn =
+        cognito.respondToAuthChallenge(
+            r -> r.clientId(pool.clientId())
+                .challengeName(ChallengeNameType.PASSWORD_VERIFIER)
+                .challengeResponses(answer));
+    assertNotNull(signedIn.authenticationResult().accessToken());
+  }
+
   @Test
   void twentySrpSignInsInARow() {
     String username = confirmedUser();
@@ -156,8 +176,9 @@ class SrpAuthIT {
     assertCognitoError(NotAuthorizedException.class, INVALID_SESSION, () -> respond(pool.clientId(), challenge, answer));
   }
 
+  /** The secret block names the exchange an answer is judged against, as the session would. */
   @Test
-  void aSecretBlockFromAnotherExchangeIsRefused() {
+  void anAnswerIsJudgedAgainstTheExchangeItsSecretBlockNames() {
     String username = confirmedUser();
     SrpClient srp = new SrpClient(pool.poolId());
     InitiateAuthResponse first = initiate(pool.clientId(), username, srp.srpA());
@@ -170,11 +191,15 @@ class SrpAuthIT {
 
     assertCognitoError(
         NotAuthorizedException.class,
-        INVALID_SESSION,
+        INCORRECT,
         () -> respond(pool.clientId(), first, srp.answer(mixed, PASSWORD)));
+    assertCognitoError(
+        NotAuthorizedException.class,
+        INVALID_SESSION,
+        () -> respond(pool.clientId(), second, srp.answer(second.challengeParameters(), PASSWORD)));
     assertNotNull(
         respond(pool.clientId(), first, srp.answer(first.challengeParameters(), PASSWORD)).authenticationResult(),
-        "the refused block left the session usable");
+        "the first exchange was not touched");
   }
 
   @Test
@@ -205,7 +230,10 @@ class SrpAuthIT {
         "SRP_A is longer than 1024 hexadecimal digits.",
         () -> initiate(pool.clientId(), username, overlong));
     String padded = "0".repeat(1024 - 768) + SrpClient.N.subtract(java.math.BigInteger.TWO).toString(16);
-    assertNotNull(initiate(pool.clientId(), username, padded).session(), "a left-padded A of 1024 digits is read");
+    assertEquals(
+        ChallengeNameType.PASSWORD_VERIFIER,
+        initiate(pool.clientId(), username, padded).challengeName(),
+        "a left-padded A of 1024 digits is read");
   }
 
   @Test
@@ -255,7 +283,8 @@ class SrpAuthIT {
     assertEquals(Set.of("SALT", "SRP_B", "SECRET_BLOCK", "USER_ID_FOR_SRP", "USERNAME"),
         decoy.challengeParameters().keySet());
     assertEquals(
-        initiate(hidingClient, confirmedUser(), srp.srpA()).session().length(), decoy.session().length());
+        initiate(hidingClient, confirmedUser(), srp.srpA()).challengeParameters().get("SECRET_BLOCK").length(),
+        decoy.challengeParameters().get("SECRET_BLOCK").length());
     assertCognitoError(
         NotAuthorizedException.class,
         INCORRECT,

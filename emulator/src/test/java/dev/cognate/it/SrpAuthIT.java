@@ -13,7 +13,7 @@ import dev.cognate.CognateConfig;
 import dev.cognate.support.EmulatorExtension;
 import dev.cognate.support.Pool;
 import dev.cognate.support.Pools;
-import dev.cognate.support.SrpClient;
+import dev.cognate.testing.SrpClient;
 import dev.cognate.support.TestEmulator;
 import dev.cognate.support.Users;
 import dev.cognate.testing.MutableClock;
@@ -487,19 +487,6 @@ class SrpAuthIT {
 
   private static String signInBySrp(
       CognitoIdentityProviderClient client, String poolId, String clientId, String username, String password) {
-    SrpClient srp = new SrpClient(poolId);
-    InitiateAuthResponse challenge =
-        client.initiateAuth(
-            r -> r.clientId(clientId)
-                .authFlow(AuthFlowType.USER_SRP_AUTH)
-                .authParameters(Map.of("USERNAME", username, "SRP_A", srp.srpA())));
-    return client
-        .respondToAuthChallenge(
-            r -> r.clientId(clientId)
-                .challengeName(challenge.challengeName())
-                .session(challenge.session())
-                .challengeResponses(srp.answer(challenge.challengeParameters(), password)))
-        .authenticationResult()
-        .accessToken();
+    return SrpClient.signIn(client, poolId, clientId, username, password).authenticationResult().accessToken();
   }
 }

@@ -10,7 +10,7 @@ import dev.cognate.support.EmulatorExtension;
 import dev.cognate.support.Http;
 import dev.cognate.support.Pool;
 import dev.cognate.support.Pools;
-import dev.cognate.support.SrpClient;
+import dev.cognate.testing.SrpClient;
 import dev.cognate.support.Users;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

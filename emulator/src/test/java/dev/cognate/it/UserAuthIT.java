@@ -12,7 +12,7 @@ import dev.cognate.domain.SentCode;
 import dev.cognate.support.EmulatorExtension;
 import dev.cognate.support.Pool;
 import dev.cognate.support.Pools;
-import dev.cognate.support.SrpClient;
+import dev.cognate.testing.SrpClient;
 import dev.cognate.support.Users;
 import java.util.HashMap;
 import java.util.List;

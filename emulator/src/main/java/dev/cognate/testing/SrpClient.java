@@ -1,4 +1,4 @@
-package dev.cognate.support;
+package dev.cognate.testing;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +13,16 @@ import java.util.Locale;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
 
 /**
- * The client side of Cognito's SRP, written the way the public client libraries do it: numbers travel as hex
- * strings and are hashed as "padded hex" (even length, "00" in front when the first digit is 8 or above). It shares
- * no code with the emulator's SRP, so a test signing in with it checks both against the one description.
+ * The client side of Cognito's SRP ({@code USER_SRP_AUTH}), for Java tests: the AWS SDK for Java has none. It is
+ * written the way the public client libraries do it: numbers travel as hex strings and are hashed as "padded hex"
+ * (even length, "00" in front when the first digit is 8 or above). It shares no code with the emulator's SRP, so a
+ * test signing in with it checks both against the one description; it signs in to real Cognito as well.
  */
 public final class SrpClient {
   private static final String N_HEX =
@@ -47,6 +52,26 @@ public final class SrpClient {
     this.poolName = userPoolId.split("_", 2)[1];
     this.a = a;
     this.bigA = G.modPow(a, N);
+  }
+
+  /**
+   * A whole SRP sign-in through the SDK, for a client without a secret: InitiateAuth {@code USER_SRP_AUTH}, then
+   * the answer to its {@code PASSWORD_VERIFIER} challenge. The response holds the tokens, or the next challenge (a
+   * new password, MFA); a wrong password throws {@code NotAuthorizedException} as on Cognito.
+   */
+  public static RespondToAuthChallengeResponse signIn(
+      CognitoIdentityProviderClient cognito, String userPoolId, String clientId, String username, String password) {
+    SrpClient srp = new SrpClient(userPoolId);
+    InitiateAuthResponse challenge =
+        cognito.initiateAuth(
+            r -> r.clientId(clientId)
+                .authFlow(AuthFlowType.USER_SRP_AUTH)
+                .authParameters(Map.of("USERNAME", username, "SRP_A", srp.srpA())));
+    return cognito.respondToAuthChallenge(
+        r -> r.clientId(clientId)
+            .challengeName(challenge.challengeName())
+            .session(challenge.session())
+            .challengeResponses(srp.answer(challenge.challengeParameters(), password)));
   }
 
   /** {@code SRP_A} as sent in InitiateAuth's AuthParameters. */

@@ -1,5 +1,6 @@
 package dev.cognate.testing;
 
+import dev.cognate.service.SrpMath;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,20 +22,13 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAu
 /**
  * The client side of Cognito's SRP ({@code USER_SRP_AUTH}), for Java tests: the AWS SDK for Java has none. It is
  * written the way the public client libraries do it: numbers travel as hex strings and are hashed as "padded hex"
- * (even length, "00" in front when the first digit is 8 or above). It shares no code with the emulator's SRP, so a
- * test signing in with it checks both against the one description; it signs in to real Cognito as well.
+ * (even length, "00" in front when the first digit is 8 or above). Apart from the group's prime it shares no code
+ * with the emulator's SRP, so a test signing in with it checks both against the one description; it signs in to
+ * real Cognito as well.
  */
 public final class SrpClient {
-  private static final String N_HEX =
-      "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD"
-          + "EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED"
-          + "EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F"
-          + "83655D23DCA3AD961C62F356208552BB9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3B"
-          + "E39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA0510"
-          + "15728E5A8AAAC42DAD33170D04507A33A85521ABDF1CBA64ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7"
-          + "ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864D87602733EC86A64521F2B18177B200C"
-          + "BBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF";
-  public static final BigInteger N = new BigInteger(N_HEX, 16);
+  // The group is the published constant both sides share; everything computed from it is this class's own.
+  public static final BigInteger N = SrpMath.N;
   public static final BigInteger G = BigInteger.TWO;
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss 'UTC' yyyy", Locale.ENGLISH);

@@ -263,13 +263,7 @@ class UserAuthIT {
         r -> r.userPoolId(pool.poolId())
             .mfaConfiguration(UserPoolMfaType.ON)
             .softwareTokenMfaConfiguration(t -> t.enabled(true)));
-    InitiateAuthResponse choice = userAuth(pool, Map.of("USERNAME", name, "PREFERRED_CHALLENGE", "EMAIL_OTP"));
-    assertEquals(ChallengeNameType.SELECT_CHALLENGE, choice.challengeName());
-    assertEquals(List.of(ChallengeNameType.PASSWORD, ChallengeNameType.PASSWORD_SRP), choice.availableChallenges());
-    assertInvalidParameter(
-        "The challenge EMAIL_OTP is not available for the user.",
-        () -> respond(pool, ChallengeNameType.SELECT_CHALLENGE, choice.session(),
-            Map.of("USERNAME", name, "ANSWER", "EMAIL_OTP")));
+    assertOnlyPasswordsOffered(pool, name);
   }
 
   @Test
@@ -277,13 +271,7 @@ class UserAuthIT {
     Pool pool = pool();
     String name = user(pool);
     // Preferred but not allowed: the choice of what is allowed instead.
-    InitiateAuthResponse choice = userAuth(pool, Map.of("USERNAME", name, "PREFERRED_CHALLENGE", "EMAIL_OTP"));
-    assertEquals(ChallengeNameType.SELECT_CHALLENGE, choice.challengeName());
-    assertEquals(List.of(ChallengeNameType.PASSWORD, ChallengeNameType.PASSWORD_SRP), choice.availableChallenges());
-    assertInvalidParameter(
-        "The challenge EMAIL_OTP is not available for the user.",
-        () -> respond(pool, ChallengeNameType.SELECT_CHALLENGE, choice.session(),
-            Map.of("USERNAME", name, "ANSWER", "EMAIL_OTP")));
+    assertOnlyPasswordsOffered(pool, name);
     assertCognitoError(
         "UnsupportedOperationException",
         "Cognate does not emulate the WEB_AUTHN sign-in factor yet; use PASSWORD, PASSWORD_SRP or EMAIL_OTP.",
@@ -409,6 +397,17 @@ class UserAuthIT {
   // ------------------------------------------------------------------------------------------------------ helpers
 
   /** A pool with e-mail auto-verified, a short password policy and the given first factors. */
+  /** Preferring EMAIL_OTP where it is not available: the choice of passwords instead, and choosing it refused. */
+  private static void assertOnlyPasswordsOffered(Pool pool, String name) {
+    InitiateAuthResponse choice = userAuth(pool, Map.of("USERNAME", name, "PREFERRED_CHALLENGE", "EMAIL_OTP"));
+    assertEquals(ChallengeNameType.SELECT_CHALLENGE, choice.challengeName());
+    assertEquals(List.of(ChallengeNameType.PASSWORD, ChallengeNameType.PASSWORD_SRP), choice.availableChallenges());
+    assertInvalidParameter(
+        "The challenge EMAIL_OTP is not available for the user.",
+        () -> respond(pool, ChallengeNameType.SELECT_CHALLENGE, choice.session(),
+            Map.of("USERNAME", name, "ANSWER", "EMAIL_OTP")));
+  }
+
   private static Pool pool(AuthFactorType... factors) {
     return Pools.pool(
         cognito,

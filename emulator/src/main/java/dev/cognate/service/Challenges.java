@@ -49,6 +49,7 @@ public final class Challenges {
       if (!ChallengeSessions.decoyFor(waiting, username)) {
         throw ChallengeSessions.invalid();
       }
+      SecretHash.verify(target.client(), username, answers.get("SECRET_HASH"));
       return handler.respondToDecoy(new ChallengeHandler.Decoy(target, waiting, username, answers), sessions);
     }
     User user =

@@ -1,6 +1,7 @@
 package dev.cognate.service;
 
 import dev.cognate.domain.ChallengeName;
+import dev.cognate.domain.ChallengeSession;
 import dev.cognate.domain.SrpVerifier;
 import dev.cognate.domain.User;
 import dev.cognate.error.CognitoException;
@@ -102,7 +103,7 @@ public final class PasswordVerifierChallenge implements ChallengeHandler {
     Map<String, String> state = answer.session().state();
     User user = answer.user();
     // A secret block from another exchange, or a password set since this one began, does not answer this session.
-    if (!sessionIn(responses).map(RefreshTokens::hash).equals(Optional.of(answer.session().sessionHash()))
+    if (!carries(responses, answer.session())
         || !user.srpVerifier().map(v -> v.verifier().toString(16)).equals(Optional.of(state.get(VERIFIER)))) {
       throw ChallengeSessions.invalid();
     }
@@ -119,6 +120,23 @@ public final class PasswordVerifierChallenge implements ChallengeHandler {
     // may call the emulator back to change this very user, and would wait on the locks such a transaction holds.
     sessions.consume(answer.session());
     return afterPassword.nextAfterChallenge(answer.target(), user.sub(), answer.issuer());
+  }
+
+  /** Refused as a known user's answer of the same shape is, up to the signature, which no answer to a decoy passes. */
+  @Override
+  public SignInStep respondToDecoy(Decoy decoy, ChallengeSessions sessions) {
+    Map<String, String> responses = decoy.responses();
+    AuthFlows.required(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
+    AuthFlows.required(responses, "PASSWORD_CLAIM_SIGNATURE");
+    AuthFlows.required(responses, "TIMESTAMP");
+    if (!carries(responses, decoy.session())) {
+      throw ChallengeSessions.invalid();
+    }
+    return ChallengeHandler.super.respondToDecoy(decoy, sessions);
+  }
+
+  private boolean carries(Map<String, String> responses, ChallengeSession session) {
+    return sessionIn(responses).map(RefreshTokens::hash).equals(Optional.of(session.sessionHash()));
   }
 
   private static boolean signedWithTheRightPassword(

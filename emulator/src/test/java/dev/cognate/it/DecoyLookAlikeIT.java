@@ -1,0 +1,168 @@
+package dev.cognate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.cognate.support.EmulatorExtension;
+import dev.cognate.support.Pool;
+import dev.cognate.support.Pools;
+import dev.cognate.support.SrpClient;
+import dev.cognate.support.Users;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFactorType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.PreventUserExistenceErrorTypes;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
+
+/**
+ * Under PreventUserExistenceErrors ENABLED an unknown user's sign-in must answer every step as a known user's with a
+ * wrong password does: the same challenge, the same parameter names, the same error for the same malformed answer.
+ * Each test runs one probe for a known user and for an unknown one and compares what a client can see.
+ */
+class DecoyLookAlikeIT {
+  private static final String PASSWORD = "Passw0rd!";
+  private static final String WRONG = "Wr0ng-password";
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  @RegisterExtension static final EmulatorExtension emulator = EmulatorExtension.start();
+
+  private static final CognitoIdentityProviderClient cognito = emulator.cognito();
+
+  @Test
+  void anSrpAnswerMissingItsSignatureIsNamedForAnUnknownUserToo() {
+    Pool pool = hidingPool(c -> c.explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH));
+    assertLookAlike(pool, name -> {
+      SrpClient srp = new SrpClient(pool.poolId());
+      InitiateAuthResponse challenge = srpInitiate(pool, name, srp.srpA(), null);
+      Map<String, String> answer = new HashMap<>(srp.answer(challenge.challengeParameters(), WRONG));
+      answer.remove("PASSWORD_CLAIM_SIGNATURE");
+      return () -> srpRespond(pool, answer);
+    });
+  }
+
+  @Test
+  void anSrpAnswerWithoutTheSecretHashIsRefusedAlikeForAnUnknownUser() {
+    Pool pool = hidingPool(c -> c.generateSecret(true).explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH));
+    assertLookAlike(pool, name -> {
+      SrpClient srp = new SrpClient(pool.poolId());
+      InitiateAuthResponse challenge =
+          srpInitiate(pool, name, srp.srpA(), Users.secretHash(pool.clientSecret(), name, pool.clientId()));
+      Map<String, String> answer = srp.answer(challenge.challengeParameters(), WRONG);
+      return () -> srpRespond(pool, answer);
+    });
+  }
+
+  @Test
+  void anSrpAnswerWhoseSecretBlockIsNotItsSessionsIsRefusedAlikeForAnUnknownUser() {
+    Pool pool = hidingPool(c -> c.explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH));
+    assertLookAlike(pool, name -> {
+      SrpClient srp = new SrpClient(pool.poolId());
+      InitiateAuthResponse challenge = srpInitiate(pool, name, srp.srpA(), null);
+      String block = challenge.challengeParameters().get("SECRET_BLOCK");
+      // The session the block carries, sent as Session, with another block in the answer.
+      String session =
+          java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Base64.getDecoder().decode(block));
+      Map<String, String> answer = new HashMap<>(srp.answer(challenge.challengeParameters(), WRONG));
+      answer.put("PASSWORD_CLAIM_SECRET_BLOCK", "AAAA");
+      return () -> outcome(() -> cognito.respondToAuthChallenge(
+          r -> r.clientId(pool.clientId())
+              .challengeName(ChallengeNameType.PASSWORD_VERIFIER)
+              .session(session)
+              .challengeResponses(answer)));
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------------------ helpers
+
+  /** Runs the probe {@code prepare} builds for a known user and an unknown one; the outcomes must not differ. */
+  private static void assertLookAlike(Pool pool, Function<String, Supplier<String>> prepare) {
+    String known = "known-" + SEQUENCE.incrementAndGet();
+    cognito.adminCreateUser(
+        r -> r.userPoolId(pool.poolId())
+            .username(known)
+            .userAttributes(Users.attr("email", known + "@example.com"), Users.attr("email_verified", "true"))
+            .messageAction("SUPPRESS"));
+    cognito.adminSetUserPassword(r -> r.userPoolId(pool.poolId()).username(known).password(PASSWORD).permanent(true));
+    String unknown = "ghost-" + SEQUENCE.incrementAndGet();
+    String ofKnown = prepare.apply(known).get().replace(known, "<name>");
+    String ofUnknown = prepare.apply(unknown).get().replace(unknown, "<name>");
+    System.out.println("known user: " + ofKnown + " | unknown user: " + ofUnknown);
+    assertEquals(ofKnown, ofUnknown, "a client can tell a known user from an unknown one");
+  }
+
+  /** What a client sees of a call: the challenge and its parameter names, or the error's code and message. */
+  private static String outcome(Supplier<Object> call) {
+    try {
+      Object response = call.get();
+      if (response instanceof InitiateAuthResponse r) {
+        return "challenge " + r.challengeName() + " " + new TreeSet<>(r.challengeParameters().keySet()) + " "
+            + r.availableChallenges() + " session " + (r.session() != null);
+      }
+      RespondToAuthChallengeResponse r = (RespondToAuthChallengeResponse) response;
+      return r.authenticationResult() != null
+          ? "tokens"
+          : "challenge " + r.challengeName() + " " + new TreeSet<>(r.challengeParameters().keySet()) + " session "
+              + (r.session() != null);
+    } catch (CognitoIdentityProviderException e) {
+      return e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
+    }
+  }
+
+  private static Pool hidingPool(
+      java.util.function.Consumer<software.amazon.awssdk.services.cognitoidentityprovider.model
+              .CreateUserPoolClientRequest.Builder> client) {
+    return Pools.pool(
+        cognito,
+        b -> b.autoVerifiedAttributes(VerifiedAttributeType.EMAIL),
+        c -> {
+          c.preventUserExistenceErrors(PreventUserExistenceErrorTypes.ENABLED);
+          client.accept(c);
+        });
+  }
+
+  private static Pool userAuthPool(AuthFactorType... factors) {
+    return Pools.pool(
+        cognito,
+        b -> b.autoVerifiedAttributes(VerifiedAttributeType.EMAIL)
+            .policies(p -> p.signInPolicy(s -> s.allowedFirstAuthFactors(factors))),
+        c -> c.explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_AUTH)
+            .preventUserExistenceErrors(PreventUserExistenceErrorTypes.ENABLED));
+  }
+
+  private static InitiateAuthResponse srpInitiate(Pool pool, String name, String srpA, String secretHash) {
+    Map<String, String> parameters = new HashMap<>(Map.of("USERNAME", name, "SRP_A", srpA));
+    if (secretHash != null) {
+      parameters.put("SECRET_HASH", secretHash);
+    }
+    return cognito.initiateAuth(
+        r -> r.clientId(pool.clientId()).authFlow(AuthFlowType.USER_SRP_AUTH).authParameters(parameters));
+  }
+
+  private static String srpRespond(Pool pool, Map<String, String> answer) {
+    return outcome(() -> cognito.respondToAuthChallenge(
+        r -> r.clientId(pool.clientId()).challengeName(ChallengeNameType.PASSWORD_VERIFIER).challengeResponses(answer)));
+  }
+
+  private static InitiateAuthResponse userAuth(Pool pool, Map<String, String> parameters) {
+    return cognito.initiateAuth(
+        r -> r.clientId(pool.clientId()).authFlow(AuthFlowType.USER_AUTH).authParameters(parameters));
+  }
+
+  private static RespondToAuthChallengeResponse respond(
+      Pool pool, ChallengeNameType name, String session, Map<String, String> responses) {
+    return cognito.respondToAuthChallenge(
+        r -> r.clientId(pool.clientId()).challengeName(name).session(session).challengeResponses(new HashMap<>(responses)));
+  }
+}

@@ -50,7 +50,7 @@ public final class Challenges {
         throw ChallengeSessions.invalid();
       }
       SecretHash.verify(target.client(), username, answers.get("SECRET_HASH"));
-      return handler.respondToDecoy(new ChallengeHandler.Decoy(target, waiting, username, answers), sessions);
+      return handler.respondToDecoy(new ChallengeHandler.Decoy(target, waiting, username, answers, issuer), sessions);
     }
     User user =
         userStore.findBySub(waiting.userPoolId(), waiting.userSub()).orElseThrow(ChallengeSessions::invalid);

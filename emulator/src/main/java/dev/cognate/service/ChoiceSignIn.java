@@ -51,12 +51,9 @@ public final class ChoiceSignIn {
       if (!target.client().preventUserExistenceErrors()) {
         throw Users.doesNotExist();
       }
-      // A password given along is refused as a wrong one; SRP gets its decoy; anything else a choice no answer passes.
-      if (preferred.equals(Optional.of(ChallengeName.PASSWORD)) && params.containsKey("PASSWORD")) {
-        return authenticator.withPassword(target, username, params.get("PASSWORD"), issuer);
-      }
-      if (preferred.equals(Optional.of(ChallengeName.PASSWORD_SRP)) && params.containsKey("SRP_A")) {
-        return srp.start(target, username, params.get("SRP_A"));
+      // A preferred factor starts as it would for a known user; without one, a choice no answer passes.
+      if (preferred.isPresent() && offeredToAnyone(target, preferred.get())) {
+        return beginDecoy(target, username, preferred.get(), params, issuer);
       }
       return sessions
           .issueDecoy(target, ChallengeName.SELECT_CHALLENGE, username, Map.of())
@@ -90,6 +87,26 @@ public final class ChoiceSignIn {
               ? srp.start(target, user.username(), given.get("SRP_A"))
               : sessions.issue(target, user, ChallengeName.PASSWORD_SRP, parameters(user), Map.of());
       case EMAIL_OTP -> codes.askFirstFactor(target, user);
+      default -> throw new IllegalArgumentException("not a first factor Cognate emulates: " + factor);
+    };
+  }
+
+  /**
+   * {@link #begin} for a user who does not exist, step for step alike: a password given along is refused as a wrong
+   * one, SRP gets its decoy, a factor's own challenge its look-alike.
+   */
+  SignInStep beginDecoy(
+      ClientInPool target, String username, ChallengeName factor, Map<String, String> given, String issuer) {
+    return switch (factor) {
+      case PASSWORD ->
+          given.containsKey("PASSWORD")
+              ? authenticator.withPassword(target, username, given.get("PASSWORD"), issuer)
+              : sessions.issueDecoy(target, ChallengeName.PASSWORD, username, Map.of("USERNAME", username));
+      case PASSWORD_SRP ->
+          given.containsKey("SRP_A")
+              ? srp.start(target, username, given.get("SRP_A"))
+              : sessions.issueDecoy(target, ChallengeName.PASSWORD_SRP, username, Map.of("USERNAME", username));
+      case EMAIL_OTP -> emailCodeDecoy(target, username);
       default -> throw new IllegalArgumentException("not a first factor Cognate emulates: " + factor);
     };
   }

@@ -8,6 +8,7 @@ import dev.cognate.support.Pools;
 import dev.cognate.support.SrpClient;
 import dev.cognate.support.Users;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -82,6 +83,62 @@ class DecoyLookAlikeIT {
               .session(session)
               .challengeResponses(answer)));
     });
+  }
+
+  @Test
+  void choosingPasswordAloneAsksForItForAnUnknownUserToo() {
+    Pool pool = userAuthPool(AuthFactorType.PASSWORD);
+    assertLookAlike(pool, name -> {
+      InitiateAuthResponse choice = userAuth(pool, Map.of("USERNAME", name));
+      return () -> outcome(() -> respond(pool, ChallengeNameType.SELECT_CHALLENGE, choice.session(),
+          Map.of("USERNAME", name, "ANSWER", "PASSWORD")));
+    });
+  }
+
+  @Test
+  void thePasswordChallengeIsAnsweredAlikeForAnUnknownUser() {
+    Pool pool = userAuthPool(AuthFactorType.PASSWORD);
+    for (Map<String, String> given : List.of(Map.<String, String>of(), Map.of("PASSWORD", WRONG))) {
+      assertLookAlike(pool, name -> {
+        InitiateAuthResponse asked = userAuth(pool, Map.of("USERNAME", name, "PREFERRED_CHALLENGE", "PASSWORD"));
+        Map<String, String> answer = new HashMap<>(given);
+        answer.put("USERNAME", name);
+        return () -> outcome(() -> respond(pool, ChallengeNameType.PASSWORD, asked.session(), answer));
+      });
+    }
+  }
+
+  @Test
+  void choosingSrpWithSrpAAnswersThePasswordVerifierForAnUnknownUserToo() {
+    Pool pool = userAuthPool(AuthFactorType.PASSWORD);
+    assertLookAlike(pool, name -> {
+      InitiateAuthResponse choice = userAuth(pool, Map.of("USERNAME", name));
+      String srpA = new SrpClient(pool.poolId()).srpA();
+      return () -> outcome(() -> respond(pool, ChallengeNameType.SELECT_CHALLENGE, choice.session(),
+          Map.of("USERNAME", name, "ANSWER", "PASSWORD_SRP", "SRP_A", srpA)));
+    });
+  }
+
+  @Test
+  void choosingSomethingNeverOfferedIsRefusedAlikeForAnUnknownUser() {
+    Pool pool = userAuthPool(AuthFactorType.PASSWORD);
+    assertLookAlike(pool, name -> {
+      InitiateAuthResponse choice = userAuth(pool, Map.of("USERNAME", name));
+      return () -> outcome(() -> respond(pool, ChallengeNameType.SELECT_CHALLENGE, choice.session(),
+          Map.of("USERNAME", name, "ANSWER", "CUSTOM_CHALLENGE")));
+    });
+  }
+
+  @Test
+  void aPreferredPasswordWithoutThePasswordAsksForItForAnUnknownUserToo() {
+    Pool pool = userAuthPool(AuthFactorType.PASSWORD);
+    assertLookAlike(pool, name -> () -> outcome(() -> userAuth(pool, Map.of("USERNAME", name, "PREFERRED_CHALLENGE", "PASSWORD"))));
+  }
+
+  @Test
+  void aPreferredEmailCodeIsAskedForAnUnknownUserToo() {
+    Pool pool = userAuthPool(AuthFactorType.PASSWORD, AuthFactorType.EMAIL_OTP);
+    assertLookAlike(pool, name -> () -> outcome(() -> userAuth(pool, Map.of("USERNAME", name, "PREFERRED_CHALLENGE", "EMAIL_OTP"))));
   }
 
   // ------------------------------------------------------------------------------------------------------ helpers

@@ -8,10 +8,12 @@ import dev.cognate.error.CognitoException;
 import dev.cognate.service.Directory.ClientInPool;
 import dev.cognate.token.RefreshTokens;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -41,6 +43,8 @@ public final class PasswordVerifierChallenge implements ChallengeHandler {
   private final SignInLockout lockout;
   private final AfterPassword afterPassword;
   private final SecureRandom random = new SecureRandom();
+  // Keys the salts of decoys: a known user's salt is the same at every attempt, so an unknown name's must be too.
+  private final byte[] decoySaltKey = new byte[32];
 
   public PasswordVerifierChallenge(
       Users users,
@@ -51,6 +55,7 @@ public final class PasswordVerifierChallenge implements ChallengeHandler {
     this.sessions = sessions;
     this.lockout = lockout;
     this.afterPassword = afterPassword;
+    random.nextBytes(decoySaltKey);
   }
 
   @Override
@@ -167,12 +172,16 @@ public final class PasswordVerifierChallenge implements ChallengeHandler {
   }
 
   /**
-   * A challenge that looks like a real one (a fresh salt, a {@code B} in the group, a secret block) and that no
-   * answer passes.
+   * A challenge that looks like a real one (a salt that stays the same for the name, a {@code B} in the group, a
+   * secret block) and that no answer passes.
    */
   private SignInStep decoy(ClientInPool target, String username) {
-    byte[] salt = new byte[SALT_BYTES];
-    random.nextBytes(salt);
+    byte[] salt =
+        Arrays.copyOf(
+            SrpMath.hmac(
+                decoySaltKey,
+                (target.pool().id() + "\n" + target.pool().key(username)).getBytes(StandardCharsets.UTF_8)),
+            SALT_BYTES);
     BigInteger fakeVerifier = SrpMath.G.modPow(SrpMath.secret(random), SrpMath.N);
     BigInteger serverPublic = SrpMath.serverPublic(fakeVerifier, SrpMath.secret(random));
     return sessions.issueCarriedDecoy(

@@ -141,6 +141,18 @@ class DecoyLookAlikeIT {
     assertLookAlike(pool, name -> () -> outcome(() -> userAuth(pool, Map.of("USERNAME", name, "PREFERRED_CHALLENGE", "EMAIL_OTP"))));
   }
 
+  /** A known user's salt is stored with their verifier; an unknown user's must not change from one try to the next. */
+  @Test
+  void theSaltOfAnUnknownUserIsTheSameAtEveryAttempt() {
+    Pool pool = hidingPool(c -> c.explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH));
+    assertLookAlike(pool, name -> {
+      String srpA = new SrpClient(pool.poolId()).srpA();
+      return () -> "the salt stays: "
+          + srpInitiate(pool, name, srpA, null).challengeParameters().get("SALT")
+              .equals(srpInitiate(pool, name, srpA, null).challengeParameters().get("SALT"));
+    });
+  }
+
   // ------------------------------------------------------------------------------------------------------ helpers
 
   /** Runs the probe {@code prepare} builds for a known user and an unknown one; the outcomes must not differ. */

@@ -46,7 +46,7 @@ public final class Challenges {
     ChallengeSession waiting = sessions.open(target, name, given);
     // A decoy stood in for a user who does not exist; its handler answers as for a user who does.
     if (waiting.isDecoy()) {
-      if (!ChallengeSessions.decoyFor(waiting, username)) {
+      if (!sessions.decoyFor(target, waiting, username)) {
         throw ChallengeSessions.invalid();
       }
       SecretHash.verify(target.client(), username, answers.get("SECRET_HASH"));

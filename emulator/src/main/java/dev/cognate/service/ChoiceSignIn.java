@@ -101,11 +101,16 @@ public final class ChoiceSignIn {
       case PASSWORD ->
           given.containsKey("PASSWORD")
               ? authenticator.withPassword(target, username, given.get("PASSWORD"), issuer)
-              : sessions.issueDecoy(target, ChallengeName.PASSWORD, username, Map.of("USERNAME", username));
+              : sessions.issueDecoy(
+                  target, ChallengeName.PASSWORD, username, Map.of("USERNAME", sessions.decoyUsername(target, username)));
       case PASSWORD_SRP ->
           given.containsKey("SRP_A")
               ? srp.start(target, username, given.get("SRP_A"))
-              : sessions.issueDecoy(target, ChallengeName.PASSWORD_SRP, username, Map.of("USERNAME", username));
+              : sessions.issueDecoy(
+                  target,
+                  ChallengeName.PASSWORD_SRP,
+                  username,
+                  Map.of("USERNAME", sessions.decoyUsername(target, username)));
       case EMAIL_OTP -> emailCodeDecoy(target, username);
       default -> throw new IllegalArgumentException("not a first factor Cognate emulates: " + factor);
     };
@@ -128,7 +133,7 @@ public final class ChoiceSignIn {
   SignInStep emailCodeDecoy(ClientInPool target, String username) {
     CodeDestination to = CodeSender.simulated(username);
     Map<String, String> parameters = new LinkedHashMap<>();
-    parameters.put("USER_ID_FOR_SRP", username);
+    parameters.put("USER_ID_FOR_SRP", sessions.decoyUsername(target, username));
     parameters.put("CODE_DELIVERY_DELIVERY_MEDIUM", to.deliveryMedium());
     parameters.put("CODE_DELIVERY_DESTINATION", to.destination());
     return sessions.issueDecoy(target, ChallengeName.EMAIL_OTP, username, parameters);

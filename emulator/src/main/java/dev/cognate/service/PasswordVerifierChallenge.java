@@ -184,11 +184,12 @@ public final class PasswordVerifierChallenge implements ChallengeHandler {
             SALT_BYTES);
     BigInteger fakeVerifier = SrpMath.G.modPow(SrpMath.secret(random), SrpMath.N);
     BigInteger serverPublic = SrpMath.serverPublic(fakeVerifier, SrpMath.secret(random));
+    String shown = sessions.decoyUsername(target, username);
     return sessions.issueCarriedDecoy(
         target,
         name(),
         username,
-        session -> parameters(new BigInteger(1, salt), serverPublic, secretBlockOf(session), username));
+        session -> parameters(new BigInteger(1, salt), serverPublic, secretBlockOf(session), shown));
   }
 
   private static Map<String, String> parameters(

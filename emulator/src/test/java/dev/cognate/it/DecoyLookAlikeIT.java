@@ -153,6 +153,41 @@ class DecoyLookAlikeIT {
     });
   }
 
+  /**
+   * Where e-mail addresses are the sign-in names, a known user's USER_ID_FOR_SRP is their generated username, the same
+   * at every attempt, and the answer names it; an unknown user's must look and behave alike.
+   */
+  @Test
+  void inAnEmailUsernamePoolAnUnknownUsersIdForSrpLooksLikeAKnownUsers() {
+    Pool byEmail = Pools.emailUsernamePool(cognito);
+    Pool hiding =
+        new Pool(
+            byEmail.poolId(),
+            Pools.client(
+                    cognito,
+                    byEmail.poolId(),
+                    c -> c.preventUserExistenceErrors(PreventUserExistenceErrorTypes.ENABLED))
+                .clientId(),
+            null);
+    String known = "known-" + SEQUENCE.incrementAndGet() + "@example.com";
+    Users.signUp(cognito, byEmail.clientId(), known, PASSWORD);
+    cognito.adminConfirmSignUp(r -> r.userPoolId(byEmail.poolId()).username(known));
+    String unknown = "ghost-" + SEQUENCE.incrementAndGet() + "@example.com";
+    Function<String, String> probe =
+        name -> {
+          SrpClient srp = new SrpClient(byEmail.poolId());
+          InitiateAuthResponse first = srpInitiate(hiding, name, srp.srpA(), null);
+          String id = first.challengeParameters().get("USER_ID_FOR_SRP");
+          String again = srpInitiate(hiding, name, srp.srpA(), null).challengeParameters().get("USER_ID_FOR_SRP");
+          return id.replaceAll("[0-9a-f]", "x") + " stays " + id.equals(again) + ", answered: "
+              + srpRespond(hiding, srp.answer(first.challengeParameters(), WRONG));
+        };
+    String ofKnown = probe.apply(known);
+    String ofUnknown = probe.apply(unknown);
+    System.out.println("known user: " + ofKnown + " | unknown user: " + ofUnknown);
+    assertEquals(ofKnown, ofUnknown, "a client can tell a known user from an unknown one");
+  }
+
   // ------------------------------------------------------------------------------------------------------ helpers
 
   /** Runs the probe {@code prepare} builds for a known user and an unknown one; the outcomes must not differ. */

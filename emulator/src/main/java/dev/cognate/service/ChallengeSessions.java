@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -97,7 +98,19 @@ public final class ChallengeSessions {
    */
   public SignInStep.Challenge issueDecoy(
       ClientInPool target, ChallengeName name, String username, Map<String, String> parameters) {
-    return new SignInStep.Challenge(name, store(target, null, name, Map.of(DECOY_USERNAME, username)), parameters);
+    return issueDecoy(target, name, username, parameters, Map.of());
+  }
+
+  /** {@link #issueDecoy} with state its handler reads, as a real challenge's. */
+  public SignInStep.Challenge issueDecoy(
+      ClientInPool target,
+      ChallengeName name,
+      String username,
+      Map<String, String> parameters,
+      Map<String, String> state) {
+    Map<String, String> kept = new HashMap<>(state);
+    kept.put(DECOY_USERNAME, username);
+    return new SignInStep.Challenge(name, store(target, null, name, kept), parameters);
   }
 
   /**

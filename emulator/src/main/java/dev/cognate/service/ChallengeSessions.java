@@ -119,7 +119,10 @@ public final class ChallengeSessions {
    */
   public boolean decoyFor(ClientInPool target, ChallengeSession decoy, String username) {
     String issuedFor = decoy.state().get(DECOY_USERNAME);
-    return username.equals(issuedFor) || username.equals(decoyUsername(target, issuedFor));
+    UserPool pool = target.pool();
+    // Compared as sign-in names are looked up: regardless of case where the pool's names are not case-sensitive.
+    return pool.key(username).equals(pool.key(issuedFor))
+        || pool.key(username).equals(pool.key(decoyUsername(target, issuedFor)));
   }
 
   /**

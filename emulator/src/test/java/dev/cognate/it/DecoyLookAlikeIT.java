@@ -85,6 +85,24 @@ class DecoyLookAlikeIT {
     });
   }
 
+  /** In a pool whose names are not case-sensitive, an answer may name the user in another case. */
+  @Test
+  void anAnswerNamingTheUserInAnotherCaseIsJudgedAlikeForAnUnknownUser() {
+    Pool pool =
+        Pools.pool(
+            cognito,
+            b -> b.usernameConfiguration(u -> u.caseSensitive(false)),
+            c -> c.explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH)
+                .preventUserExistenceErrors(PreventUserExistenceErrorTypes.ENABLED));
+    assertLookAlike(pool, name -> {
+      SrpClient srp = new SrpClient(pool.poolId());
+      InitiateAuthResponse challenge = srpInitiate(pool, name, srp.srpA(), null);
+      Map<String, String> answer = new HashMap<>(srp.answer(challenge.challengeParameters(), WRONG));
+      answer.put("USERNAME", name.toUpperCase(java.util.Locale.ROOT));
+      return () -> srpRespond(pool, answer);
+    });
+  }
+
   @Test
   void choosingPasswordAloneAsksForItForAnUnknownUserToo() {
     Pool pool = userAuthPool(AuthFactorType.PASSWORD);

@@ -118,11 +118,16 @@ public final class ChallengeSessions {
    * real session's user may be named by any of their sign-in names.
    */
   public boolean decoyFor(ClientInPool target, ChallengeSession decoy, String username) {
-    String issuedFor = decoy.state().get(DECOY_USERNAME);
+    String issuedFor = issuedFor(decoy);
     UserPool pool = target.pool();
     // Compared as sign-in names are looked up: regardless of case where the pool's names are not case-sensitive.
     return pool.key(username).equals(pool.key(issuedFor))
         || pool.key(username).equals(pool.key(decoyUsername(target, issuedFor)));
+  }
+
+  /** The name a decoy was issued for, as the sign-in it stands for was started. */
+  public static String issuedFor(ChallengeSession decoy) {
+    return decoy.state().get(DECOY_USERNAME);
   }
 
   /**

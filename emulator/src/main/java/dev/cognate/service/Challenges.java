@@ -50,7 +50,11 @@ public final class Challenges {
         throw ChallengeSessions.invalid();
       }
       SecretHash.verify(target.client(), username, answers.get("SECRET_HASH"));
-      return handler.respondToDecoy(new ChallengeHandler.Decoy(target, waiting, username, answers, issuer), sessions);
+      // What follows is issued for the name the sign-in started with, as a known user's is for that user, whichever of
+      // the names the decoy accepts the answer gave.
+      return handler.respondToDecoy(
+          new ChallengeHandler.Decoy(target, waiting, ChallengeSessions.issuedFor(waiting), answers, issuer),
+          sessions);
     }
     User user =
         userStore.findBySub(waiting.userPoolId(), waiting.userSub()).orElseThrow(ChallengeSessions::invalid);

@@ -206,6 +206,45 @@ class DecoyLookAlikeIT {
     assertEquals(ofKnown, ofUnknown, "a client can tell a known user from an unknown one");
   }
 
+  /**
+   * Where e-mail addresses are the sign-in names, a choice of SRP answered with the username the challenge showed goes
+   * on with that same username and salt, for a known user as for an unknown one.
+   */
+  @Test
+  void aChainOfChallengesKeepsTheUsernameItShowedForAnUnknownUser() {
+    Pool byEmail =
+        Pools.pool(
+            cognito,
+            b -> b.usernameAttributes(software.amazon.awssdk.services.cognitoidentityprovider.model
+                    .UsernameAttributeType.EMAIL)
+                .autoVerifiedAttributes(VerifiedAttributeType.EMAIL),
+            c -> c.explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_AUTH, ExplicitAuthFlowsType.ALLOW_USER_SRP_AUTH)
+                .preventUserExistenceErrors(PreventUserExistenceErrorTypes.ENABLED));
+    String known = "known-" + SEQUENCE.incrementAndGet() + "@example.com";
+    cognito.adminCreateUser(r -> r.userPoolId(byEmail.poolId()).username(known).messageAction("SUPPRESS"));
+    cognito.adminSetUserPassword(
+        r -> r.userPoolId(byEmail.poolId()).username(known).password(PASSWORD).permanent(true));
+    String unknown = "ghost-" + SEQUENCE.incrementAndGet() + "@example.com";
+    Function<String, String> probe =
+        name -> {
+          String srpA = new SrpClient(byEmail.poolId()).srpA();
+          Map<String, String> direct = srpInitiate(byEmail, name, srpA, null).challengeParameters();
+          InitiateAuthResponse asked =
+              userAuth(byEmail, Map.of("USERNAME", name, "PREFERRED_CHALLENGE", "PASSWORD_SRP"));
+          String shown = asked.challengeParameters().get("USERNAME");
+          Map<String, String> chained =
+              respond(byEmail, ChallengeNameType.PASSWORD_SRP, asked.session(),
+                      Map.of("USERNAME", shown, "SRP_A", srpA))
+                  .challengeParameters();
+          return "same id " + shown.equals(chained.get("USER_ID_FOR_SRP"))
+              + ", same salt " + direct.get("SALT").equals(chained.get("SALT"));
+        };
+    String ofKnown = probe.apply(known);
+    String ofUnknown = probe.apply(unknown);
+    System.out.println("known user: " + ofKnown + " | unknown user: " + ofUnknown);
+    assertEquals(ofKnown, ofUnknown, "a client can tell a known user from an unknown one");
+  }
+
   // ------------------------------------------------------------------------------------------------------ helpers
 
   /** Runs the probe {@code prepare} builds for a known user and an unknown one; the outcomes must not differ. */

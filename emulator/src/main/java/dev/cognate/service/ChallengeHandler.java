@@ -37,7 +37,8 @@ public interface ChallengeHandler {
   }
 
   /** An answer to a decoy challenge, from a client that named the user the decoy was issued for. */
-  record Decoy(ClientInPool target, ChallengeSession session, String username, Map<String, String> responses) {}
+  record Decoy(
+      ClientInPool target, ChallengeSession session, String username, Map<String, String> responses, String issuer) {}
 
   /** An answer to a challenge, for the user the session was issued to as stored when the answer came. */
   record Answer(

@@ -3,16 +3,21 @@ package dev.cognate.service;
 import dev.cognate.domain.ChallengeName;
 import dev.cognate.domain.ChallengeSession;
 import dev.cognate.domain.User;
+import dev.cognate.domain.UserPool;
 import dev.cognate.error.CognitoException;
 import dev.cognate.service.Directory.ClientInPool;
 import dev.cognate.storage.ChallengeStore;
 import dev.cognate.token.RefreshTokens;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -33,11 +38,13 @@ public final class ChallengeSessions {
   private final int wrongAnswersPerSession;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
+  private final byte[] decoyKey = new byte[32];
 
   public ChallengeSessions(ChallengeStore store, int wrongAnswersPerSession, Clock clock) {
     this.store = store;
     this.wrongAnswersPerSession = wrongAnswersPerSession;
     this.clock = clock;
+    random.nextBytes(decoyKey);
   }
 
   /** A challenge for the user, with the parameters the client sees and the state only its handler reads. */
@@ -91,12 +98,55 @@ public final class ChallengeSessions {
    */
   public SignInStep.Challenge issueDecoy(
       ClientInPool target, ChallengeName name, String username, Map<String, String> parameters) {
-    return new SignInStep.Challenge(name, store(target, null, name, Map.of(DECOY_USERNAME, username)), parameters);
+    return issueDecoy(target, name, username, parameters, Map.of());
   }
 
-  /** The name a decoy was issued for; it must come back as USERNAME, as a real session's user's name must. */
-  public static boolean decoyFor(ChallengeSession decoy, String username) {
-    return username.equals(decoy.state().get(DECOY_USERNAME));
+  /** {@link #issueDecoy} with state its handler reads, as a real challenge's. */
+  public SignInStep.Challenge issueDecoy(
+      ClientInPool target,
+      ChallengeName name,
+      String username,
+      Map<String, String> parameters,
+      Map<String, String> state) {
+    Map<String, String> kept = new HashMap<>(state);
+    kept.put(DECOY_USERNAME, username);
+    return new SignInStep.Challenge(name, store(target, null, name, kept), parameters);
+  }
+
+  /**
+   * Whether USERNAME names the user a decoy was issued for: the name it was issued for or the username it showed, as a
+   * real session's user may be named by any of their sign-in names.
+   */
+  public boolean decoyFor(ClientInPool target, ChallengeSession decoy, String username) {
+    String issuedFor = issuedFor(decoy);
+    UserPool pool = target.pool();
+    // Compared as sign-in names are looked up: regardless of case where the pool's names are not case-sensitive.
+    return pool.key(username).equals(pool.key(issuedFor))
+        || pool.key(username).equals(pool.key(decoyUsername(target, issuedFor)));
+  }
+
+  /** The name a decoy was issued for, as the sign-in it stands for was started. */
+  public static String issuedFor(ChallengeSession decoy) {
+    return decoy.state().get(DECOY_USERNAME);
+  }
+
+  /**
+   * The username a decoy shows for {@code name}: the name itself, unless the pool's sign-in names are e-mail addresses
+   * or phone numbers, whose users' usernames are generated ids; then an id of that shape, the same at every attempt,
+   * as a known user's is.
+   */
+  public String decoyUsername(ClientInPool target, String name) {
+    UserPool pool = target.pool();
+    if (!pool.emailIsUsername() && !pool.phoneIsUsername()) {
+      return name;
+    }
+    ByteBuffer bytes =
+        ByteBuffer.wrap(
+            SrpMath.hmac(decoyKey, (pool.id() + "\n" + pool.key(name)).getBytes(StandardCharsets.UTF_8)));
+    // Shaped as a random (version 4) UUID, as generated usernames are.
+    long high = (bytes.getLong() & ~0xf000L) | 0x4000L;
+    long low = (bytes.getLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+    return new UUID(high, low).toString();
   }
 
   /** The waiting sign-in behind {@code session}, if it was issued for this client and challenge and is still valid. */

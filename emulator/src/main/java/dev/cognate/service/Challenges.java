@@ -46,10 +46,15 @@ public final class Challenges {
     ChallengeSession waiting = sessions.open(target, name, given);
     // A decoy stood in for a user who does not exist; its handler answers as for a user who does.
     if (waiting.isDecoy()) {
-      if (!ChallengeSessions.decoyFor(waiting, username)) {
+      if (!sessions.decoyFor(target, waiting, username)) {
         throw ChallengeSessions.invalid();
       }
-      return handler.respondToDecoy(new ChallengeHandler.Decoy(target, waiting, username, answers), sessions);
+      SecretHash.verify(target.client(), username, answers.get("SECRET_HASH"));
+      // What follows is issued for the name the sign-in started with, as a known user's is for that user, whichever of
+      // the names the decoy accepts the answer gave.
+      return handler.respondToDecoy(
+          new ChallengeHandler.Decoy(target, waiting, ChallengeSessions.issuedFor(waiting), answers, issuer),
+          sessions);
     }
     User user =
         userStore.findBySub(waiting.userPoolId(), waiting.userSub()).orElseThrow(ChallengeSessions::invalid);

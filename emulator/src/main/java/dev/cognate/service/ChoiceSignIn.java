@@ -51,12 +51,9 @@ public final class ChoiceSignIn {
       if (!target.client().preventUserExistenceErrors()) {
         throw Users.doesNotExist();
       }
-      // A password given along is refused as a wrong one; SRP gets its decoy; anything else a choice no answer passes.
-      if (preferred.equals(Optional.of(ChallengeName.PASSWORD)) && params.containsKey("PASSWORD")) {
-        return authenticator.withPassword(target, username, params.get("PASSWORD"), issuer);
-      }
-      if (preferred.equals(Optional.of(ChallengeName.PASSWORD_SRP)) && params.containsKey("SRP_A")) {
-        return srp.start(target, username, params.get("SRP_A"));
+      // A preferred factor starts as it would for a known user; without one, a choice no answer passes.
+      if (preferred.isPresent() && offeredToAnyone(target, preferred.get())) {
+        return beginDecoy(target, username, preferred.get(), params, issuer);
       }
       return sessions
           .issueDecoy(target, ChallengeName.SELECT_CHALLENGE, username, Map.of())
@@ -95,6 +92,31 @@ public final class ChoiceSignIn {
   }
 
   /**
+   * {@link #begin} for a user who does not exist, step for step alike: a password given along is refused as a wrong
+   * one, SRP gets its decoy, a factor's own challenge its look-alike.
+   */
+  SignInStep beginDecoy(
+      ClientInPool target, String username, ChallengeName factor, Map<String, String> given, String issuer) {
+    return switch (factor) {
+      case PASSWORD ->
+          given.containsKey("PASSWORD")
+              ? authenticator.withPassword(target, username, given.get("PASSWORD"), issuer)
+              : sessions.issueDecoy(
+                  target, ChallengeName.PASSWORD, username, Map.of("USERNAME", sessions.decoyUsername(target, username)));
+      case PASSWORD_SRP ->
+          given.containsKey("SRP_A")
+              ? srp.start(target, username, given.get("SRP_A"))
+              : sessions.issueDecoy(
+                  target,
+                  ChallengeName.PASSWORD_SRP,
+                  username,
+                  Map.of("USERNAME", sessions.decoyUsername(target, username)));
+      case EMAIL_OTP -> emailCodeDecoy(target, username);
+      default -> throw new IllegalArgumentException("not a first factor Cognate emulates: " + factor);
+    };
+  }
+
+  /**
    * The first factors the user can start with now; SELECT_CHALLENGE's answer is checked against these rather than
    * against what was offered, so that a pool's policy or an e-mail address changed meanwhile counts.
    */
@@ -111,7 +133,7 @@ public final class ChoiceSignIn {
   SignInStep emailCodeDecoy(ClientInPool target, String username) {
     CodeDestination to = CodeSender.simulated(username);
     Map<String, String> parameters = new LinkedHashMap<>();
-    parameters.put("USER_ID_FOR_SRP", username);
+    parameters.put("USER_ID_FOR_SRP", sessions.decoyUsername(target, username));
     parameters.put("CODE_DELIVERY_DELIVERY_MEDIUM", to.deliveryMedium());
     parameters.put("CODE_DELIVERY_DESTINATION", to.destination());
     return sessions.issueDecoy(target, ChallengeName.EMAIL_OTP, username, parameters);

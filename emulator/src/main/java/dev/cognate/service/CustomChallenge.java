@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cognate.TriggerKind;
 import dev.cognate.domain.ChallengeName;
+import dev.cognate.domain.ChallengeSession;
 import dev.cognate.domain.User;
 import dev.cognate.error.CognitoErrorType;
 import dev.cognate.error.CognitoException;
@@ -47,7 +48,11 @@ public final class CustomChallenge implements ChallengeHandler {
     return ChallengeName.CUSTOM_CHALLENGE;
   }
 
-  /** InitiateAuth / AdminInitiateAuth with CUSTOM_AUTH: Define Auth Challenge with no challenge answered yet. */
+  /**
+   * InitiateAuth / AdminInitiateAuth with CUSTOM_AUTH: Define Auth Challenge with no challenge answered yet. Under
+   * PreventUserExistenceErrors ENABLED an unknown user's sign-in runs the triggers too, with {@code userNotFound}
+   * true, as Cognito runs them, so that its answers are the triggers' and tell nothing by themselves.
+   */
   public SignInStep start(ClientInPool target, String username, String secretHash, String issuer) {
     if (!triggers.has(target.pool().id(), TriggerKind.DEFINE_AUTH_CHALLENGE)) {
       throw CognitoException.invalidParameter("Custom auth lambda trigger is not configured for the user pool.");
@@ -55,32 +60,49 @@ public final class CustomChallenge implements ChallengeHandler {
     SecretHash.verify(target.client(), username, secretHash);
     Optional<User> found = users.find(target.pool(), username);
     if (found.isEmpty()) {
-      throw target.client().preventUserExistenceErrors()
-          ? CognitoException.notAuthorized(Authenticator.INCORRECT)
-          : Users.doesNotExist();
+      if (!target.client().preventUserExistenceErrors()) {
+        throw Users.doesNotExist();
+      }
+      return decide(target, Optional.empty(), username, List.of(), issuer);
     }
     Authenticator.requireMaySignIn(target, found.get());
-    return decide(target, found.get(), List.of(), issuer);
+    return decide(target, found, found.get().username(), List.of(), issuer);
   }
 
   @Override
   public SignInStep respond(Answer answer) {
-    String given = AuthFlows.required(answer.responses(), "ANSWER");
-    Map<String, String> state = answer.session().state();
+    return judge(answer.target(), Optional.of(answer.user()), answer.user().username(), answer.session(),
+        answer.responses(), answer.issuer());
+  }
+
+  @Override
+  public SignInStep respondToDecoy(Decoy decoy, ChallengeSessions sessions) {
+    return judge(decoy.target(), Optional.empty(), decoy.username(), decoy.session(), decoy.responses(),
+        decoy.issuer());
+  }
+
+  private SignInStep judge(
+      ClientInPool target,
+      Optional<User> user,
+      String username,
+      ChallengeSession session,
+      Map<String, String> responses,
+      String issuer) {
+    String given = AuthFlows.required(responses, "ANSWER");
+    Map<String, String> state = session.state();
     List<Map<String, Object>> history = new ArrayList<>(read(state.get(HISTORY), new TypeReference<>() {}));
     Map<String, String> privateParameters = read(state.get(PRIVATE), new TypeReference<>() {});
     // Used up before the triggers run: of two answers to one challenge, only one is judged.
-    sessions.consume(answer.session());
-    Map<String, Object> request = userRequest(answer.user());
+    sessions.consume(session);
+    Map<String, Object> request = userRequest(user);
     request.put(PRIVATE, privateParameters);
     request.put("challengeAnswer", given);
-    request.put("userNotFound", false);
     Map<String, Object> verdict =
         triggers
             .call(
                 TriggerKind.VERIFY_AUTH_CHALLENGE_RESPONSE,
                 "VerifyAuthChallengeResponse_Authentication",
-                caller(answer.target(), answer.user()),
+                caller(target, username),
                 request)
             .orElseThrow(TriggerCalls::unrecognizable);
     Map<String, Object> round = new LinkedHashMap<>();
@@ -88,23 +110,28 @@ public final class CustomChallenge implements ChallengeHandler {
     round.put("challengeResult", TriggerCalls.flag(verdict, "answerCorrect"));
     round.put(METADATA, state.get(METADATA));
     history.add(round);
-    return decide(answer.target(), answer.user(), history, answer.issuer());
+    return decide(target, user, username, history, issuer);
   }
 
-  private SignInStep decide(ClientInPool target, User user, List<Map<String, Object>> history, String issuer) {
+  private SignInStep decide(
+      ClientInPool target, Optional<User> user, String username, List<Map<String, Object>> history, String issuer) {
     Map<String, Object> request = userRequest(user);
     request.put("session", history);
-    request.put("userNotFound", false);
     Map<String, Object> decision =
         triggers
-            .call(TriggerKind.DEFINE_AUTH_CHALLENGE, "DefineAuthChallenge_Authentication", caller(target, user), request)
+            .call(
+                TriggerKind.DEFINE_AUTH_CHALLENGE,
+                "DefineAuthChallenge_Authentication",
+                caller(target, username),
+                request)
             .orElseThrow(TriggerCalls::unrecognizable);
     if (TriggerCalls.flag(decision, "failAuthentication")) {
       throw CognitoException.notAuthorized(Authenticator.INCORRECT);
     }
     if (TriggerCalls.flag(decision, "issueTokens")) {
-      // A custom flow replaces the second factor: Cognito asks no MFA after it.
-      return afterPassword.nextAfterMfa(target, user.sub(), issuer);
+      // A custom flow replaces the second factor: Cognito asks no MFA after it. Nobody signs in as a user not there.
+      User signingIn = user.orElseThrow(() -> CognitoException.notAuthorized(Authenticator.INCORRECT));
+      return afterPassword.nextAfterMfa(target, signingIn.sub(), issuer);
     }
     Object next = decision.get("challengeName");
     if (!ChallengeName.CUSTOM_CHALLENGE.name().equals(next)) {
@@ -115,20 +142,25 @@ public final class CustomChallenge implements ChallengeHandler {
       }
       throw TriggerCalls.unrecognizable();
     }
-    return create(target, user, history);
+    return create(target, user, username, history);
   }
 
-  private SignInStep create(ClientInPool target, User user, List<Map<String, Object>> history) {
+  private SignInStep create(
+      ClientInPool target, Optional<User> user, String username, List<Map<String, Object>> history) {
     Map<String, Object> request = userRequest(user);
     request.put("challengeName", ChallengeName.CUSTOM_CHALLENGE.name());
     request.put("session", history);
-    request.put("userNotFound", false);
     Map<String, Object> made =
         triggers
-            .call(TriggerKind.CREATE_AUTH_CHALLENGE, "CreateAuthChallenge_Authentication", caller(target, user), request)
+            .call(
+                TriggerKind.CREATE_AUTH_CHALLENGE,
+                "CreateAuthChallenge_Authentication",
+                caller(target, username),
+                request)
             .orElseThrow(TriggerCalls::unrecognizable);
     Map<String, String> parameters = new LinkedHashMap<>(TriggerCalls.strings(made, "publicChallengeParameters"));
-    parameters.putIfAbsent("USERNAME", user.username());
+    parameters.putIfAbsent(
+        "USERNAME", user.map(User::username).orElseGet(() -> sessions.decoyUsername(target, username)));
     Map<String, String> state = new LinkedHashMap<>();
     state.put(HISTORY, write(history));
     state.put(PRIVATE, write(TriggerCalls.strings(made, PRIVATE)));
@@ -136,20 +168,30 @@ public final class CustomChallenge implements ChallengeHandler {
     if (metadata != null) {
       state.put(METADATA, metadata.toString());
     }
-    return sessions.issue(target, user, ChallengeName.CUSTOM_CHALLENGE, parameters, state);
+    return user.isPresent()
+        ? sessions.issue(target, user.get(), ChallengeName.CUSTOM_CHALLENGE, parameters, state)
+        : sessions.issueDecoy(target, ChallengeName.CUSTOM_CHALLENGE, username, parameters, state);
   }
 
-  /** What every custom-auth event's request starts with: the user's attributes and status, as Cognito sends them. */
-  private static Map<String, Object> userRequest(User user) {
-    Map<String, Object> attributes = new LinkedHashMap<>(user.attributes());
-    attributes.put("cognito:user_status", user.status().name());
+  /**
+   * What every custom-auth event's request starts with: the user's attributes and status, as Cognito sends them, and
+   * whether the user was not found (none then).
+   */
+  private static Map<String, Object> userRequest(Optional<User> user) {
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    user.ifPresent(
+        u -> {
+          attributes.putAll(u.attributes());
+          attributes.put("cognito:user_status", u.status().name());
+        });
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("userAttributes", attributes);
+    request.put("userNotFound", user.isEmpty());
     return request;
   }
 
-  private static TriggerCalls.Caller caller(ClientInPool target, User user) {
-    return new TriggerCalls.Caller(target.pool().id(), target.client().clientId(), user.username());
+  private static TriggerCalls.Caller caller(ClientInPool target, String username) {
+    return new TriggerCalls.Caller(target.pool().id(), target.client().clientId(), username);
   }
 
   private static String write(Object value) {

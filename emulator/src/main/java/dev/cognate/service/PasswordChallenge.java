@@ -27,4 +27,12 @@ public final class PasswordChallenge implements ChallengeHandler {
     sessions.consume(answer.session());
     return authenticator.withPassword(answer.target(), answer.user().username(), password, answer.issuer());
   }
+
+  /** The password is hashed as a wrong one is, for a user who does not exist, and refused alike. */
+  @Override
+  public SignInStep respondToDecoy(Decoy decoy, ChallengeSessions sessions) {
+    String password = AuthFlows.required(decoy.responses(), "PASSWORD");
+    sessions.consume(decoy.session());
+    return authenticator.withPassword(decoy.target(), decoy.username(), password, decoy.issuer());
+  }
 }

@@ -26,4 +26,12 @@ public final class PasswordSrpChallenge implements ChallengeHandler {
     sessions.consume(answer.session());
     return srp.start(answer.target(), answer.user().username(), srpA);
   }
+
+  /** An unknown user's SRP_A gets the decoy PASSWORD_VERIFIER, as USER_SRP_AUTH gives them. */
+  @Override
+  public SignInStep respondToDecoy(Decoy decoy, ChallengeSessions sessions) {
+    String srpA = AuthFlows.required(decoy.responses(), "SRP_A");
+    sessions.consume(decoy.session());
+    return srp.start(decoy.target(), decoy.username(), srpA);
+  }
 }

@@ -1,16 +1,19 @@
 package dev.cognate.service;
 
 import dev.cognate.domain.ChallengeName;
+import dev.cognate.domain.ChallengeSession;
 import dev.cognate.domain.SrpVerifier;
 import dev.cognate.domain.User;
 import dev.cognate.error.CognitoException;
 import dev.cognate.service.Directory.ClientInPool;
 import dev.cognate.token.RefreshTokens;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -40,6 +43,8 @@ public final class PasswordVerifierChallenge implements ChallengeHandler {
   private final SignInLockout lockout;
   private final AfterPassword afterPassword;
   private final SecureRandom random = new SecureRandom();
+  // Keys the salts of decoys: a known user's salt is the same at every attempt, so an unknown name's must be too.
+  private final byte[] decoySaltKey = new byte[32];
 
   public PasswordVerifierChallenge(
       Users users,
@@ -50,6 +55,7 @@ public final class PasswordVerifierChallenge implements ChallengeHandler {
     this.sessions = sessions;
     this.lockout = lockout;
     this.afterPassword = afterPassword;
+    random.nextBytes(decoySaltKey);
   }
 
   @Override
@@ -102,7 +108,7 @@ public final class PasswordVerifierChallenge implements ChallengeHandler {
     Map<String, String> state = answer.session().state();
     User user = answer.user();
     // A secret block from another exchange, or a password set since this one began, does not answer this session.
-    if (!sessionIn(responses).map(RefreshTokens::hash).equals(Optional.of(answer.session().sessionHash()))
+    if (!carries(responses, answer.session())
         || !user.srpVerifier().map(v -> v.verifier().toString(16)).equals(Optional.of(state.get(VERIFIER)))) {
       throw ChallengeSessions.invalid();
     }
@@ -119,6 +125,23 @@ public final class PasswordVerifierChallenge implements ChallengeHandler {
     // may call the emulator back to change this very user, and would wait on the locks such a transaction holds.
     sessions.consume(answer.session());
     return afterPassword.nextAfterChallenge(answer.target(), user.sub(), answer.issuer());
+  }
+
+  /** Refused as a known user's answer of the same shape is, up to the signature, which no answer to a decoy passes. */
+  @Override
+  public SignInStep respondToDecoy(Decoy decoy, ChallengeSessions sessions) {
+    Map<String, String> responses = decoy.responses();
+    AuthFlows.required(responses, "PASSWORD_CLAIM_SECRET_BLOCK");
+    AuthFlows.required(responses, "PASSWORD_CLAIM_SIGNATURE");
+    AuthFlows.required(responses, "TIMESTAMP");
+    if (!carries(responses, decoy.session())) {
+      throw ChallengeSessions.invalid();
+    }
+    return ChallengeHandler.super.respondToDecoy(decoy, sessions);
+  }
+
+  private boolean carries(Map<String, String> responses, ChallengeSession session) {
+    return sessionIn(responses).map(RefreshTokens::hash).equals(Optional.of(session.sessionHash()));
   }
 
   private static boolean signedWithTheRightPassword(
@@ -149,19 +172,24 @@ public final class PasswordVerifierChallenge implements ChallengeHandler {
   }
 
   /**
-   * A challenge that looks like a real one (a fresh salt, a {@code B} in the group, a secret block) and that no
-   * answer passes.
+   * A challenge that looks like a real one (a salt that stays the same for the name, a {@code B} in the group, a
+   * secret block) and that no answer passes.
    */
   private SignInStep decoy(ClientInPool target, String username) {
-    byte[] salt = new byte[SALT_BYTES];
-    random.nextBytes(salt);
+    byte[] salt =
+        Arrays.copyOf(
+            SrpMath.hmac(
+                decoySaltKey,
+                (target.pool().id() + "\n" + target.pool().key(username)).getBytes(StandardCharsets.UTF_8)),
+            SALT_BYTES);
     BigInteger fakeVerifier = SrpMath.G.modPow(SrpMath.secret(random), SrpMath.N);
     BigInteger serverPublic = SrpMath.serverPublic(fakeVerifier, SrpMath.secret(random));
+    String shown = sessions.decoyUsername(target, username);
     return sessions.issueCarriedDecoy(
         target,
         name(),
         username,
-        session -> parameters(new BigInteger(1, salt), serverPublic, secretBlockOf(session), username));
+        session -> parameters(new BigInteger(1, salt), serverPublic, secretBlockOf(session), shown));
   }
 
   private static Map<String, String> parameters(

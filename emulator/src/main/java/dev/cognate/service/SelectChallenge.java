@@ -2,6 +2,7 @@ package dev.cognate.service;
 
 import dev.cognate.domain.ChallengeName;
 import dev.cognate.error.CognitoException;
+import java.util.Arrays;
 
 /**
  * SELECT_CHALLENGE of a choice-based sign-in: {@code ANSWER} names a first factor the user can use; a password
@@ -38,17 +39,23 @@ public final class SelectChallenge implements ChallengeHandler {
   }
 
   /**
-   * An unknown user choosing a code by e-mail gets a look-alike of the code's challenge, as a known user would, so the
-   * choice does not tell who exists; other choices answer as a wrong password does.
+   * An unknown user's choice is checked against what the decoy offered and goes on as a known user's would, with the
+   * chosen factor's look-alike, so that no choice tells who exists.
    */
   @Override
   public SignInStep respondToDecoy(Decoy decoy, ChallengeSessions sessions) {
     String chosen = AuthFlows.required(decoy.responses(), "ANSWER");
-    if (chosen.equals(ChallengeName.EMAIL_OTP.name())
-        && ChoiceSignIn.offeredToAnyone(decoy.target(), ChallengeName.EMAIL_OTP)) {
-      sessions.consume(decoy.session());
-      return choices.emailCodeDecoy(decoy.target(), decoy.username());
+    if (chosen.equals("SMS_OTP") || chosen.equals("WEB_AUTHN")) {
+      throw ChoiceSignIn.notEmulated(chosen);
     }
-    return ChallengeHandler.super.respondToDecoy(decoy, sessions);
+    boolean offered =
+        Arrays.stream(ChallengeName.values())
+            .anyMatch(c -> c.name().equals(chosen) && ChoiceSignIn.offeredToAnyone(decoy.target(), c));
+    if (!offered) {
+      throw CognitoException.invalidParameter("The challenge " + chosen + " is not available for the user.");
+    }
+    sessions.consume(decoy.session());
+    return choices.beginDecoy(
+        decoy.target(), decoy.username(), ChallengeName.valueOf(chosen), decoy.responses(), decoy.issuer());
   }
 }

@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowTyp
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.PreventUserExistenceErrorTypes;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserStatusType;
@@ -294,6 +295,41 @@ class CustomAuthIT {
                 .challengeResponses(Map.of("USERNAME", answerless))));
   }
 
+  /**
+   * Under PreventUserExistenceErrors ENABLED Cognito runs the triggers for an unknown user too, with userNotFound
+   * true, so a trigger that asks everyone a question keeps unknown users from being told apart; no answer signs in.
+   */
+  @Test
+  void anUnknownUserRunsTheTriggersWithUserNotFoundAndNeverSignsIn() {
+    String hiding =
+        Pools.client(
+                cognito,
+                pool.poolId(),
+                c -> c.explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_CUSTOM_AUTH)
+                    .preventUserExistenceErrors(PreventUserExistenceErrorTypes.ENABLED))
+            .clientId();
+    String known = signedUp("ivy");
+    InitiateAuthResponse ofKnown = startCustomAuth(hiding, known);
+    EVENTS.clear();
+    InitiateAuthResponse ofUnknown = startCustomAuth(hiding, "ghost");
+
+    assertEquals(ChallengeNameType.CUSTOM_CHALLENGE, ofUnknown.challengeName());
+    assertEquals(ofKnown.challengeParameters().keySet(), ofUnknown.challengeParameters().keySet());
+    assertEquals("ghost", ofUnknown.challengeParameters().get("USERNAME"));
+    Map<String, Object> define = lastEvent("DefineAuthChallenge_Authentication");
+    assertEquals(true, request(define).get("userNotFound"));
+    assertEquals("ghost", define.get("userName"));
+    assertEquals(Map.of(), request(define).get("userAttributes"));
+
+    RespondToAuthChallengeResponse first = answer(hiding, "ghost", ofUnknown.session(), MAGIC);
+    assertEquals(ChallengeNameType.CUSTOM_CHALLENGE, first.challengeName());
+    assertEquals(true, request(lastEvent("VerifyAuthChallengeResponse_Authentication")).get("userNotFound"));
+    assertCognitoError(
+        "NotAuthorizedException",
+        "Incorrect username or password.",
+        () -> answer(hiding, "ghost", first.session(), MAGIC));
+  }
+
   // ---------------------------------------------------------------------------- sign-up triggers
 
   @Test
@@ -388,13 +424,21 @@ class CustomAuthIT {
   // ------------------------------------------------------------------------------------- helpers
 
   private InitiateAuthResponse startCustomAuth(String username) {
+    return startCustomAuth(pool.clientId(), username);
+  }
+
+  private InitiateAuthResponse startCustomAuth(String clientId, String username) {
     return cognito.initiateAuth(
-        r -> r.clientId(pool.clientId()).authFlow(AuthFlowType.CUSTOM_AUTH).authParameters(Map.of("USERNAME", username)));
+        r -> r.clientId(clientId).authFlow(AuthFlowType.CUSTOM_AUTH).authParameters(Map.of("USERNAME", username)));
   }
 
   private RespondToAuthChallengeResponse answer(String username, String session, String answer) {
+    return answer(pool.clientId(), username, session, answer);
+  }
+
+  private RespondToAuthChallengeResponse answer(String clientId, String username, String session, String answer) {
     return cognito.respondToAuthChallenge(
-        r -> r.clientId(pool.clientId())
+        r -> r.clientId(clientId)
             .challengeName(ChallengeNameType.CUSTOM_CHALLENGE)
             .session(session)
             .challengeResponses(Map.of("USERNAME", username, "ANSWER", answer)));

@@ -19,6 +19,7 @@ import dev.cognate.support.EmulatorExtension;
 import dev.cognate.support.Http;
 import dev.cognate.support.Pool;
 import dev.cognate.support.Pools;
+import dev.cognate.support.Race;
 import dev.cognate.support.TestEmulator;
 import dev.cognate.testing.MutableClock;
 import java.net.URLEncoder;
@@ -270,6 +271,35 @@ class MfaIT {
   }
 
   // ---------------------------------------------------------------------------------------------------- challenges
+
+  /** Eight right codes sent at once to one session: one signs in, the others find the session used up. */
+  @Test
+  void concurrentRightCodesToOneSessionSignInOnce() throws Exception {
+    Pool pool = pool();
+    configure(pool, UserPoolMfaType.OPTIONAL, r -> r.softwareTokenMfaConfiguration(t -> t.enabled(true)));
+    String name = user(pool);
+    registerAuthenticator(pool, name);
+    InitiateAuthResponse challenge = signIn(pool, name);
+    String code = totp(pool, name);
+    List<Race.Outcome> outcomes =
+        Race.run(8, 8, i -> answer(pool, challenge, Map.of("SOFTWARE_TOKEN_MFA_CODE", code))
+            .authenticationResult().accessToken());
+    System.out.println(
+        "8 right TOTP answers at once to one session: " + outcomes.stream().filter(Race.Outcome::ok).count()
+            + " signed in, the others: " + outcomes.stream().filter(o -> !o.ok()).map(Race.Outcome::message).distinct().toList());
+    assertEquals(1, outcomes.stream().filter(Race.Outcome::ok).count(), outcomes.toString());
+    assertTrue(outcomes.stream().noneMatch(Race.Outcome::serverError), outcomes.toString());
+    // The session of one factor does not answer another's challenge.
+    InitiateAuthResponse again = signIn(pool, name);
+    assertCognitoError(
+        NotAuthorizedException.class,
+        INVALID_SESSION,
+        () -> cognito.respondToAuthChallenge(
+            r -> r.clientId(pool.clientId())
+                .challengeName(ChallengeNameType.MFA_SETUP)
+                .session(again.session())
+                .challengeResponses(Map.of("USERNAME", name))));
+  }
 
   @Test
   void softwareTokenChallengeTakesTheAuthenticatorsCodeOnceAndExpires() {

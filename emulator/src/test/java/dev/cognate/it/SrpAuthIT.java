@@ -13,16 +13,18 @@ import dev.cognate.CognateConfig;
 import dev.cognate.support.EmulatorExtension;
 import dev.cognate.support.Pool;
 import dev.cognate.support.Pools;
-import dev.cognate.testing.SrpClient;
+import dev.cognate.support.Race;
 import dev.cognate.support.TestEmulator;
 import dev.cognate.support.Users;
 import dev.cognate.testing.MutableClock;
+import dev.cognate.testing.SrpClient;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,8 +47,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoun
 
 /**
  * USER_SRP_AUTH as the client libraries run it: InitiateAuth with SRP_A, the PASSWORD_VERIFIER challenge, and an
- * answer signed with the key the password derives. The client is the tests' own {@link SrpClient}, which shares no
- * code with the emulator.
+ * answer signed with the key the password derives. The client is {@link SrpClient}, written apart from the emulator's
+ * side.
  */
 class SrpAuthIT {
   private static final String PASSWORD = "Passw0rd!";
@@ -174,6 +176,25 @@ class SrpAuthIT {
 
     assertNotNull(respond(pool.clientId(), challenge, answer).authenticationResult());
     assertCognitoError(NotAuthorizedException.class, INVALID_SESSION, () -> respond(pool.clientId(), challenge, answer));
+  }
+
+  /** Eight right answers at once to one exchange sign in once; another client of the pool cannot use the block. */
+  @Test
+  void anExchangeSignsInOnceUnderConcurrentAnswersAndOnlyAtItsClient() throws Exception {
+    String username = confirmedUser();
+    SrpClient srp = new SrpClient(pool.poolId());
+    InitiateAuthResponse challenge = initiate(pool.clientId(), username, srp.srpA());
+    Map<String, String> answer = srp.answer(challenge.challengeParameters(), PASSWORD);
+    String otherClient = Pools.client(cognito, pool.poolId(), c -> {}).clientId();
+    assertCognitoError(
+        NotAuthorizedException.class, INVALID_SESSION, () -> respond(otherClient, challenge, answer));
+    List<Race.Outcome> outcomes =
+        Race.run(8, 8, i -> respond(pool.clientId(), challenge, answer).authenticationResult().accessToken());
+    System.out.println(
+        "8 right SRP answers at once to one exchange: " + outcomes.stream().filter(Race.Outcome::ok).count()
+            + " signed in, the others: " + outcomes.stream().filter(o -> !o.ok()).map(Race.Outcome::message).distinct().toList());
+    assertEquals(1, outcomes.stream().filter(Race.Outcome::ok).count(), outcomes.toString());
+    assertTrue(outcomes.stream().noneMatch(Race.Outcome::serverError), outcomes.toString());
   }
 
   /** The secret block names the exchange an answer is judged against, as the session would. */

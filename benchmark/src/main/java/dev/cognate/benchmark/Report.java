@@ -63,10 +63,10 @@ final class Report {
     Set<String> rows = new LinkedHashSet<>();
     targets.values().forEach(t -> rows.addAll(t.keySet()));
     for (String row : rows) {
-      Cell ours = cognate.getOrDefault(row, Cell.unavailable("not measured"));
+      Cell ours = cell(cognate, row);
       md.append("| ").append(row).append(" | ").append(ours.shown());
       for (String peer : names.subList(1, names.size())) {
-        Cell theirs = targets.get(peer).getOrDefault(row, Cell.unavailable(peerOnlyReason(row)));
+        Cell theirs = cell(targets.get(peer), row);
         md.append(" | ").append(theirs.shown()).append(" | ").append(ratio(ours, theirs));
       }
       md.append(" |\n");
@@ -75,9 +75,17 @@ final class Report {
         .append(" below 1 is better; the word after each says which.\n\n");
   }
 
-  private static String peerOnlyReason(String row) {
-    return row.startsWith("Java API") || row.startsWith("JUnit") || row.startsWith("(baseline)")
-        ? "Cognate's Java API only" : "not measured";
+  /** A target's figure for a row, or why it has none: a Java-only row, or the failed setup that stopped it. */
+  private static Cell cell(Map<String, Cell> target, String row) {
+    Cell cell = target.get(row);
+    if (cell != null) {
+      return cell;
+    }
+    if (row.startsWith("Java API") || row.startsWith("JUnit") || row.startsWith("(baseline)")) {
+      return Cell.unavailable("Cognate's Java API only");
+    }
+    Cell setup = target.get(Rows.SETUP);
+    return Cell.unavailable(setup == null ? "not measured" : "no pool: " + setup.unavailable());
   }
 
   private static String ratio(Cell ours, Cell theirs) {

@@ -10,6 +10,7 @@ final class Rows {
   static final String EXTENSION_FIRST = "JUnit extension: first test class in a fresh JVM";
   static final String EXTENSION_WARM = "JUnit extension: later test classes in the same JVM";
   static final String PLAIN_JUNIT_FIRST = "(baseline) plain JUnit test class first in a fresh JVM";
+  static final String SETUP = "Setting up a pool, an app client and users";
   static final String CYCLE = "SignUp → AdminConfirmSignUp → InitiateAuth cycles, 16 clients";
 
   private Rows() {}

@@ -37,7 +37,7 @@ final class TargetRun {
     try (ServerProcess server = ServerProcess.start(target.commandOrUrl(), work.resolve("main"))) {
       Optional<String> down = awaitReady(server);
       if (down.isPresent()) {
-        rows.put("Start", Cell.unavailable(down.get()));
+        rows.put(Rows.SETUP, Cell.unavailable("start: " + down.get()));
         return rows;
       }
       rows.put(Rows.RSS_AFTER_START, rss(server.rssMegabytes()));

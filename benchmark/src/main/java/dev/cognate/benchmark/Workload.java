@@ -3,6 +3,7 @@ package dev.cognate.benchmark;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ final class Workload {
     try (CognitoApi api = new CognitoApi(endpoint)) {
       pool = pool(api, "bench-" + run, LOGIN_USERS);
     } catch (CognitoApi.CallFailed e) {
-      rows.put("Setting up a pool, an app client and users", Cell.unavailable(e.getMessage()));
+      rows.put(Rows.SETUP, Cell.unavailable(e.getMessage()));
       return;
     }
     Queue<String> unconfirmed = new ConcurrentLinkedQueue<>();
@@ -122,7 +123,8 @@ final class Workload {
       long missing = wanted - unconfirmed.size();
       if (missing > 0) {
         progress.accept("  preparing " + missing + " unconfirmed users");
-        Optional<String> failure = fill(missing, (api, n) -> unconfirmed.add(signUp(api, pool, "s")));
+        Optional<String> failure =
+            fill(missing, (api, n) -> unconfirmed.add(signUp(api, pool, "s")), populationBudget(missing));
         if (failure.isPresent()) {
           rows.put(row, Cell.unavailable("preparing users: " + failure.get()));
           continue;
@@ -221,7 +223,7 @@ final class Workload {
     }
     populated.incrementAndGet();
     long started = System.nanoTime();
-    Optional<String> failure = fill(size - populated.get(), step);
+    Optional<String> failure = fill(size - populated.get(), step, populationBudget(size));
     populated.set(size);
     if (failure.isPresent()) {
       return Cell.unavailable(failure.get());
@@ -232,9 +234,13 @@ final class Workload {
     return took;
   }
 
-  /** Runs {@code count} steps from 16 clients as fast as the target allows; the first failure stops it. */
-  private Optional<String> fill(long count, Load.Step step) {
+  /**
+   * Runs {@code count} steps from 16 clients as fast as the target allows; the first failure stops it, and so does
+   * the time running out (some stand-ins rewrite all their data on every change and would take hours).
+   */
+  private Optional<String> fill(long count, Load.Step step, Duration budget) {
     AtomicLong left = new AtomicLong(count);
+    long deadline = System.nanoTime() + budget.toNanos();
     List<Thread> clients = new ArrayList<>();
     AtomicReference<String> failure = new AtomicReference<>();
     for (int i = 0; i < POPULATING_CLIENTS; i++) {
@@ -242,6 +248,10 @@ final class Workload {
         try (CognitoApi api = new CognitoApi(endpoint)) {
           while (left.getAndDecrement() > 0 && failure.get() == null) {
             step.run(api, 0);
+            if (System.nanoTime() > deadline) {
+              failure.compareAndSet(null, "stopped after " + budget.toSeconds() + " s with "
+                  + Math.max(0, left.get()) + " of " + count + " still to add");
+            }
           }
         } catch (CognitoApi.CallFailed e) {
           failure.compareAndSet(null, e.getMessage());
@@ -259,6 +269,11 @@ final class Workload {
       }
     }
     return Optional.ofNullable(failure.get());
+  }
+
+  /** Two minutes, or 100 users a second for larger counts. */
+  private static Duration populationBudget(long users) {
+    return Duration.ofSeconds(Math.max(120, users / 100));
   }
 
   /** Runs a step once; its failure says why the target cannot do this measurement. */

@@ -12,7 +12,7 @@ final class Format {
     if (millis >= 1000) {
       return String.format(Locale.ROOT, "%.2f s", millis / 1000);
     }
-    return String.format(Locale.ROOT, millis >= 10 ? "%.0f ms" : "%.1f ms", millis);
+    return String.format(Locale.ROOT, millis >= 10 ? "%.0f ms" : millis >= 1 ? "%.1f ms" : "%.2f ms", millis);
   }
 
   static String whole(double number) {

@@ -95,7 +95,8 @@ final class Workload {
 
   /**
    * ConfirmSignUp consumes one unconfirmed user per request, so before each run the queue is topped up (untimed,
-   * by SignUp from 16 clients) to about twice what the run is expected to use, and the codes are read once.
+   * by SignUp from 16 clients) to about twice what the run is expected to use (16 clients: six times the rate of one, as the 2-core runs
+   * showed; a run that still runs out reports the rate up to that moment and says so), and the codes are read once.
    */
   private Map<String, Cell> confirmations(Pool pool, Queue<String> unconfirmed) {
     Map<String, Cell> rows = new LinkedHashMap<>();
@@ -119,7 +120,7 @@ final class Workload {
         rows.put(row, Cell.unavailable(unsupported.get()));
         continue;
       }
-      long wanted = Math.min(MAX_PREPARED, (long) (2 * expectedPerSecond * (clients == 1 ? 1 : 2) * runSeconds));
+      long wanted = Math.min(MAX_PREPARED, (long) (2 * expectedPerSecond * (clients == 1 ? 1 : 6) * runSeconds));
       long missing = wanted - unconfirmed.size();
       if (missing > 0) {
         progress.accept("  preparing " + missing + " unconfirmed users");

@@ -2,13 +2,15 @@ package dev.cognate.benchmark;
 
 import dev.cognate.Cognate;
 import dev.cognate.CognateConfig;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Run in a fresh child JVM: starts Cognate through the Java API and serves one CreateUserPool, first cold and then
- * warm, and prints the milliseconds as {@code first <ms>} and {@code warm <ms>} lines.
+ * warm, and prints the milliseconds as {@code first <ms> <ms since the JVM started>} and {@code warm <ms>}
+ * lines.
  */
 public final class ApiStartProbe {
   private static final int WARM_STARTS = 10;
@@ -16,7 +18,8 @@ public final class ApiStartProbe {
   private ApiStartProbe() {}
 
   public static void main(String[] args) {
-    System.out.println("first " + startAndServe());
+    double first = startAndServe();
+    System.out.println("first " + first + " " + ManagementFactory.getRuntimeMXBean().getUptime());
     List<Double> warm = new ArrayList<>();
     for (int i = 0; i < WARM_STARTS; i++) {
       warm.add(startAndServe());

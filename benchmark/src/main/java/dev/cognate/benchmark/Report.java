@@ -109,7 +109,8 @@ final class Report {
         .append(Format.millis(machine.bcryptMillis())).append(" |\n")
         .append("| one SRP verifier (stored with every password) | ").append(Format.millis(machine.srpVerifierMillis()))
         .append(" |\n| signing limit for logins: ").append(machine.cores())
-        .append(" cores × signatures/s ÷ 2 (a login signs an ID and an access token; its refresh token is random) | ")
+        .append(" cores × ").append(machine.rsaPerSecondCorretto().isPresent() ? "Corretto" : "JDK")
+        .append(" signatures/s ÷ 2 (a login signs an ID and an access token; its refresh token is random) | ")
         .append(Format.whole(machine.loginSigningLimit())).append("/s |\n")
         .append("| hashing limit for sign-ups: cores ÷ (bcrypt + SRP verifier) | ")
         .append(Format.whole(machine.signUpHashingLimit())).append("/s |\n\n");

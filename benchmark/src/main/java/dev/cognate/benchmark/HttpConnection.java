@@ -122,13 +122,18 @@ final class HttpConnection implements AutoCloseable {
       int semicolon = size.indexOf(';');
       int chunk = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
       if (chunk == 0) {
-        for (String trailer = line(); trailer != null && !trailer.isEmpty(); trailer = line()) {
-          // trailers are not used
-        }
+        skipTrailers();
         return body.toByteArray();
       }
       body.write(in.readNBytes(chunk));
       line();
+    }
+  }
+
+  private void skipTrailers() throws IOException {
+    String trailer = line();
+    while (trailer != null && !trailer.isEmpty()) {
+      trailer = line();
     }
   }
 

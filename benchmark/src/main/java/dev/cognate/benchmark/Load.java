@@ -36,13 +36,9 @@ final class Load {
   }
 
   Throughput run(int clients, Step step) {
-    return run(clients, warmUp, step);
-  }
-
-  Throughput run(int clients, Duration warmUpTime, Step step) {
     AtomicLong sequence = new AtomicLong();
     long start = System.nanoTime();
-    long measureFrom = start + warmUpTime.toNanos();
+    long measureFrom = start + warmUp.toNanos();
     long end = measureFrom + measured.toNanos();
     List<Client> running = new ArrayList<>();
     for (int i = 0; i < clients; i++) {

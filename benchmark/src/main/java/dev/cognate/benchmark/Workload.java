@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * cannot do writes "n/a" with the target's own answer, and the run goes on.
  */
 final class Workload {
-  static final String PASSWORD = "Passw0rd!";
+  private static final String PASSWORD = "Passw0rd!";
   private static final int[] CLIENTS = {1, 16};
   private static final int LOGIN_USERS = 32;
   private static final int POPULATING_CLIENTS = 16;

@@ -342,7 +342,6 @@ public final class Engine implements AutoCloseable {
 
   @Override
   public void close() {
-    keys.close();
     database.close();
   }
 }

@@ -231,7 +231,7 @@ public final class Engine implements AutoCloseable {
     this.operations =
         new OperationRegistry(
             List.of(
-                new CreateUserPoolOperation(pools, clock),
+                new CreateUserPoolOperation(pools, keys, clock),
                 new AddCustomAttributesOperation(pools, clock),
                 new DescribeUserPoolOperation(directory, userStore, domains),
                 new UpdateUserPoolOperation(pools, clock),
@@ -317,11 +317,6 @@ public final class Engine implements AutoCloseable {
         return store.findAll(userPoolId);
       }
     };
-  }
-
-  /** Work worth doing before it is asked for, started once the emulator is up. */
-  void prepareAhead() {
-    keys.prepareAhead();
   }
 
   public OperationRegistry operations() {

@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * RSA-2048 key pairs, generated ahead on a background thread: one pair takes 100-250 ms here, and every new pool
@@ -20,6 +21,7 @@ final class RsaKeyPairs {
   private static final int SPARE = 4;
 
   private final BlockingQueue<KeyPair> ready = new ArrayBlockingQueue<>(SPARE);
+  private final AtomicBoolean filling = new AtomicBoolean();
   private final ThreadPoolExecutor filler =
       new ThreadPoolExecutor(
           1,
@@ -39,23 +41,33 @@ final class RsaKeyPairs {
     filler.allowCoreThreadTimeOut(true);
   }
 
-  /** Tops the spares up; called once an emulator listens, so that its start-up does not compete with it. */
+  /**
+   * Tops the spares up in the background. Called as a pool is created, not at start-up: on two cores, generating
+   * at start took 300-600 ms of CPU from the start and the first request, and a process that never creates a pool
+   * (pools stored by an earlier run have their keys) needs none.
+   */
   void prepareAhead() {
-    for (int i = ready.size(); i < SPARE; i++) {
-      filler.execute(this::addOne);
+    if (ready.remainingCapacity() > 0 && filling.compareAndSet(false, true)) {
+      filler.execute(this::fill);
     }
   }
 
   KeyPair next() {
     KeyPair pair = ready.poll();
-    filler.execute(this::addOne);
+    prepareAhead();
     return pair != null ? pair : generate();
   }
 
-  private void addOne() {
-    if (ready.remainingCapacity() > 0) {
-      ready.offer(generate());
+  private void fill() {
+    try {
+      while (ready.remainingCapacity() > 0) {
+        ready.offer(generate());
+      }
+    } finally {
+      filling.set(false);
     }
+    // A pair taken after the last check and before the flag cleared would otherwise not be replaced.
+    prepareAhead();
   }
 
   private static KeyPair generate() {

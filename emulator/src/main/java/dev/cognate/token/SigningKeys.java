@@ -43,7 +43,7 @@ public final class SigningKeys {
     }
   }
 
-  /** Begins generating key pairs for pools not created yet. */
+  /** Begins generating key pairs for the pools created next; called as a pool is created. */
   public void prepareAhead() {
     pairs.prepareAhead();
   }

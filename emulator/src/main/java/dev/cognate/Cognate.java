@@ -29,9 +29,7 @@ public final class Cognate implements AutoCloseable {
   public static Cognate start(CognateConfig config) {
     Engine engine = new Engine(config);
     try {
-      Cognate cognate = new Cognate(config, engine, HttpServer.start(engine, config));
-      engine.prepareAhead();
-      return cognate;
+      return new Cognate(config, engine, HttpServer.start(engine, config));
     } catch (RuntimeException e) {
       engine.close();
       throw e;

@@ -231,7 +231,7 @@ public final class Engine implements AutoCloseable {
     this.operations =
         new OperationRegistry(
             List.of(
-                new CreateUserPoolOperation(pools, clock),
+                new CreateUserPoolOperation(pools, keys, clock),
                 new AddCustomAttributesOperation(pools, clock),
                 new DescribeUserPoolOperation(directory, userStore, domains),
                 new UpdateUserPoolOperation(pools, clock),
@@ -319,11 +319,6 @@ public final class Engine implements AutoCloseable {
     };
   }
 
-  /** Work worth doing before it is asked for, started once the emulator is up. */
-  void prepareAhead() {
-    keys.prepareAhead();
-  }
-
   public OperationRegistry operations() {
     return operations;
   }
@@ -342,7 +337,6 @@ public final class Engine implements AutoCloseable {
 
   @Override
   public void close() {
-    keys.close();
     database.close();
   }
 }

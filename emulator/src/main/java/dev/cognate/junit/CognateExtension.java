@@ -161,22 +161,45 @@ public final class CognateExtension implements BeforeAllCallback, TestInstancePo
     return current;
   }
 
-  /** An emulator and its SDK client, closed together; in strict mode the client signs with the first key pair. */
-  private record Running(Cognate cognate, CognitoIdentityProviderClient cognito) implements AutoCloseable {
+  /**
+   * An emulator and its SDK client, closed together; in strict mode the client signs with the first key pair. The
+   * client is built on first use: building the SDK's first client costs a fresh JVM most of a second, which a class
+   * that only takes the {@link Cognate} need not pay.
+   */
+  private static final class Running implements AutoCloseable {
+    private final Cognate cognate;
+    private CognitoIdentityProviderClient cognito;
+
+    private Running(Cognate cognate) {
+      this.cognate = cognate;
+    }
+
     static Running start(CognateConfig config) {
-      Cognate cognate = Cognate.start(config);
-      CognitoIdentityProviderClient cognito =
-          config.credentials().entrySet().stream()
-              .findFirst()
-              .map(k -> CognitoClients.forEndpoint(cognate.endpoint(), config.region(), k.getKey(), k.getValue()))
-              .orElseGet(() -> CognitoClients.forEndpoint(cognate.endpoint(), config.region()));
-      return new Running(cognate, cognito);
+      return new Running(Cognate.start(config));
+    }
+
+    Cognate cognate() {
+      return cognate;
+    }
+
+    synchronized CognitoIdentityProviderClient cognito() {
+      if (cognito == null) {
+        CognateConfig config = cognate.config();
+        cognito =
+            config.credentials().entrySet().stream()
+                .findFirst()
+                .map(k -> CognitoClients.forEndpoint(cognate.endpoint(), config.region(), k.getKey(), k.getValue()))
+                .orElseGet(() -> CognitoClients.forEndpoint(cognate.endpoint(), config.region()));
+      }
+      return cognito;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
       try {
-        cognito.close();
+        if (cognito != null) {
+          cognito.close();
+        }
       } finally {
         cognate.close();
       }

@@ -13,6 +13,7 @@ import dev.cognate.operation.wire.UserPoolType;
 import dev.cognate.operation.wire.UsernameConfigurationType;
 import dev.cognate.service.AttributeRules;
 import dev.cognate.storage.PoolStore;
+import dev.cognate.token.SigningKeys;
 import dev.cognate.validation.Length;
 import dev.cognate.validation.OneOf;
 import dev.cognate.validation.Pattern;
@@ -31,11 +32,13 @@ public final class CreateUserPoolOperation
   private static final String ID_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
   private final PoolStore pools;
+  private final SigningKeys keys;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  public CreateUserPoolOperation(PoolStore pools, Clock clock) {
+  public CreateUserPoolOperation(PoolStore pools, SigningKeys keys, Clock clock) {
     this.pools = pools;
+    this.keys = keys;
     this.clock = clock;
   }
 
@@ -112,6 +115,8 @@ public final class CreateUserPoolOperation
             Optional.ofNullable(request.UserPoolTier()).orElse("ESSENTIALS"),
             request.echoed());
     pools.insert(pool);
+    // Its keys are made at its first token; pairs generated meanwhile make that token no slower than the others.
+    keys.prepareAhead();
     return new CreateUserPoolResponse(UserPoolType.of(pool, 0));
   }
 

@@ -24,12 +24,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * Each pool's two RSA keys (one signs ID tokens, one access tokens, as in Cognito), stored in the database so
  * tokens survive restarts, and kept parsed in memory.
  */
-public final class SigningKeys implements AutoCloseable {
+public final class SigningKeys {
   static final String ID = "id";
   static final String ACCESS = "access";
 
   private final KeyStore store;
-  private final RsaKeyPairs pairs = new RsaKeyPairs();
+  private final RsaKeyPairs pairs = RsaKeyPairs.SHARED;
   private final Map<String, PoolKeys> cache = new ConcurrentHashMap<>();
 
   public SigningKeys(KeyStore store) {
@@ -43,7 +43,7 @@ public final class SigningKeys implements AutoCloseable {
     }
   }
 
-  /** Begins generating key pairs for pools not created yet. */
+  /** Begins generating key pairs for the pools created next; called as a pool is created. */
   public void prepareAhead() {
     pairs.prepareAhead();
   }
@@ -123,10 +123,5 @@ public final class SigningKeys implements AutoCloseable {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("stored key of " + purpose + " is unreadable", e);
     }
-  }
-
-  @Override
-  public void close() {
-    pairs.close();
   }
 }

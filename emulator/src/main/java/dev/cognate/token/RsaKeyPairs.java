@@ -48,7 +48,7 @@ final class RsaKeyPairs implements AutoCloseable {
 
   private static KeyPair generate() {
     try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      KeyPairGenerator generator = RsaProvider.keyPairGenerator();
       generator.initialize(2048);
       return generator.generateKeyPair();
     } catch (NoSuchAlgorithmException e) {

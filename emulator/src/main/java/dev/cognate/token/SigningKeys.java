@@ -1,16 +1,13 @@
 package dev.cognate.token;
 
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.JWSAlgorithm;
 import dev.cognate.storage.KeyStore;
 import dev.cognate.storage.KeyStore.StoredKey;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.MessageDigest;
-import java.security.interfaces.RSAPrivateKey;
+import java.security.PrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
@@ -37,9 +34,9 @@ public final class SigningKeys implements AutoCloseable {
   }
 
   /** The signing keys of one pool. */
-  public record PoolKeys(RSAKey id, RSAKey access) {
+  public record PoolKeys(SigningKey id, SigningKey access) {
     public JWKSet publicSet() {
-      return new JWKSet(List.of(id.toPublicJWK(), access.toPublicJWK()));
+      return new JWKSet(List.of(id.publicJwk(), access.publicJwk()));
     }
   }
 
@@ -104,22 +101,17 @@ public final class SigningKeys implements AutoCloseable {
     }
   }
 
-  private static RSAKey parse(List<StoredKey> stored, String purpose) {
+  private static SigningKey parse(List<StoredKey> stored, String purpose) {
     StoredKey key =
         stored.stream()
             .filter(k -> k.purpose().equals(purpose))
             .findFirst()
             .orElseThrow(() -> new IllegalStateException("pool has no " + purpose + " key"));
     try {
-      KeyFactory rsa = KeyFactory.getInstance("RSA");
+      KeyFactory rsa = RsaProvider.keyFactory();
       RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(key.publicKey()));
-      RSAPrivateKey privateKey = (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(key.privateKey()));
-      return new RSAKey.Builder(publicKey)
-          .privateKey(privateKey)
-          .keyID(key.kid())
-          .keyUse(KeyUse.SIGNATURE)
-          .algorithm(JWSAlgorithm.RS256)
-          .build();
+      PrivateKey privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(key.privateKey()));
+      return new SigningKey(key.kid(), publicKey, privateKey);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("stored key of " + purpose + " is unreadable", e);
     }

@@ -12,6 +12,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,9 +35,13 @@ public final class SigningKeys implements AutoCloseable {
   }
 
   /** The signing keys of one pool. */
-  public record PoolKeys(SigningKey id, SigningKey access) {
-    public JWKSet publicSet() {
-      return new JWKSet(List.of(id.publicJwk(), access.publicJwk()));
+  public record PoolKeys(SigningKey id, SigningKey access, Map<String, Object> jwks) {
+    PoolKeys(SigningKey id, SigningKey access) {
+      // The public keys only, made once: a pool's keys never change.
+      this(
+          id,
+          access,
+          Collections.unmodifiableMap(new JWKSet(List.of(id.publicJwk(), access.publicJwk())).toJSONObject(true)));
     }
   }
 
@@ -61,6 +66,11 @@ public final class SigningKeys implements AutoCloseable {
       stored = store.insertIfAbsent(userPoolId, fresh) ? fresh : store.find(userPoolId);
     }
     return remember(userPoolId, parsed(stored));
+  }
+
+  /** The keys of a pool already in memory: it exists, since deleting a pool drops them. */
+  public Optional<PoolKeys> inMemory(String userPoolId) {
+    return Optional.ofNullable(cache.get(userPoolId));
   }
 
   /** The keys of a pool that has issued tokens, without creating any: verifying a token must not create keys. */

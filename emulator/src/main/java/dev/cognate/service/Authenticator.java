@@ -82,7 +82,7 @@ public final class Authenticator {
     User user = found.get();
     requireMaySignIn(target, user);
     lockout.requireUnlocked(user);
-    if (!passwords.matches(password, user.passwordHash())) {
+    if (!passwords.matches(user, password)) {
       lockout.countFailure(user);
       throw CognitoException.notAuthorized(INCORRECT);
     }

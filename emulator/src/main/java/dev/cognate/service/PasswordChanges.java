@@ -46,7 +46,7 @@ public final class PasswordChanges {
     if (user.status() == UserStatus.RESET_REQUIRED) {
       throw PasswordResets.resetRequired();
     }
-    boolean previousMatches = passwords.matches(previousPassword, user.passwordHash());
+    boolean previousMatches = passwords.matches(user, previousPassword);
     Optional<CognitoException> violation =
         pool.passwordPolicy()
             .firstViolation(proposedPassword)

@@ -5,8 +5,10 @@ import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategy;
 import dev.cognate.domain.PasswordPolicy;
 import dev.cognate.domain.SrpVerifier;
+import dev.cognate.domain.User;
 import dev.cognate.error.CognitoErrorType;
 import dev.cognate.error.CognitoException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 
@@ -21,9 +23,15 @@ public final class Passwords {
 
   private final int cost;
   private final SecureRandom random = new SecureRandom();
+  private final VerifiedPasswords verified;
 
   public Passwords(int cost) {
+    this(cost, new VerifiedPasswords());
+  }
+
+  Passwords(int cost, VerifiedPasswords verified) {
     this.cost = cost;
+    this.verified = verified;
   }
 
   public String hash(String password) {
@@ -35,6 +43,27 @@ public final class Passwords {
     return SrpMath.verifierFor(random, userPoolId, userIdForSrp, password);
   }
 
+  /**
+   * Whether {@code password} is the user's current one. A password bcrypt found right for this very hash before is
+   * taken from memory; a wrong one is hashed every time, so guessing costs what it always did.
+   */
+  public boolean matches(User user, String password) {
+    String hash = user.passwordHash();
+    if (hash == null) {
+      return false;
+    }
+    ByteBuffer entry = verified.entry(user.userPoolId() + "/" + user.sub(), hash, password);
+    if (verified.contains(entry)) {
+      return true;
+    }
+    boolean right = matches(password, hash);
+    if (right) {
+      verified.add(entry);
+    }
+    return right;
+  }
+
+  /** bcrypt alone, as for the throwaway hash that keeps an unknown user's answer as slow as a wrong password's. */
   public boolean matches(String password, String hash) {
     return hash != null
         && BCrypt.verifyer(VERSION, LONG_PASSWORDS)

@@ -2,7 +2,6 @@ package dev.cognate.token;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.cognate.error.CognitoException;
@@ -49,8 +48,7 @@ public final class AccessTokenVerifier {
       }
       Optional<SigningKeys.PoolKeys> poolKeys = keys.existing(poolIdOf(claims.getIssuer()));
       if (poolKeys.isEmpty()
-          || !poolKeys.get().access().getKeyID().equals(jwt.getHeader().getKeyID())
-          || !jwt.verify(new RSASSAVerifier(poolKeys.get().access().toRSAPublicKey()))) {
+          || !poolKeys.get().access().signed(jwt)) {
         return Optional.empty();
       }
       return Optional.of(claims);

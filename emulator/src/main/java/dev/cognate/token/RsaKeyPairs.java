@@ -72,7 +72,7 @@ final class RsaKeyPairs {
 
   private static KeyPair generate() {
     try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      KeyPairGenerator generator = RsaProvider.keyPairGenerator();
       generator.initialize(2048);
       return generator.generateKeyPair();
     } catch (NoSuchAlgorithmException e) {

@@ -1,20 +1,18 @@
 package dev.cognate.token;
 
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.JWSAlgorithm;
 import dev.cognate.storage.KeyStore;
 import dev.cognate.storage.KeyStore.StoredKey;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.MessageDigest;
-import java.security.interfaces.RSAPrivateKey;
+import java.security.PrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,9 +35,13 @@ public final class SigningKeys {
   }
 
   /** The signing keys of one pool. */
-  public record PoolKeys(RSAKey id, RSAKey access) {
-    public JWKSet publicSet() {
-      return new JWKSet(List.of(id.toPublicJWK(), access.toPublicJWK()));
+  public record PoolKeys(SigningKey id, SigningKey access, Map<String, Object> jwks) {
+    PoolKeys(SigningKey id, SigningKey access) {
+      // The public keys only, made once: a pool's keys never change.
+      this(
+          id,
+          access,
+          Collections.unmodifiableMap(new JWKSet(List.of(id.publicJwk(), access.publicJwk())).toJSONObject(true)));
     }
   }
 
@@ -64,6 +66,11 @@ public final class SigningKeys {
       stored = store.insertIfAbsent(userPoolId, fresh) ? fresh : store.find(userPoolId);
     }
     return remember(userPoolId, parsed(stored));
+  }
+
+  /** The keys of a pool already in memory: it exists, since deleting a pool drops them. */
+  public Optional<PoolKeys> inMemory(String userPoolId) {
+    return Optional.ofNullable(cache.get(userPoolId));
   }
 
   /** The keys of a pool that has issued tokens, without creating any: verifying a token must not create keys. */
@@ -104,22 +111,17 @@ public final class SigningKeys {
     }
   }
 
-  private static RSAKey parse(List<StoredKey> stored, String purpose) {
+  private static SigningKey parse(List<StoredKey> stored, String purpose) {
     StoredKey key =
         stored.stream()
             .filter(k -> k.purpose().equals(purpose))
             .findFirst()
             .orElseThrow(() -> new IllegalStateException("pool has no " + purpose + " key"));
     try {
-      KeyFactory rsa = KeyFactory.getInstance("RSA");
+      KeyFactory rsa = RsaProvider.keyFactory();
       RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(key.publicKey()));
-      RSAPrivateKey privateKey = (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(key.privateKey()));
-      return new RSAKey.Builder(publicKey)
-          .privateKey(privateKey)
-          .keyID(key.kid())
-          .keyUse(KeyUse.SIGNATURE)
-          .algorithm(JWSAlgorithm.RS256)
-          .build();
+      PrivateKey privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(key.privateKey()));
+      return new SigningKey(key.kid(), publicKey, privateKey);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("stored key of " + purpose + " is unreadable", e);
     }

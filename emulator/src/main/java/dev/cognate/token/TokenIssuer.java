@@ -1,12 +1,6 @@
 package dev.cognate.token;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.cognate.domain.AppClient;
 import dev.cognate.domain.AuthSession;
 import dev.cognate.domain.Group;
@@ -103,7 +97,7 @@ public final class TokenIssuer {
             .claim("username", user.username());
 
     return new IssuedTokens(
-        sign(id.build(), poolKeys.id()), sign(access.build(), poolKeys.access()), (int) accessLifetime.toSeconds());
+        poolKeys.id().sign(id.build()), poolKeys.access().sign(access.build()), (int) accessLifetime.toSeconds());
   }
 
   // Cognito types the verified flags as booleans and updated_at as a number; everything else is a string.
@@ -119,15 +113,5 @@ public final class TokenIssuer {
       }
     }
     return value;
-  }
-
-  private static String sign(JWTClaimsSet claims, RSAKey key) {
-    try {
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-      jwt.sign(new RSASSASigner(key));
-      return jwt.serialize();
-    } catch (JOSEException e) {
-      throw new IllegalStateException("cannot sign a token", e);
-    }
   }
 }

@@ -16,9 +16,14 @@ public final class WellKnownDocuments {
     this.keys = keys;
   }
 
-  /** The public keys only: {@code toPublicJWK} drops every private member. */
+  /**
+   * The public keys only. A pool whose keys are in memory is served from there, without reading the pool: JWKS is
+   * what every token-checking client fetches, and the pool's settings are the costliest row to read.
+   */
   public Optional<Map<String, Object>> jwks(String userPoolId) {
-    return pools.find(userPoolId).map(pool -> keys.forPool(pool.id()).publicSet().toJSONObject(true));
+    return keys.inMemory(userPoolId)
+        .or(() -> pools.find(userPoolId).map(pool -> keys.forPool(pool.id())))
+        .map(SigningKeys.PoolKeys::jwks);
   }
 
   public Optional<Map<String, Object>> openIdConfiguration(String userPoolId, String issuer) {

@@ -240,6 +240,23 @@ class TokensIT {
   }
 
   @Test
+  void jwksOfAPoolWhoseKeysAreInMemoryIsGoneWithThePool() throws Exception {
+    Pool doomed = poolAndClient(cognito);
+    confirmedUser(cognito, cognate, doomed, "bob");
+    signIn(cognito, doomed.clientId(), "bob", PASSWORD);
+    String jwksUrl = cognate.endpoint() + "/" + doomed.poolId() + "/.well-known/jwks.json";
+    HttpResponse<String> first = Http.get(jwksUrl);
+    assertEquals(200, first.statusCode());
+    assertEquals(first.body(), Http.get(jwksUrl).body(), "the same keys at each fetch");
+
+    cognito.deleteUserPool(r -> r.userPoolId(doomed.poolId()));
+
+    HttpResponse<String> gone = Http.get(jwksUrl);
+    assertEquals(404, gone.statusCode());
+    assertTrue(gone.body().contains("No such user pool."), gone.body());
+  }
+
+  @Test
   void configuredIssuerIsUsedInTokensAndDiscovery() throws Exception {
     String base = "https://cognito-idp.us-east-1.amazonaws.com";
     Cognate withIssuer = track(TestEmulator.start(CognateConfig.forTests().issuer(base)));

@@ -57,7 +57,7 @@ public final class Database implements AutoCloseable, Transactions {
         dataDir
             .map(dir -> "jdbc:h2:file:" + dir.toAbsolutePath().resolve("cognate") + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0")
             .orElseGet(() -> "jdbc:h2:mem:cognate-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    return new Database(url + ";DB_CLOSE_ON_EXIT=FALSE");
+    return new Database(url + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64");
   }
 
   /** Work on one connection in auto-commit mode, or inside the transaction this thread is in. */
@@ -66,8 +66,13 @@ public final class Database implements AutoCloseable, Transactions {
     if (current != null) {
       return inJoined(current, work);
     }
-    try (Connection c = pool.getConnection()) {
-      return work.run(c);
+    try {
+      Connection c = pool.getConnection();
+      try {
+        return work.run(c);
+      } finally {
+        pool.release(c);
+      }
     } catch (SQLException e) {
       throw failure(e);
     }
@@ -79,10 +84,11 @@ public final class Database implements AutoCloseable, Transactions {
     if (current != null) {
       return inJoined(current, work);
     }
-    try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
-      joined.set(c);
+    try {
+      Connection c = pool.getConnection();
       try {
+        c.setAutoCommit(false);
+        joined.set(c);
         T result = work.run(c);
         c.commit();
         return result;
@@ -91,10 +97,19 @@ public final class Database implements AutoCloseable, Transactions {
         throw e;
       } finally {
         joined.remove();
-        c.setAutoCommit(true);
+        restoreAutoCommit(c);
       }
     } catch (SQLException e) {
       throw failure(e);
+    }
+  }
+
+  /** Back to auto-commit and back to the pool; a connection that cannot be is closed there instead of kept. */
+  private void restoreAutoCommit(Connection c) throws SQLException {
+    try {
+      c.setAutoCommit(true);
+    } finally {
+      pool.release(c);
     }
   }
 

@@ -7,7 +7,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Deque;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
@@ -28,6 +32,11 @@ final class ReopeningPool {
   private final Optional<Path> file;
   private final int maxConnections;
   private volatile Opened opened;
+  // Connections given back are kept open for the next request rather than closed: closing a connection of H2's pool
+  // rolls it back, and H2 then parses every statement of that session afresh at its next use (about a third of a
+  // sign-in's database time). Each is kept only by the pool it came from and only outside any transaction.
+  private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
+  private final Map<Connection, Opened> lent = new ConcurrentHashMap<>();
 
   ReopeningPool(String url, int maxConnections) {
     this.url = url;
@@ -41,9 +50,18 @@ final class ReopeningPool {
     if (current.readOnly() && hasRoom()) {
       current = reopenForWriting(current);
     }
+    Connection kept;
+    while ((kept = idle.pollFirst()) != null) {
+      if (lent.get(kept) == current && kept.isValid(0)) {
+        return kept;
+      }
+      lent.remove(kept);
+      closeQuietly(kept);
+    }
     try {
       Connection c = current.pool().getConnection();
       if (c.isValid(0)) {
+        lent.put(c, current);
         return c;
       }
       c.close();
@@ -58,17 +76,56 @@ final class ReopeningPool {
     if (file.isEmpty()) {
       throw new SQLException("The in-memory database has been closed");
     }
-    return reopenAfterFailedWrite(current).pool().getConnection();
+    Opened reopened = reopenAfterFailedWrite(current);
+    Connection c = reopened.pool().getConnection();
+    lent.put(c, reopened);
+    return c;
+  }
+
+  /** Takes back a connection from {@link #getConnection}, in auto-commit mode unless its work failed midway. */
+  void release(Connection c) {
+    try {
+      if (lent.get(c) == opened && !c.isClosed() && c.getAutoCommit()) {
+        idle.offerFirst(c);
+        return;
+      }
+    } catch (SQLException e) {
+      // Its state is unknown: it is closed below, which rolls back whatever it held.
+    }
+    lent.remove(c);
+    closeQuietly(c);
   }
 
   void dispose() {
+    closeIdle();
     opened.pool().dispose();
+  }
+
+  /**
+   * Closes the kept connections, before their pool is disposed of: the pool closes only what it holds, and an open
+   * session would keep its database open (and a read-only one read-only).
+   */
+  private void closeIdle() {
+    Connection kept;
+    while ((kept = idle.pollFirst()) != null) {
+      lent.remove(kept);
+      closeQuietly(kept);
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      // A connection of a database H2 closed fails to close too; there is nothing left to release.
+    }
   }
 
   private synchronized Opened reopenAfterFailedWrite(Opened closed) {
     if (opened != closed) {
       return opened;
     }
+    closeIdle();
     closed.pool().dispose();
     boolean full = !hasRoom();
     opened = new Opened(create(full ? url + ";ACCESS_MODE_DATA=r" : url), full);
@@ -86,6 +143,7 @@ final class ReopeningPool {
     if (opened != readOnly) {
       return opened;
     }
+    closeIdle();
     readOnly.pool().dispose();
     JdbcConnectionPool writable = create(url);
     // A read still running on the read-only database keeps it open, and H2 would hand that one out again.

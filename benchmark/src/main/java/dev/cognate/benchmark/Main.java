@@ -16,6 +16,7 @@ import java.util.stream.Stream;
  * any peers given, on this machine, and prints a Markdown report. Progress goes to standard error.
  */
 public final class Main {
+  private static final Path JAR = Path.of("emulator", "target", "cognate-emulator.jar");
   private Main() {}
 
   public static void main(String[] args) throws IOException {
@@ -65,20 +66,28 @@ public final class Main {
     return rows;
   }
 
-  /** The README's standalone jar, next to this jar in the same checkout, run with an in-memory database. */
+  /**
+   * The README's run command in the same checkout as this jar, with an in-memory database: the {@code cognate}
+   * launcher, or the standalone jar where the launcher is missing. Both run on the Java that runs the benchmark.
+   */
   private static String defaultCognateCommand() {
-    Path jar = Path.of("emulator", "target", "cognate-emulator.jar");
+    Path root = Path.of("");
     try {
       Path self = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      Path sibling = self.getParent().getParent().getParent().resolve(jar);
-      if (Files.exists(sibling)) {
-        jar = sibling;
+      Path checkout = self.getParent().getParent().getParent();
+      if (Files.exists(checkout.resolve(JAR))) {
+        root = checkout;
       }
     } catch (URISyntaxException | NullPointerException | SecurityException notFromAJar) {
-      // fall back to the path relative to the working directory
+      // fall back to paths relative to the working directory
     }
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return "'" + java + "' -jar '" + jar.toAbsolutePath().normalize() + "' --in-memory --port {port}";
+    Path javaHome = Path.of(System.getProperty("java.home"));
+    Path launcher = root.resolve("cognate").toAbsolutePath().normalize();
+    if (Files.isExecutable(launcher)) {
+      return "JAVA_HOME='" + javaHome + "' '" + launcher + "' --in-memory --port {port}";
+    }
+    String java = javaHome.resolve("bin").resolve("java").toString();
+    return "'" + java + "' -jar '" + root.resolve(JAR).toAbsolutePath().normalize() + "' --in-memory --port {port}";
   }
 
   private static void delete(Path directory) {

@@ -16,7 +16,7 @@ record Options(Peer cognate, List<Peer> peers, Duration measured, Duration warmU
                              (e.g. "python3 -m moto.server -p {port}") or the URL of one already running
                              (e.g. http://127.0.0.1:5000); repeatable
         --vs-name NAME       name of the peer given by the --vs before it (default: guessed from the command)
-        --cognate COMMAND|URL  how to start Cognate (default: java -jar <emulator jar> --in-memory --port {port})
+        --cognate COMMAND|URL  how to start Cognate (default: ./cognate --in-memory --port {port}, or java -jar <emulator jar> without the launcher)
         --seconds N          measured seconds per load run (default 5; each run warms up 2 s first)
         --cold-starts N      cold starts per target, the median is reported (default 5)
         --users-100k         also measure sign-in and sign-up latency with 100,000 users in the pool (slow)

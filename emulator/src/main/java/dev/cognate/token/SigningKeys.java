@@ -3,6 +3,7 @@ package dev.cognate.token;
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.cognate.storage.KeyStore;
 import dev.cognate.storage.KeyStore.StoredKey;
+import dev.cognate.storage.ParentGoneException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -65,6 +66,10 @@ public final class SigningKeys {
       List<StoredKey> fresh = List.of(stored(ID, pairs.next()), stored(ACCESS, pairs.next()));
       stored = store.insertIfAbsent(userPoolId, fresh) ? fresh : store.find(userPoolId);
     }
+    if (stored.isEmpty()) {
+      // Another request stored keys first, and the pool was deleted, keys and all, before they could be read.
+      throw new ParentGoneException();
+    }
     return remember(userPoolId, parsed(stored));
   }
 
@@ -83,9 +88,19 @@ public final class SigningKeys {
     return stored.isEmpty() ? Optional.empty() : Optional.of(remember(userPoolId, parsed(stored)));
   }
 
+  /**
+   * Keeps a pool's keys in memory, where they count as proof that the pool exists. A DeleteUserPool that forgot the
+   * pool's keys after they were read but before they were kept would leave them behind for good, so the database is
+   * asked again once they are kept: a pool gone by then takes its keys out of memory again.
+   */
   private PoolKeys remember(String userPoolId, PoolKeys keys) {
     PoolKeys earlier = cache.putIfAbsent(userPoolId, keys);
-    return earlier != null ? earlier : keys;
+    PoolKeys kept = earlier != null ? earlier : keys;
+    if (store.find(userPoolId).isEmpty()) {
+      cache.remove(userPoolId, kept);
+      throw new ParentGoneException();
+    }
+    return kept;
   }
 
   private static PoolKeys parsed(List<StoredKey> stored) {

@@ -1,5 +1,6 @@
 package dev.cognate.token;
 
+import dev.cognate.storage.ParentGoneException;
 import dev.cognate.storage.PoolStore;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +22,13 @@ public final class WellKnownDocuments {
    * what every token-checking client fetches, and the pool's settings are the costliest row to read.
    */
   public Optional<Map<String, Object>> jwks(String userPoolId) {
-    return keys.inMemory(userPoolId)
-        .or(() -> pools.find(userPoolId).map(pool -> keys.forPool(pool.id())))
-        .map(SigningKeys.PoolKeys::jwks);
+    try {
+      return keys.inMemory(userPoolId)
+          .or(() -> pools.find(userPoolId).map(pool -> keys.forPool(pool.id())))
+          .map(SigningKeys.PoolKeys::jwks);
+    } catch (ParentGoneException deletedMeanwhile) {
+      return Optional.empty();
+    }
   }
 
   public Optional<Map<String, Object>> openIdConfiguration(String userPoolId, String issuer) {

@@ -31,6 +31,7 @@ import dev.cognate.support.Http;
 import dev.cognate.testing.MutableClock;
 import dev.cognate.support.Pool;
 import dev.cognate.support.Pools;
+import dev.cognate.support.Race;
 import dev.cognate.support.TestEmulator;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -254,6 +255,38 @@ class TokensIT {
     HttpResponse<String> gone = Http.get(jwksUrl);
     assertEquals(404, gone.statusCode());
     assertTrue(gone.body().contains("No such user pool."), gone.body());
+  }
+
+  /**
+   * The first JWKS fetches of a pool make its keys; a DeleteUserPool racing them must leave no keys in memory (the
+   * JWKS would then outlive the pool) and none of them may fail with a 500.
+   */
+  @Test
+  void jwksFetchesRacingThePoolsDeletionAnswerAsIfInSomeOrder() throws Exception {
+    List<String> outcomes = new ArrayList<>();
+    for (int round = 0; round < 40; round++) {
+      Pool doomed = poolAndClient(cognito);
+      String jwksUrl = cognate.endpoint() + "/" + doomed.poolId() + "/.well-known/jwks.json";
+      List<Race.Outcome> race =
+          Race.run(
+              5,
+              5,
+              i -> {
+                if (i == 2) {
+                  cognito.deleteUserPool(r -> r.userPoolId(doomed.poolId()));
+                  return "deleted";
+                }
+                try {
+                  return Integer.toString(Http.get(jwksUrl).statusCode());
+                } catch (java.io.IOException | InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      race.forEach(o -> outcomes.add(o.toString()));
+      assertEquals(404, Http.get(jwksUrl).statusCode(), "round " + round + ": " + race);
+    }
+    assertTrue(outcomes.stream().allMatch(o -> o.contains("200") || o.contains("404") || o.contains("deleted")),
+        outcomes.toString());
   }
 
   @Test

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
@@ -27,6 +29,8 @@ final class ReopeningPool {
   private static final Logger LOG = LoggerFactory.getLogger(ReopeningPool.class);
   /** Free space below which the disk counts as full: H2 writes whole chunks, often several pages at once. */
   private static final long ROOM = 1024 * 1024;
+  /** As long as H2's own pool waits for a connection before giving up. */
+  private static final int WAIT_SECONDS = 30;
 
   private final String url;
   private final Optional<Path> file;
@@ -37,15 +41,37 @@ final class ReopeningPool {
   // sign-in's database time). Each is kept only by the pool it came from and only outside any transaction.
   private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
   private final Map<Connection, Opened> lent = new ConcurrentHashMap<>();
+  // H2's pool counts a kept connection as still in use and never hears of its return, so a request waiting there
+  // for one would wait out its whole timeout while kept ones sit idle: the waiting is done here instead, one permit
+  // per connection lent.
+  private final Semaphore permits;
 
   ReopeningPool(String url, int maxConnections) {
     this.url = url;
     this.file = DatabaseCheck.fileOf(url);
     this.maxConnections = maxConnections;
+    this.permits = new Semaphore(maxConnections, true);
     this.opened = new Opened(create(url), false);
   }
 
   Connection getConnection() throws SQLException {
+    try {
+      if (!permits.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+        throw new SQLException("no database connection came free within " + WAIT_SECONDS + " s", "08001");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while waiting for a database connection", "08001", e);
+    }
+    try {
+      return lend();
+    } catch (SQLException | RuntimeException e) {
+      permits.release();
+      throw e;
+    }
+  }
+
+  private Connection lend() throws SQLException {
     Opened current = opened;
     if (current.readOnly() && hasRoom()) {
       current = reopenForWriting(current);
@@ -84,6 +110,14 @@ final class ReopeningPool {
 
   /** Takes back a connection from {@link #getConnection}, in auto-commit mode unless its work failed midway. */
   void release(Connection c) {
+    try {
+      keepOrClose(c);
+    } finally {
+      permits.release();
+    }
+  }
+
+  private void keepOrClose(Connection c) {
     try {
       if (lent.get(c) == opened && !c.isClosed() && c.getAutoCommit()) {
         idle.offerFirst(c);

@@ -92,7 +92,8 @@ public final class Database implements AutoCloseable, Transactions {
         T result = work.run(c);
         c.commit();
         return result;
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException | RuntimeException | Error e) {
+        // An Error too: turning auto-commit back on below would otherwise commit the half-done work.
         c.rollback();
         throw e;
       } finally {

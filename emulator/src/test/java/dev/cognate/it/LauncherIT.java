@@ -67,6 +67,37 @@ class LauncherIT {
             + " the second served" + (mapped ? " with it mapped" : ""));
   }
 
+  /**
+   * The JVM refuses an archive whose jar changed after the archive's JVM started, silently: a jar rebuilt while the
+   * first run recorded must not leave an archive the launcher goes on offering, or every later run starts without
+   * class-data sharing until the next build.
+   */
+  @Test
+  void aJarRebuiltWhileRecordingIsRecordedAgainAndThenMapped() throws Exception {
+    Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "reads the mappings from /proc");
+    Path jar = StandaloneEmulator.jar();
+    Process first = start("first");
+    awaitReady(first, "first");
+    Thread.sleep(1100);
+    // What a rebuild does to the jar as far as the JVM's archive check is concerned: a new modification time.
+    Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+    stop(first);
+
+    Process second = start("second");
+    awaitReady(second, "second");
+    stop(second);
+
+    Process third = start("third");
+    awaitReady(third, "third");
+    boolean mapped =
+        Files.readString(Path.of("/proc", Long.toString(third.pid()), "maps")).contains(archive.toString());
+    stop(third);
+    System.out.println(
+        "LauncherIT: jar rebuilt during the recording run; the third run " + (mapped ? "maps" : "does NOT map")
+            + " the archive");
+    assertTrue(mapped, "the third run maps " + archive + " after the jar changed during the first");
+  }
+
   @Test
   void aRunThatNeverServedRecordsNothing() throws Exception {
     Process help = new ProcessBuilder("/bin/sh", launcher.toString(), "--help")

@@ -70,7 +70,7 @@ public final class ChallengeSessions {
   public SignInStep.Challenge issueCarriedDecoy(
       ClientInPool target, ChallengeName name, String username, Function<String, Map<String, String>> parametersOf) {
     return new SignInStep.Challenge(
-        name, null, parametersOf.apply(store(target, null, name, Map.of(DECOY_USERNAME, username))));
+        name, null, parametersOf.apply(store(target, null, name, decoyState(username, Map.of()))));
   }
 
   private String store(ClientInPool target, String userSub, ChallengeName name, Map<String, String> state) {
@@ -108,9 +108,13 @@ public final class ChallengeSessions {
       String username,
       Map<String, String> parameters,
       Map<String, String> state) {
+    return new SignInStep.Challenge(name, store(target, null, name, decoyState(username, state)), parameters);
+  }
+
+  private static Map<String, String> decoyState(String username, Map<String, String> state) {
     Map<String, String> kept = new HashMap<>(state);
     kept.put(DECOY_USERNAME, username);
-    return new SignInStep.Challenge(name, store(target, null, name, kept), parameters);
+    return kept;
   }
 
   /**
@@ -140,13 +144,22 @@ public final class ChallengeSessions {
     if (!pool.emailIsUsername() && !pool.phoneIsUsername()) {
       return name;
     }
-    ByteBuffer bytes =
-        ByteBuffer.wrap(
-            SrpMath.hmac(decoyKey, (pool.id() + "\n" + pool.key(name)).getBytes(StandardCharsets.UTF_8)));
+    ByteBuffer bytes = ByteBuffer.wrap(decoyBytes(target, name, "username"));
     // Shaped as a random (version 4) UUID, as generated usernames are.
     long high = (bytes.getLong() & ~0xf000L) | 0x4000L;
     long low = (bytes.getLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
     return new UUID(high, low).toString();
+  }
+
+  /**
+   * 32 bytes that stand for what a known user has stored (a generated username, an SRP salt) in a decoy for
+   * {@code name}: the same at every attempt, as a known user's are, and keyed by a secret of this process, so that
+   * nobody can compute them. {@code purpose} keeps the uses apart.
+   */
+  public byte[] decoyBytes(ClientInPool target, String name, String purpose) {
+    UserPool pool = target.pool();
+    return SrpMath.hmac(
+        decoyKey, (purpose + "\n" + pool.id() + "\n" + pool.key(name)).getBytes(StandardCharsets.UTF_8));
   }
 
   /** The waiting sign-in behind {@code session}, if it was issued for this client and challenge and is still valid. */

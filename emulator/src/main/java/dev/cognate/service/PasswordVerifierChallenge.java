@@ -8,7 +8,6 @@ import dev.cognate.error.CognitoException;
 import dev.cognate.service.Directory.ClientInPool;
 import dev.cognate.token.RefreshTokens;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.format.DateTimeFormatter;
@@ -43,8 +42,6 @@ public final class PasswordVerifierChallenge implements ChallengeHandler {
   private final SignInLockout lockout;
   private final AfterPassword afterPassword;
   private final SecureRandom random = new SecureRandom();
-  // Keys the salts of decoys: a known user's salt is the same at every attempt, so an unknown name's must be too.
-  private final byte[] decoySaltKey = new byte[32];
 
   public PasswordVerifierChallenge(
       Users users,
@@ -55,7 +52,6 @@ public final class PasswordVerifierChallenge implements ChallengeHandler {
     this.sessions = sessions;
     this.lockout = lockout;
     this.afterPassword = afterPassword;
-    random.nextBytes(decoySaltKey);
   }
 
   @Override
@@ -176,12 +172,7 @@ public final class PasswordVerifierChallenge implements ChallengeHandler {
    * secret block) and that no answer passes.
    */
   private SignInStep decoy(ClientInPool target, String username) {
-    byte[] salt =
-        Arrays.copyOf(
-            SrpMath.hmac(
-                decoySaltKey,
-                (target.pool().id() + "\n" + target.pool().key(username)).getBytes(StandardCharsets.UTF_8)),
-            SALT_BYTES);
+    byte[] salt = Arrays.copyOf(sessions.decoyBytes(target, username, "salt"), SALT_BYTES);
     BigInteger fakeVerifier = SrpMath.G.modPow(SrpMath.secret(random), SrpMath.N);
     BigInteger serverPublic = SrpMath.serverPublic(fakeVerifier, SrpMath.secret(random));
     String shown = sessions.decoyUsername(target, username);

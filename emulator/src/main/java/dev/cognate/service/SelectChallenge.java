@@ -3,6 +3,8 @@ package dev.cognate.service;
 import dev.cognate.domain.ChallengeName;
 import dev.cognate.error.CognitoException;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * SELECT_CHALLENGE of a choice-based sign-in: {@code ANSWER} names a first factor the user can use; a password
@@ -24,18 +26,10 @@ public final class SelectChallenge implements ChallengeHandler {
 
   @Override
   public SignInStep respond(Answer answer) {
-    String chosen = AuthFlows.required(answer.responses(), "ANSWER");
-    if (chosen.equals("SMS_OTP") || chosen.equals("WEB_AUTHN")) {
-      throw ChoiceSignIn.notEmulated(chosen);
-    }
-    boolean available =
-        ChoiceSignIn.available(answer.target(), answer.user()).stream().anyMatch(c -> c.name().equals(chosen));
-    if (!available) {
-      throw CognitoException.invalidParameter("The challenge " + chosen + " is not available for the user.");
-    }
+    ChallengeName chosen =
+        chosen(answer.responses(), c -> ChoiceSignIn.available(answer.target(), answer.user()).contains(c));
     sessions.consume(answer.session());
-    return choices.begin(
-        answer.target(), answer.user(), ChallengeName.valueOf(chosen), answer.responses(), answer.issuer());
+    return choices.begin(answer.target(), answer.user(), chosen, answer.responses(), answer.issuer());
   }
 
   /**
@@ -44,18 +38,21 @@ public final class SelectChallenge implements ChallengeHandler {
    */
   @Override
   public SignInStep respondToDecoy(Decoy decoy, ChallengeSessions sessions) {
-    String chosen = AuthFlows.required(decoy.responses(), "ANSWER");
+    ChallengeName chosen = chosen(decoy.responses(), c -> ChoiceSignIn.offeredToAnyone(decoy.target(), c));
+    sessions.consume(decoy.session());
+    return choices.beginDecoy(decoy.target(), decoy.username(), chosen, decoy.responses(), decoy.issuer());
+  }
+
+  /** The factor {@code ANSWER} names, refused unless it is one Cognate emulates and {@code available} allows. */
+  private static ChallengeName chosen(Map<String, String> responses, Predicate<ChallengeName> available) {
+    String chosen = AuthFlows.required(responses, "ANSWER");
     if (chosen.equals("SMS_OTP") || chosen.equals("WEB_AUTHN")) {
       throw ChoiceSignIn.notEmulated(chosen);
     }
-    boolean offered =
-        Arrays.stream(ChallengeName.values())
-            .anyMatch(c -> c.name().equals(chosen) && ChoiceSignIn.offeredToAnyone(decoy.target(), c));
-    if (!offered) {
-      throw CognitoException.invalidParameter("The challenge " + chosen + " is not available for the user.");
-    }
-    sessions.consume(decoy.session());
-    return choices.beginDecoy(
-        decoy.target(), decoy.username(), ChallengeName.valueOf(chosen), decoy.responses(), decoy.issuer());
+    return Arrays.stream(ChallengeName.values())
+        .filter(c -> c.name().equals(chosen) && available.test(c))
+        .findFirst()
+        .orElseThrow(
+            () -> CognitoException.invalidParameter("The challenge " + chosen + " is not available for the user."));
   }
 }

@@ -324,16 +324,7 @@ class UserAuthIT {
     assertCognitoError(
         "UserNotFoundException", "User does not exist.", () -> userAuth(pool, Map.of("USERNAME", "ghost")));
 
-    Pool hiding =
-        new Pool(
-            pool.poolId(),
-            Pools.client(
-                    cognito,
-                    pool.poolId(),
-                    c -> c.explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_AUTH)
-                        .preventUserExistenceErrors(PreventUserExistenceErrorTypes.ENABLED))
-                .clientId(),
-            null);
+    Pool hiding = hidingClient(pool);
     InitiateAuthResponse decoy = userAuth(hiding, Map.of("USERNAME", "ghost"));
     assertEquals(ChallengeNameType.SELECT_CHALLENGE, decoy.challengeName());
     assertEquals(List.of(ChallengeNameType.PASSWORD, ChallengeNameType.PASSWORD_SRP), decoy.availableChallenges());
@@ -351,16 +342,7 @@ class UserAuthIT {
   @Test
   void anUnknownUsersChoiceOfAnEmailedCodeLooksLikeAKnownUsers() {
     Pool pool = pool(AuthFactorType.PASSWORD, AuthFactorType.EMAIL_OTP);
-    Pool hiding =
-        new Pool(
-            pool.poolId(),
-            Pools.client(
-                    cognito,
-                    pool.poolId(),
-                    c -> c.explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_AUTH)
-                        .preventUserExistenceErrors(PreventUserExistenceErrorTypes.ENABLED))
-                .clientId(),
-            null);
+    Pool hiding = hidingClient(pool);
     InitiateAuthResponse decoy = userAuth(hiding, Map.of("USERNAME", "ghost"));
 
     // A known user choosing EMAIL_OTP gets the code's challenge; an unknown one must get the same shape, and then
@@ -406,6 +388,19 @@ class UserAuthIT {
         "The challenge EMAIL_OTP is not available for the user.",
         () -> respond(pool, ChallengeNameType.SELECT_CHALLENGE, choice.session(),
             Map.of("USERNAME", name, "ANSWER", "EMAIL_OTP")));
+  }
+
+  /** Another USER_AUTH client of the pool, one that hides who exists (PreventUserExistenceErrors ENABLED). */
+  private static Pool hidingClient(Pool pool) {
+    return new Pool(
+        pool.poolId(),
+        Pools.client(
+                cognito,
+                pool.poolId(),
+                c -> c.explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_AUTH)
+                    .preventUserExistenceErrors(PreventUserExistenceErrorTypes.ENABLED))
+            .clientId(),
+        null);
   }
 
   private static Pool pool(AuthFactorType... factors) {

@@ -1,0 +1,101 @@
+package dev.cognate.it;
+
+import static dev.cognate.support.CognitoAssertions.assertCognitoError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.nimbusds.jwt.SignedJWT;
+import dev.cognate.Cognate;
+import dev.cognate.CognateConfig;
+import dev.cognate.provision.Location;
+import dev.cognate.provision.ProvisioningException;
+import dev.cognate.provision.TemplateSource;
+import dev.cognate.support.TestEmulator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+
+/** Users from seed files sign in as they would on a pool a team set up by hand. */
+class SeedUsersIT {
+
+  static CognateConfig.Builder samWithSeeds() {
+    return CognateConfig.forTests()
+        .template(new TemplateSource(Location.classpath("templates/sam-app.yaml"), Optional.empty()))
+        .seed(Location.classpath("templates/users.yaml"));
+  }
+
+  @Test
+  void seededUsersSignInWithTheirGroups() throws Exception {
+    try (Cognate cognate = TestEmulator.start(samWithSeeds());
+        CognitoIdentityProviderClient cognito = TestEmulator.client(cognate)) {
+      String clientId = cognate.resource("AppClient");
+      InitiateAuthResponse alice = signIn(cognito, clientId, "alice", "Passw0rd!alice");
+      Set<Object> groups =
+          new TreeSet<>(SignedJWT.parse(alice.authenticationResult().idToken()).getJWTClaimsSet().getStringListClaim("cognito:groups"));
+      assertEquals(Set.of("Editors", "reviewers"), groups);
+      assertEquals(
+          "alice@example.com",
+          SignedJWT.parse(alice.authenticationResult().idToken()).getJWTClaimsSet().getStringClaim("email"));
+
+      InitiateAuthResponse bob = signIn(cognito, clientId, "bob", "Temp0rary!bob");
+      assertEquals(ChallengeNameType.NEW_PASSWORD_REQUIRED, bob.challengeName());
+      assertEquals(
+          List.of("alice alice", "bob bob"),
+          cognate.provisioned().resources().stream()
+              .filter(r -> r.type().equals("Cognate::SeedUser"))
+              .map(r -> r.logicalId() + " " + r.physicalId().substring(r.physicalId().indexOf('/') + 1))
+              .toList());
+    }
+  }
+
+  @Test
+  void unconfirmedSeedUserIsSignedUpThroughTheClient() {
+    CognateConfig.Builder config =
+        CognateConfig.forTests()
+            .template(new TemplateSource(Location.classpath("templates/serverless.yml"), Optional.empty()))
+            .seed(Location.classpath("templates/bookshop-users.json"));
+    try (Cognate cognate = TestEmulator.start(config);
+        CognitoIdentityProviderClient cognito = TestEmulator.client(cognate)) {
+      String poolId = cognate.resource("CognitoUserPool");
+      assertEquals(
+          "UNCONFIRMED",
+          cognito.adminGetUser(r -> r.userPoolId(poolId).username("dora@example.com")).userStatusAsString());
+      assertCognitoError(
+          "UserNotConfirmedException",
+          "User is not confirmed.",
+          () -> signIn(cognito, cognate.resource("CognitoUserPoolClient"), "dora@example.com", "Passw0rd!dora"));
+    }
+  }
+
+  @Test
+  void aSeedUserThePoolRefusesStopsTheStart() throws Exception {
+    java.nio.file.Path seed = java.nio.file.Files.createTempFile("weak", ".yaml");
+    try {
+      java.nio.file.Files.writeString(seed, "pool: UserPool\nusers:\n  - username: weak\n    password: short\n");
+      CognateConfig.Builder config =
+          CognateConfig.forTests()
+              .template(new TemplateSource(Location.classpath("templates/sam-app.yaml"), Optional.empty()))
+              .seed(seed);
+      ProvisioningException e = assertThrows(ProvisioningException.class, () -> TestEmulator.start(config));
+      assertEquals(
+          "seed " + seed.getFileName() + ", user weak: InvalidPasswordException: Password did not conform with policy: Password not long enough", e.getMessage());
+    } finally {
+      java.nio.file.Files.deleteIfExists(seed);
+    }
+  }
+
+  private static InitiateAuthResponse signIn(
+      CognitoIdentityProviderClient cognito, String clientId, String username, String password) {
+    return cognito.initiateAuth(
+        r -> r.clientId(clientId)
+            .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+            .authParameters(Map.of("USERNAME", username, "PASSWORD", password)));
+  }
+}

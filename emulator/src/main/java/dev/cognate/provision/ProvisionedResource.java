@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * A resource provisioning created or found already there.
  *
- * @param logicalId its name in the template, or {@code Seed} entries' usernames for seeded users
+ * @param logicalId its name in the template; for a seeded user, its username
  * @param type its CloudFormation type, such as {@code AWS::Cognito::UserPool}
  * @param physicalId what {@code Ref} gives: a pool id, a client id, a group name, a domain, a username
  * @param attributes what {@code Fn::GetAtt} gives, by attribute name
@@ -18,8 +18,15 @@ public record ProvisionedResource(
     attributes = Map.copyOf(attributes);
   }
 
-  /** The line the standalone server prints: {@code UserPool us-east-1_AbC123xyZ}, with {@code (kept)} when kept. */
+  /**
+   * The line the standalone server prints: {@code UserPool us-east-1_AbC123xyZ}, or {@code User alice in
+   * us-east-1_AbC123xyZ} for a seeded user, with {@code (kept)} when it existed already.
+   */
   public String line() {
-    return logicalId + " " + physicalId + (kept ? " (kept)" : "");
+    String line =
+        type.equals(Provisioned.SEEDED_USER)
+            ? "User " + physicalId + " in " + attributes.get("UserPoolId")
+            : logicalId + " " + physicalId;
+    return line + (kept ? " (kept)" : "");
   }
 }

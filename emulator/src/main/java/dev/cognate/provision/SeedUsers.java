@@ -90,7 +90,7 @@ final class SeedUsers {
       }
     }
     return new ProvisionedResource(
-        username, Provisioned.SEEDED_USER, poolId + "/" + username, Map.of("UserPoolId", poolId), kept);
+        username, Provisioned.SEEDED_USER, username, Map.of("UserPoolId", poolId), kept);
   }
 
   private static void adminCreate(

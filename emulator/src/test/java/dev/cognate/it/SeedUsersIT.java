@@ -47,11 +47,8 @@ class SeedUsersIT {
       InitiateAuthResponse bob = signIn(cognito, clientId, "bob", "Temp0rary!bob");
       assertEquals(ChallengeNameType.NEW_PASSWORD_REQUIRED, bob.challengeName());
       assertEquals(
-          List.of("alice alice", "bob bob"),
-          cognate.provisioned().resources().stream()
-              .filter(r -> r.type().equals("Cognate::SeedUser"))
-              .map(r -> r.logicalId() + " " + r.physicalId().substring(r.physicalId().indexOf('/') + 1))
-              .toList());
+          List.of("User alice in us-east-1_SamPool01", "User bob in us-east-1_SamPool01"),
+          cognate.provisioned().lines().subList(6, 8));
     }
   }
 

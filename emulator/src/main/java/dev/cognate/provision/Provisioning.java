@@ -105,6 +105,9 @@ public final class Provisioning {
       Template template, Template.Resource resource, Set<String> notEmulated, Set<String> storedOnly,
       List<String> unresolved) {
     List<String> parts = new ArrayList<>();
+    if (resource.condition() != null) {
+      parts.add("Condition " + resource.condition() + " is not evaluated, provisioned anyway");
+    }
     if (!notEmulated.isEmpty()) {
       parts.add("not emulated, ignored: " + String.join(", ", notEmulated));
     }

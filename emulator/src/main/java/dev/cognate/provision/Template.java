@@ -19,9 +19,15 @@ record Template(String file, String stack, Map<String, Object> parameters, Map<S
    *
    * @param metadata its {@code Metadata}, where {@code Cognate: {Id: ...}} pins a physical id
    * @param dependsOn its {@code DependsOn}, as a list
+   * @param condition the name of its {@code Condition}, or null; conditions are not evaluated
    */
   record Resource(
-      String logicalId, String type, Map<String, Object> properties, Map<String, Object> metadata, List<String> dependsOn) {
+      String logicalId,
+      String type,
+      Map<String, Object> properties,
+      Map<String, Object> metadata,
+      List<String> dependsOn,
+      String condition) {
 
     /** The id {@code Metadata: {Cognate: {Id: ...}}} pins, if any. */
     String pinnedId() {

@@ -57,7 +57,10 @@ final class TemplateParser {
     } else if (dependsOn instanceof List<?> many) {
       many.forEach(d -> depends.add(String.valueOf(d)));
     }
-    return new Template.Resource(logicalId, type, map(body.get("Properties")), map(body.get("Metadata")), depends);
+    Object condition = body.get("Condition");
+    return new Template.Resource(
+        logicalId, type, map(body.get("Properties")), map(body.get("Metadata")), depends,
+        condition == null ? null : String.valueOf(condition));
   }
 
   private static List<Map<String, Object>> resourceMaps(Object resources) {

@@ -186,4 +186,20 @@ class TemplatesIT {
             + " Member must have value less than or equal to 86400",
         e.getMessage());
   }
+
+  @Test
+  void functionsAndConditionsCognateDoesNotEvaluateGiveOneWarningLine() {
+    try (CapturedLog log = CapturedLog.start();
+        Cognate cognate = TestEmulator.start(withTemplate("templates/conditions.yaml"));
+        CognitoIdentityProviderClient cognito = TestEmulator.client(cognate)) {
+      UserPoolType pool = cognito.describeUserPool(r -> r.userPoolId(cognate.resource("Pool"))).userPool();
+      assertEquals(UserPoolMfaType.OFF, pool.mfaConfiguration());
+      String expected =
+          "template conditions.yaml, Pool (AWS::Cognito::UserPool): Condition IsProd is not evaluated, provisioned"
+              + " anyway; not resolved, ignored: MfaConfiguration (Fn::If is not evaluated by Cognate),"
+              + " DeletionProtection (Fn::ImportValue is not evaluated by Cognate)";
+      assertEquals(List.of(expected), cognate.provisioned().warnings());
+      assertEquals(1, log.lines().stream().filter(l -> l.endsWith(expected)).count(), String.join("\n", log.lines()));
+    }
+  }
 }

@@ -52,15 +52,15 @@ final class Intrinsics {
       } else if (map.size() == 1 && map.containsKey("Fn::Sub")) {
         Object sub = map.get("Fn::Sub");
         String text = sub instanceof List<?> l && !l.isEmpty() ? String.valueOf(l.get(0)) : String.valueOf(sub);
+        Map<String, Object> local = sub instanceof List<?> l && l.size() > 1 ? TemplateParser.map(l.get(1)) : Map.of();
         Matcher m = SUB_VARIABLE.matcher(text);
         while (m.find()) {
-          if (!m.group(1).startsWith("!")) {
+          // ${!Name} is a literal and a name of the variable map is local: neither refers to a resource.
+          if (!m.group(1).startsWith("!") && !local.containsKey(m.group(1))) {
             found.add(m.group(1).split("\\.", 2)[0]);
           }
         }
-        if (sub instanceof List<?> l && l.size() > 1) {
-          collect(l.get(1), found);
-        }
+        collect(local, found);
       } else {
         map.values().forEach(v -> collect(v, found));
       }

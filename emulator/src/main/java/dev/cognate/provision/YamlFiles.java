@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
@@ -18,6 +20,8 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads a template or seed file into plain maps, lists and scalars. JSON goes through Jackson; YAML through
@@ -60,7 +64,26 @@ final class YamlFiles {
   private static Yaml yaml() {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
-    return new Yaml(new ShortTags(options));
+    return new Yaml(new ShortTags(options), new Representer(new DumperOptions()), new DumperOptions(), options, new CoreScalars());
+  }
+
+  /**
+   * YAML 1.1 reads {@code ON}, {@code OFF}, {@code yes} and {@code no} as booleans and {@code 2010-09-09} as a date;
+   * CloudFormation keeps them strings, and {@code MfaConfiguration: OFF} must stay {@code "OFF"}. Only
+   * {@code true}/{@code false}, numbers and null are typed here.
+   */
+  private static final class CoreScalars extends Resolver {
+    private static final Pattern BOOLEAN = Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$");
+
+    @Override
+    protected void addImplicitResolvers() {
+      addImplicitResolver(Tag.BOOL, BOOLEAN, "tTfF");
+      addImplicitResolver(Tag.INT, INT, "-+0123456789");
+      addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
+      addImplicitResolver(Tag.MERGE, MERGE, "<");
+      addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+      addImplicitResolver(Tag.NULL, EMPTY, null);
+    }
   }
 
   /** SnakeYAML's safe constructor plus one construct per CloudFormation short tag. */

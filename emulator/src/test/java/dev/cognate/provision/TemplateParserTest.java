@@ -55,6 +55,28 @@ class TemplateParserTest {
   }
 
   @Test
+  void onOffYesNoAndDatesStayStringsAsCloudFormationReadsThem() throws IOException {
+    Template template =
+        parse(
+            "scalars.yaml",
+            """
+            Resources:
+              Pool:
+                Type: AWS::Cognito::UserPool
+                Properties:
+                  MfaConfiguration: OFF
+                  Other: on
+                  Answer: yes
+                  Day: 2010-09-09
+                  Flag: true
+                  Count: 3
+            """);
+    assertEquals(
+        Map.of("MfaConfiguration", "OFF", "Other", "on", "Answer", "yes", "Day", "2010-09-09", "Flag", true, "Count", 3),
+        template.resources().get("Pool").properties());
+  }
+
+  @Test
   void jsonWithTabsIsReadAsJson() throws IOException {
     Template template =
         parse("stack.template.json", "{\n\t\"Parameters\": {\"P\": {\"Default\": 5}},\n\t\"Resources\": {\"B\": {\"Type\": \"AWS::S3::Bucket\"}}\n}");

@@ -145,7 +145,9 @@ class TemplatesIT {
 
   @Test
   void serverlessFileIsProvisionedUnderServiceAndStage() {
-    try (Cognate cognate = TestEmulator.start(withTemplate("templates/serverless.yml"));
+    // As an application embedding its template in its jar would pass it: a URL from its class loader.
+    CognateConfig.Builder config = CognateConfig.forTests().template(TemplatesIT.class.getResource("/templates/serverless.yml"));
+    try (Cognate cognate = TestEmulator.start(config);
         CognitoIdentityProviderClient cognito = TestEmulator.client(cognate)) {
       String poolId = cognate.resource("CognitoUserPool");
       UserPoolType pool = cognito.describeUserPool(r -> r.userPoolId(poolId)).userPool();

@@ -5,6 +5,7 @@ import dev.cognate.provision.EnvFile;
 import dev.cognate.provision.Provisioned;
 import dev.cognate.provision.ProvisionedResource;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -49,7 +50,7 @@ public final class Cognate implements AutoCloseable {
     }
   }
 
-  private void writeEnvFile(java.nio.file.Path file, Provisioned provisioned) {
+  private void writeEnvFile(Path file, Provisioned provisioned) {
     try {
       EnvFile.write(file, provisioned, config.region(), endpoint());
     } catch (RuntimeException e) {

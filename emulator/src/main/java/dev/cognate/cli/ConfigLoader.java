@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -148,7 +149,7 @@ public final class ConfigLoader {
   }
 
   /** A comma-separated list; each item applies in turn. */
-  private static void eachOf(String value, java.util.function.Consumer<String> apply) {
+  private static void eachOf(String value, Consumer<String> apply) {
     for (String item : value.split(",", -1)) {
       if (item.isBlank()) {
         throw new IllegalArgumentException("an empty item in the list " + value);

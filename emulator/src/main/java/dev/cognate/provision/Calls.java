@@ -11,6 +11,7 @@ import dev.cognate.protocol.AwsJson;
 import dev.cognate.validation.ModelValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -37,6 +38,16 @@ final class Calls {
 
   Map<String, Object> call(String operation, Map<String, Object> body) {
     return call(operation(operation), body);
+  }
+
+  /** One structure of the answer, such as {@code UserPool} of DescribeUserPool; empty when absent. */
+  Map<String, Object> member(String operation, Map<String, Object> body, String member) {
+    return TemplateParser.map(call(operation, body).get(member));
+  }
+
+  /** One list of the answer, such as {@code Groups} of AdminListGroupsForUser; empty when absent. */
+  List<?> list(String operation, Map<String, Object> body, String member) {
+    return call(operation, body).get(member) instanceof List<?> list ? list : List.of();
   }
 
   /** Whether a Describe/Get call finds what it names: ResourceNotFoundException means not. */

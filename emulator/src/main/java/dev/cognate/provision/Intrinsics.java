@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -174,7 +175,7 @@ final class Intrinsics {
   /** An ARN of the right service for a resource that only exists on AWS, such as a trigger's Lambda function. */
   private String placeholderArn(Template.Resource resource) {
     String[] type = resource.type().split("::");
-    String service = type.length > 1 ? type[1].toLowerCase(java.util.Locale.ROOT) : "cloudformation";
+    String service = type.length > 1 ? type[1].toLowerCase(Locale.ROOT) : "cloudformation";
     String partition = pseudoParameters.get("AWS::Partition");
     String region = pseudoParameters.get("AWS::Region");
     String account = pseudoParameters.get("AWS::AccountId");

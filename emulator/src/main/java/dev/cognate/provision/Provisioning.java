@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -57,7 +58,7 @@ public final class Provisioning {
       provision(template, calls, done, warnings);
     }
     List<ProvisionedResource> all = new ArrayList<>(done.values());
-    for (var seed : config.seeds()) {
+    for (Location seed : config.seeds()) {
       all.addAll(SeedUsers.provision(seed, calls, done));
     }
     return new Provisioned(all, warnings);
@@ -101,7 +102,7 @@ public final class Provisioning {
     }
   }
 
-  private static java.util.Optional<String> warning(
+  private static Optional<String> warning(
       Template template, Template.Resource resource, Set<String> notEmulated, Set<String> storedOnly,
       List<String> unresolved) {
     List<String> parts = new ArrayList<>();
@@ -118,9 +119,9 @@ public final class Provisioning {
       parts.add("not resolved, ignored: " + String.join(", ", unresolved));
     }
     if (parts.isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(
+    return Optional.of(
         "template " + template.file() + ", " + resource.logicalId() + " (" + resource.type() + "): "
             + String.join("; ", parts));
   }

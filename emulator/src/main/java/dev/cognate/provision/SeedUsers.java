@@ -72,7 +72,8 @@ final class SeedUsers {
       String status = String.valueOf(user.getOrDefault("status", "CONFIRMED")).toUpperCase(Locale.ROOT);
       String password = text(user.get("password"));
       List<Map<String, Object>> attributes = new ArrayList<>();
-      TemplateParser.map(user.get("attributes")).forEach((name, value) -> attributes.add(Map.of("Name", name, "Value", String.valueOf(value))));
+      TemplateParser.map(user.get("attributes"))
+          .forEach((name, value) -> attributes.add(Map.of("Name", name, "Value", String.valueOf(value))));
       switch (status) {
         case "CONFIRMED" -> {
           adminCreate(poolId, username, attributes, need(where, status, password), calls);
@@ -110,15 +111,14 @@ final class SeedUsers {
   private static void signUp(
       String where, String poolId, String username, List<Map<String, Object>> attributes, String password,
       Calls calls) {
-    List<?> clients =
-        calls.call("ListUserPoolClients", Map.of("UserPoolId", poolId, "MaxResults", 60)).get("UserPoolClients")
-                instanceof List<?> list ? list : List.of();
+    List<?> clients = calls.list("ListUserPoolClients", Map.of("UserPoolId", poolId, "MaxResults", 60), "UserPoolClients");
     if (clients.isEmpty()) {
-      throw new ProvisioningException(where + ": an UNCONFIRMED user is signed up through an app client, and the pool has none");
+      throw new ProvisioningException(
+          where + ": an UNCONFIRMED user is signed up through an app client, and the pool has none");
     }
     String clientId = String.valueOf(TemplateParser.map(clients.get(0)).get("ClientId"));
     Map<String, Object> client =
-        TemplateParser.map(calls.call("DescribeUserPoolClient", Map.of("UserPoolId", poolId, "ClientId", clientId)).get("UserPoolClient"));
+        calls.member("DescribeUserPoolClient", Map.of("UserPoolId", poolId, "ClientId", clientId), "UserPoolClient");
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("ClientId", clientId);
     body.put("Username", username);

@@ -50,9 +50,7 @@ final class UserPoolClientKind implements ResourceKind {
               create.create(request, context, id, () -> StableIds.clientSecret(stack, target.logicalId())));
     }
     Map<String, Object> client =
-        TemplateParser.map(
-            target.calls().call("DescribeUserPoolClient", Map.of("UserPoolId", poolId, "ClientId", id))
-                .get("UserPoolClient"));
+        target.calls().member("DescribeUserPoolClient", Map.of("UserPoolId", poolId, "ClientId", id), "UserPoolClient");
     Map<String, String> attributes = new LinkedHashMap<>();
     attributes.put("ClientId", id);
     attributes.put("Name", String.valueOf(client.get("ClientName")));

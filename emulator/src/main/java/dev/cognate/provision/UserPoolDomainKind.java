@@ -24,7 +24,8 @@ final class UserPoolDomainKind implements ResourceKind {
     String domain = target.required("Domain");
     boolean kept = described(target, domain).get("Domain") != null;
     if (!kept) {
-      target.calls().call("CreateUserPoolDomain", ResourceKind.passThrough(target.properties(), CreateUserPoolDomainRequest.class));
+      target.calls().call(
+          "CreateUserPoolDomain", ResourceKind.passThrough(target.properties(), CreateUserPoolDomainRequest.class));
     }
     Map<String, String> attributes = new LinkedHashMap<>();
     Object distribution = described(target, domain).get("CloudFrontDistribution");
@@ -35,6 +36,6 @@ final class UserPoolDomainKind implements ResourceKind {
   }
 
   private static Map<String, Object> described(Target target, String domain) {
-    return TemplateParser.map(target.calls().call("DescribeUserPoolDomain", Map.of("Domain", domain)).get("DomainDescription"));
+    return target.calls().member("DescribeUserPoolDomain", Map.of("Domain", domain), "DomainDescription");
   }
 }

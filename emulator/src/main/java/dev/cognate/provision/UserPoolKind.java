@@ -13,7 +13,8 @@ import java.util.Set;
  * then, as CloudFormation does, SetUserPoolMfaConfig for {@code EnabledMfas} and the e-mail MFA message.
  */
 final class UserPoolKind implements ResourceKind {
-  private static final Set<String> MFA = Set.of("EnabledMfas", "EmailAuthenticationMessage", "EmailAuthenticationSubject");
+  private static final Set<String> MFA =
+      Set.of("EnabledMfas", "EmailAuthenticationMessage", "EmailAuthenticationSubject");
 
   @Override
   public String type() {
@@ -38,7 +39,8 @@ final class UserPoolKind implements ResourceKind {
   public ProvisionedResource provision(Target target) {
     Map<String, Object> properties = target.properties();
     String pinned = target.resource().pinnedId();
-    String id = pinned != null ? pinned : StableIds.poolId(target.region(), target.template().stack(), target.logicalId());
+    String id =
+        pinned != null ? pinned : StableIds.poolId(target.region(), target.template().stack(), target.logicalId());
     boolean kept = target.calls().exists("DescribeUserPool", Map.of("UserPoolId", id));
     if (!kept) {
       Map<String, Object> body = ResourceKind.passThrough(properties, CreateUserPoolRequest.class);
@@ -53,7 +55,7 @@ final class UserPoolKind implements ResourceKind {
         target.calls().call("SetUserPoolMfaConfig", mfaConfig(id, properties));
       }
     }
-    Map<String, Object> pool = TemplateParser.map(target.calls().call("DescribeUserPool", Map.of("UserPoolId", id)).get("UserPool"));
+    Map<String, Object> pool = target.calls().member("DescribeUserPool", Map.of("UserPoolId", id), "UserPool");
     String provider = "cognito-idp." + target.region() + ".amazonaws.com/" + id;
     Map<String, String> attributes = new LinkedHashMap<>();
     attributes.put("Arn", String.valueOf(pool.get("Arn")));

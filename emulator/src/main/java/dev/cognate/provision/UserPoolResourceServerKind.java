@@ -24,7 +24,8 @@ final class UserPoolResourceServerKind implements ResourceKind {
     boolean kept =
         target.calls().exists("DescribeResourceServer", Map.of("UserPoolId", poolId, "Identifier", identifier));
     if (!kept) {
-      target.calls().call("CreateResourceServer", ResourceKind.passThrough(target.properties(), CreateResourceServerRequest.class));
+      target.calls().call(
+          "CreateResourceServer", ResourceKind.passThrough(target.properties(), CreateResourceServerRequest.class));
     }
     return target.result(identifier, Map.of(), kept);
   }

@@ -25,9 +25,12 @@ final class UserToGroupAttachmentKind implements ResourceKind {
             "Username", target.required("Username"),
             "GroupName", target.required("GroupName"));
     List<?> groups =
-        target.calls().call("AdminListGroupsForUser", Map.of("UserPoolId", body.get("UserPoolId"), "Username", body.get("Username"), "Limit", 60))
-                .get("Groups") instanceof List<?> list ? list : List.of();
-    boolean kept = groups.stream().anyMatch(g -> body.get("GroupName").equals(TemplateParser.map(g).get("GroupName")));
+        target.calls().list(
+            "AdminListGroupsForUser",
+            Map.of("UserPoolId", body.get("UserPoolId"), "Username", body.get("Username"), "Limit", 60),
+            "Groups");
+    boolean kept =
+        groups.stream().anyMatch(g -> body.get("GroupName").equals(TemplateParser.map(g).get("GroupName")));
     if (!kept) {
       target.calls().call("AdminAddUserToGroup", body);
     }

@@ -64,7 +64,9 @@ final class YamlFiles {
   private static Yaml yaml() {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
-    return new Yaml(new ShortTags(options), new Representer(new DumperOptions()), new DumperOptions(), options, new CoreScalars());
+    // This constructor is the one that takes a resolver; it wants dumping settings too, though nothing is dumped.
+    DumperOptions dumping = new DumperOptions();
+    return new Yaml(new ShortTags(options), new Representer(dumping), dumping, options, new CoreScalars());
   }
 
   /**

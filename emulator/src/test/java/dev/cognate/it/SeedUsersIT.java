@@ -11,6 +11,8 @@ import dev.cognate.provision.Location;
 import dev.cognate.provision.ProvisioningException;
 import dev.cognate.provision.TemplateSource;
 import dev.cognate.support.TestEmulator;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,9 +75,9 @@ class SeedUsersIT {
 
   @Test
   void aSeedUserThePoolRefusesStopsTheStart() throws Exception {
-    java.nio.file.Path seed = java.nio.file.Files.createTempFile("weak", ".yaml");
+    Path seed = Files.createTempFile("weak", ".yaml");
     try {
-      java.nio.file.Files.writeString(seed, "pool: UserPool\nusers:\n  - username: weak\n    password: short\n");
+      Files.writeString(seed, "pool: UserPool\nusers:\n  - username: weak\n    password: short\n");
       CognateConfig.Builder config =
           CognateConfig.forTests()
               .template(new TemplateSource(Location.classpath("templates/sam-app.yaml"), Optional.empty()))
@@ -84,7 +86,7 @@ class SeedUsersIT {
       assertEquals(
           "seed " + seed.getFileName() + ", user weak: InvalidPasswordException: Password did not conform with policy: Password not long enough", e.getMessage());
     } finally {
-      java.nio.file.Files.deleteIfExists(seed);
+      Files.deleteIfExists(seed);
     }
   }
 

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
@@ -87,6 +88,24 @@ class SeedUsersIT {
           "seed " + seed.getFileName() + ", user weak: InvalidPasswordException: Password did not conform with policy: Password not long enough", e.getMessage());
     } finally {
       Files.deleteIfExists(seed);
+    }
+  }
+
+  @Test
+  void aSeedMayNameItsPoolById(@TempDir Path dir) throws Exception {
+    Path seed = dir.resolve("by-id.json");
+    Files.writeString(
+        seed,
+        "{\"pool\": \"us-east-1_SamPool01\", \"users\": [{\"username\": \"dave\", \"password\": \"Passw0rd!dave\"}]}");
+    CognateConfig.Builder config =
+        CognateConfig.forTests()
+            .template(new TemplateSource(Location.classpath("templates/sam-app.yaml"), Optional.empty()))
+            .seed(seed);
+    try (Cognate cognate = TestEmulator.start(config);
+        CognitoIdentityProviderClient cognito = TestEmulator.client(cognate)) {
+      assertEquals(
+          "CONFIRMED", cognito.adminGetUser(r -> r.userPoolId("us-east-1_SamPool01").username("dave")).userStatusAsString());
+      signIn(cognito, cognate.resource("AppClient"), "dave", "Passw0rd!dave");
     }
   }
 

@@ -12,11 +12,14 @@ import dev.cognate.provision.ProvisioningException;
 import dev.cognate.provision.TemplateSource;
 import dev.cognate.support.CapturedLog;
 import dev.cognate.support.TestEmulator;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupType;
@@ -202,6 +205,26 @@ class TemplatesIT {
               + " DeletionProtection (Fn::ImportValue is not evaluated by Cognate)";
       assertEquals(List.of(expected), cognate.provisioned().warnings());
       assertEquals(1, log.lines().stream().filter(l -> l.endsWith(expected)).count(), String.join("\n", log.lines()));
+    }
+  }
+
+  @Test
+  void theAppsTemplateGivesTheVariablesItsFunctionsRead(@TempDir Path dir) throws Exception {
+    Path envFile = dir.resolve("app.env");
+    try (Cognate cognate =
+        TestEmulator.start(CognateConfig.forTests().template(Path.of("../app/template.yaml")).envFile(envFile))) {
+      String pool = cognate.resource("UserPool");
+      String client = cognate.resource("UserClient");
+      assertEquals(
+          List.of(
+              "USER_POOL=" + pool,
+              "USER_CLIENT=" + client,
+              "USER_POOL_ID=" + pool,
+              "USER_CLIENT_ID=" + client,
+              "AWS_REGION=us-east-1",
+              "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER=" + cognate.endpoint()),
+          Files.readAllLines(envFile));
+      assertEquals(List.of(), cognate.provisioned().warnings(), "the app's template uses nothing Cognate ignores");
     }
   }
 }

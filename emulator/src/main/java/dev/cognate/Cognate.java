@@ -1,7 +1,12 @@
 package dev.cognate;
 
 import dev.cognate.protocol.HttpServer;
+import dev.cognate.provision.EnvFile;
+import dev.cognate.provision.Provisioned;
+import dev.cognate.provision.ProvisionedResource;
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * A running emulator: Cognito's user-pool API on a local port, backed by H2. The standalone jar, the JUnit
@@ -18,20 +23,38 @@ public final class Cognate implements AutoCloseable {
   private final CognateConfig config;
   private final Engine engine;
   private final HttpServer server;
+  private volatile Provisioned provisioned;
 
-  private Cognate(CognateConfig config, Engine engine, HttpServer server) {
+  private Cognate(CognateConfig config, Engine engine, HttpServer server, Provisioned provisioned) {
     this.config = config;
     this.engine = engine;
     this.server = server;
+    this.provisioned = provisioned;
   }
 
-  /** Opens the database and starts listening; returns once requests are being accepted. */
+  /**
+   * Opens the database, provisions the configured templates and seed files, and starts listening; returns once
+   * requests are being accepted. A template or seed Cognito refuses stops it with a {@link
+   * dev.cognate.provision.ProvisioningException} whose one-line message names the file and resource.
+   */
   public static Cognate start(CognateConfig config) {
     Engine engine = new Engine(config);
     try {
-      return new Cognate(config, engine, HttpServer.start(engine, config));
+      Provisioned provisioned = engine.provisioning().provision();
+      Cognate cognate = new Cognate(config, engine, HttpServer.start(engine, config), provisioned);
+      config.envFile().ifPresent(file -> cognate.writeEnvFile(file, provisioned));
+      return cognate;
     } catch (RuntimeException e) {
       engine.close();
+      throw e;
+    }
+  }
+
+  private void writeEnvFile(Path file, Provisioned provisioned) {
+    try {
+      EnvFile.write(file, provisioned, config.region(), endpoint());
+    } catch (RuntimeException e) {
+      server.close();
       throw e;
     }
   }
@@ -71,6 +94,34 @@ public final class Cognate implements AutoCloseable {
 
   public CognateConfig config() {
     return config;
+  }
+
+  /** What the templates and seed files provisioned at start (or at the last {@link #provision()}). */
+  public Provisioned provisioned() {
+    return provisioned;
+  }
+
+  /** The templates' resources: logical id to physical id, such as {@code UserPool -> us-east-1_AbC123xyZ}. */
+  public Map<String, String> resources() {
+    return provisioned.ids();
+  }
+
+  /**
+   * The physical id of the template resource with this logical id: a pool id, a client id, a group name.
+   *
+   * @throws IllegalArgumentException when no template declares it
+   */
+  public String resource(String logicalId) {
+    return provisioned
+        .find(logicalId)
+        .map(ProvisionedResource::physicalId)
+        .orElseThrow(() -> new IllegalArgumentException("no template resource " + logicalId + "; there are " + resources().keySet()));
+  }
+
+  /** Provisions the templates and seed files again, creating what is missing (for instance after a reset). */
+  public Provisioned provision() {
+    provisioned = engine.provisioning().provision();
+    return provisioned;
   }
 
   /** Stops listening and closes the database; acknowledged writes are already on disk. */

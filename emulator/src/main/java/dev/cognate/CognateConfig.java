@@ -1,10 +1,15 @@
 package dev.cognate;
 
+import dev.cognate.provision.Location;
+import dev.cognate.provision.TemplateSource;
+import java.net.URL;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +35,10 @@ import java.util.function.UnaryOperator;
  * @param devApi whether the {@code /_cognate} routes that reveal codes or change state answer; health always does
  * @param limits lock-outs after wrong passwords and limits on codes; Cognito's unless set
  * @param triggers Lambda triggers run in-process, per pool or for every pool; none unless set
+ * @param templates CloudFormation, SAM or Serverless Framework files whose Cognito resources are provisioned at
+ *     start, in order
+ * @param seeds files of users created at start, after the templates
+ * @param envFile where to write {@code KEY=value} lines naming what was provisioned, if anywhere
  */
 public record CognateConfig(
     String host,
@@ -44,7 +53,10 @@ public record CognateConfig(
     Map<String, String> credentials,
     boolean devApi,
     Limits limits,
-    Triggers triggers) {
+    Triggers triggers,
+    List<TemplateSource> templates,
+    List<Location> seeds,
+    Optional<Path> envFile) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 9229;
@@ -66,6 +78,9 @@ public record CognateConfig(
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(triggers, "triggers");
+    templates = List.copyOf(Objects.requireNonNull(templates, "templates"));
+    seeds = List.copyOf(Objects.requireNonNull(seeds, "seeds"));
+    Objects.requireNonNull(envFile, "envFile");
     credentials = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(credentials, "credentials")));
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
@@ -145,6 +160,9 @@ public record CognateConfig(
     private Limits limits = Limits.cognito();
     private final Map<String, Map<TriggerKind, Trigger>> triggersByPool = new LinkedHashMap<>();
     private final Map<TriggerKind, Trigger> triggersForAllPools = new EnumMap<>(TriggerKind.class);
+    private final List<TemplateSource> templates = new ArrayList<>();
+    private final List<Location> seeds = new ArrayList<>();
+    private Path envFile;
 
     private Builder() {}
 
@@ -239,6 +257,47 @@ public record CognateConfig(
       return this;
     }
 
+    /** Provisions this template's Cognito resources at start; its stack name is the file name without extension. */
+    public Builder template(Path file) {
+      return template(new TemplateSource(Location.of(file), Optional.empty()));
+    }
+
+    /** Provisions this template's Cognito resources at start, with ids derived from {@code stack}. */
+    public Builder template(Path file, String stack) {
+      return template(new TemplateSource(Location.of(file), Optional.of(stack)));
+    }
+
+    /** A template read from a URL, such as {@code getClass().getResource("/template.yaml")} in the app's own jar. */
+    public Builder template(URL url) {
+      return template(new TemplateSource(Location.of(url), Optional.empty()));
+    }
+
+    public Builder template(URL url, String stack) {
+      return template(new TemplateSource(Location.of(url), Optional.of(stack)));
+    }
+
+    /** A template from any {@link Location}, such as {@code Location.classpath("template.yaml")}; repeatable. */
+    public Builder template(TemplateSource source) {
+      templates.add(Objects.requireNonNull(source, "source"));
+      return this;
+    }
+
+    /** Creates this file's users at start, after the templates; repeatable. */
+    public Builder seed(Path file) {
+      return seed(Location.of(file));
+    }
+
+    public Builder seed(Location location) {
+      seeds.add(Objects.requireNonNull(location, "location"));
+      return this;
+    }
+
+    /** Writes {@code KEY=value} lines naming what was provisioned to this file once the emulator listens. */
+    public Builder envFile(Path file) {
+      this.envFile = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
     public CognateConfig build() {
       return new CognateConfig(
           host,
@@ -253,7 +312,10 @@ public record CognateConfig(
           credentials,
           devApi,
           limits,
-          new Triggers(triggersByPool, triggersForAllPools));
+          new Triggers(triggersByPool, triggersForAllPools),
+          templates,
+          seeds,
+          Optional.ofNullable(envFile));
     }
   }
 }

@@ -90,6 +90,7 @@ import dev.cognate.operation.ListUserPoolClientsOperation;
 import dev.cognate.operation.ListUserPoolsOperation;
 import dev.cognate.operation.ListUsersOperation;
 import dev.cognate.operation.OperationRegistry;
+import dev.cognate.provision.Provisioning;
 import dev.cognate.operation.ResendConfirmationCodeOperation;
 import dev.cognate.operation.RevokeTokenOperation;
 import dev.cognate.operation.SignUpOperation;
@@ -156,6 +157,7 @@ public final class Engine implements AutoCloseable {
   private final WellKnownDocuments wellKnown;
   private final Outbox outbox;
   private final TotpCodes totpCodes;
+  private final Provisioning provisioning;
 
   public Engine(CognateConfig config) {
     Clock clock = config.clock();
@@ -303,6 +305,7 @@ public final class Engine implements AutoCloseable {
                 new VerifySoftwareTokenOperation(accessTokens, softwareTokens),
                 new SetUserMFAPreferenceOperation(accessTokens, mfaPreferences),
                 new AdminSetUserMFAPreferenceOperation(directory, users, mfaPreferences)));
+    this.provisioning = new Provisioning(config, operations);
   }
 
   private static Outbox outboxOf(OutboxStore store) {
@@ -333,6 +336,11 @@ public final class Engine implements AutoCloseable {
 
   public TotpCodes totpCodes() {
     return totpCodes;
+  }
+
+  /** Creates what the configured templates and seed files describe and is missing; safe to run again. */
+  public Provisioning provisioning() {
+    return provisioning;
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.cognate.cli;
 
 import dev.cognate.CognateConfig;
 import dev.cognate.TriggerKind;
+import dev.cognate.provision.Location;
+import dev.cognate.provision.TemplateSource;
 import dev.cognate.trigger.HttpTrigger;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,7 +76,19 @@ public final class ConfigLoader {
               (b, v) -> b.limits(l -> l.withCodeSendsPerHour(integer("--code-sends-per-hour", v)))),
           new Option("--code-checks-per-hour", "COGNATE_CODE_CHECKS_PER_HOUR", "N",
               "attempts at one purpose's code by one user per hour (default 15)",
-              (b, v) -> b.limits(l -> l.withCodeChecksPerHour(integer("--code-checks-per-hour", v)))));
+              (b, v) -> b.limits(l -> l.withCodeChecksPerHour(integer("--code-checks-per-hour", v)))),
+          new Option("--template", "COGNATE_TEMPLATE", "FILE[#STACK]",
+              "create the Cognito resources of this CloudFormation, SAM or Serverless file at start; FILE may be"
+                  + " classpath:NAME or a URL; ids derive from STACK (default: the file name) (repeatable; the"
+                  + " variable takes a comma-separated list)",
+              (b, v) -> eachOf(v, item -> b.template(TemplateSource.parse(item)))),
+          new Option("--seed", "COGNATE_SEED", "FILE",
+              "create the users of this YAML or JSON seed file at start (repeatable; the variable takes a"
+                  + " comma-separated list)",
+              (b, v) -> eachOf(v, item -> b.seed(new Location(item)))),
+          new Option("--env-file", "COGNATE_ENV_FILE", "FILE",
+              "write KEY=value lines of what was provisioned (USER_POOL_ID, USER_CLIENT_ID, ...) to FILE",
+              (b, v) -> b.envFile(Path.of(v))));
 
   private ConfigLoader() {}
 
@@ -131,6 +146,16 @@ public final class ConfigLoader {
     }
     text.append(String.format("  %-26s %-29s %s%n", "--help", "", "print this help"));
     return text.toString();
+  }
+
+  /** A comma-separated list; each item applies in turn. */
+  private static void eachOf(String value, Consumer<String> apply) {
+    for (String item : value.split(",", -1)) {
+      if (item.isBlank()) {
+        throw new IllegalArgumentException("an empty item in the list " + value);
+      }
+      apply.accept(item.trim());
+    }
   }
 
   /** One or more comma-separated {@code ACCESS_KEY:SECRET_KEY} pairs; errors never repeat a secret. */

@@ -2,6 +2,7 @@ package dev.cognate.cli;
 
 import dev.cognate.Cognate;
 import dev.cognate.CognateConfig;
+import dev.cognate.provision.ProvisioningException;
 import dev.cognate.storage.jdbc.UnusableDatabaseException;
 import java.net.URI;
 import java.util.List;
@@ -28,6 +29,10 @@ public final class Main {
     Cognate cognate;
     try {
       cognate = Cognate.start(config);
+    } catch (ProvisioningException e) {
+      System.err.println("cognate: " + e.getMessage());
+      System.exit(1);
+      return;
     } catch (RuntimeException e) {
       // A taken port, a database another process holds, a read-only or damaged database: one line, no stack trace.
       System.err.println("cognate: cannot start on " + config.host() + ":" + config.port() + ": " + reason(e));
@@ -35,6 +40,7 @@ public final class Main {
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(cognate::close, "cognate-shutdown"));
+    cognate.provisioned().lines().forEach(System.out::println);
     System.out.println(listening(config, cognate.endpoint()));
     System.out.flush();
   }

@@ -2,6 +2,8 @@ package dev.cognate.junit;
 
 import dev.cognate.Cognate;
 import dev.cognate.CognateConfig;
+import dev.cognate.provision.Location;
+import dev.cognate.provision.TemplateSource;
 import dev.cognate.Limits;
 import dev.cognate.testing.CognatePool;
 import dev.cognate.testing.CognitoClients;
@@ -133,12 +135,21 @@ public final class CognateExtension implements BeforeAllCallback, TestInstancePo
             builder.fixedCode(a.fixedCode());
           }
           builder.limits(limits(a));
+          for (String template : a.templates()) {
+            builder.template(TemplateSource.parse(template));
+          }
+          for (String seed : a.seeds()) {
+            builder.seed(new Location(seed));
+          }
         });
     extension.customization.accept(builder);
     CognateConfig config = builder.build();
     ExtensionContext owner = sharedPerJvm ? context.getRoot() : classContext(context);
     String key =
-        sharedPerJvm ? "shared " + config.region() + " " + config.fixedCode().orElse("") + " " + config.limits() : "class";
+        sharedPerJvm
+            ? "shared " + config.region() + " " + config.fixedCode().orElse("") + " " + config.limits() + " "
+                + config.templates() + " " + config.seeds()
+            : "class";
     return owner.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> Running.start(config), Running.class);
   }
 

@@ -59,4 +59,14 @@ public @interface CognateTest {
 
   /** Attempts at one purpose's code by one user in any hour. */
   int codeChecksPerHour() default Limits.COGNITO_CODE_CHECKS_PER_HOUR;
+
+  /**
+   * Templates whose Cognito resources are created before the first test, each written as the {@code --template} flag
+   * takes it: {@code classpath:template.yaml}, a file path or a URL, optionally followed by {@code #STACK}. Read the
+   * ids back with {@code cognate.resource("UserPool")}.
+   */
+  String[] templates() default {};
+
+  /** Seed files whose users are created after the templates: {@code classpath:users.yaml}, a path or a URL. */
+  String[] seeds() default {};
 }

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** CreateUserPoolClient: stores the client with Cognito's defaults and checks its token validities. */
 public final class CreateUserPoolClientOperation
@@ -90,6 +91,15 @@ public final class CreateUserPoolClientOperation
 
   @Override
   public CreateUserPoolClientResponse handle(CreateUserPoolClientRequest r, RequestContext context) {
+    return create(r, context, newClientId(), this::newSecret);
+  }
+
+  /**
+   * Creates the client under a chosen id, with {@code generatedSecret} as its secret when the request asks for one
+   * to be generated: provisioning from a template gives the same template the same id and secret on every start.
+   */
+  public CreateUserPoolClientResponse create(
+      CreateUserPoolClientRequest r, RequestContext context, String clientId, Supplier<String> generatedSecret) {
     UserPool pool = directory.pool(r.UserPoolId());
     List<String> flows = settings.explicitAuthFlows(r.ExplicitAuthFlows());
     TokenValidity validity = settings.checked(r.tokenValidity());
@@ -97,12 +107,12 @@ public final class CreateUserPoolClientOperation
     Optional<String> secret =
         r.ClientSecret() != null
             ? Optional.of(r.ClientSecret())
-            : Boolean.TRUE.equals(r.GenerateSecret()) ? Optional.of(newSecret()) : Optional.empty();
+            : Boolean.TRUE.equals(r.GenerateSecret()) ? Optional.of(generatedSecret.get()) : Optional.empty();
     Instant now = clock.instant();
     AppClient client =
         new AppClient(
             pool.id(),
-            newClientId(),
+            clientId,
             r.ClientName(),
             secret,
             now,

@@ -88,13 +88,20 @@ public final class CreateUserPoolOperation
 
   @Override
   public CreateUserPoolResponse handle(CreateUserPoolRequest request, RequestContext context) {
+    return create(request, context, context.region() + "_" + randomId());
+  }
+
+  /**
+   * Creates the pool under a chosen id: provisioning from a template gives the same template the same id on every
+   * start. The wire operation draws a random one.
+   */
+  public CreateUserPoolResponse create(CreateUserPoolRequest request, RequestContext context, String id) {
     List<String> usernameAttributes = listOrEmpty(request.UsernameAttributes());
     List<String> aliasAttributes = listOrEmpty(request.AliasAttributes());
     if (!usernameAttributes.isEmpty() && !aliasAttributes.isEmpty()) {
       throw CognitoException.invalidParameter(
           "Only one of the aliasAttributes or usernameAttributes can be set in a User Pool.");
     }
-    String id = context.region() + "_" + randomId();
     Instant now = clock.instant();
     UserPool pool =
         new UserPool(

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cognate.CognateConfig;
 import dev.cognate.Limits;
 import dev.cognate.TriggerKind;
+import dev.cognate.provision.Location;
+import dev.cognate.provision.TemplateSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -243,5 +245,53 @@ class ConfigLoaderTest {
     }
     assertTrue(ConfigLoader.load(List.of(), Map.of("COGNATE_IN_MEMORY", "TRUE")).inMemory());
     assertFalse(ConfigLoader.load(List.of(), Map.of("COGNATE_IN_MEMORY", "false")).inMemory());
+  }
+
+  @Test
+  void templatesSeedsAndEnvFileComeFromRepeatedFlagsAndCommaSeparatedVariables() {
+    CognateConfig config =
+        ConfigLoader.load(
+            List.of("--template", "a.yaml#shop-dev", "--template=classpath:b.json", "--seed", "users.yaml",
+                "--env-file", "out/cognate.env"),
+            Map.of("COGNATE_TEMPLATE", "ignored.yaml", "COGNATE_SEED", "more.yaml"));
+    assertEquals(
+        List.of(
+            new TemplateSource(new Location("ignored.yaml"), Optional.empty()),
+            new TemplateSource(new Location("a.yaml"), Optional.of("shop-dev")),
+            new TemplateSource(new Location("classpath:b.json"), Optional.empty())),
+        config.templates(),
+        "flags add to the variable's list, in order");
+    assertEquals(List.of(new Location("more.yaml"), new Location("users.yaml")), config.seeds());
+    assertEquals(Optional.of(Path.of("out/cognate.env")), config.envFile());
+
+    CognateConfig fromEnvironment =
+        ConfigLoader.load(
+            List.of(),
+            Map.of("COGNATE_TEMPLATE", "a.yaml, b.yaml#other", "COGNATE_SEED", "s1.json,s2.yaml",
+                "COGNATE_ENV_FILE", ".env.local"));
+    assertEquals(
+        List.of(
+            new TemplateSource(new Location("a.yaml"), Optional.empty()),
+            new TemplateSource(new Location("b.yaml"), Optional.of("other"))),
+        fromEnvironment.templates());
+    assertEquals(List.of(new Location("s1.json"), new Location("s2.yaml")), fromEnvironment.seeds());
+    assertEquals(Optional.of(Path.of(".env.local")), fromEnvironment.envFile());
+    assertEquals(List.of(), ConfigLoader.load(List.of(), Map.of()).templates());
+  }
+
+  @Test
+  void aBadStackNameOrEmptyListItemIsRefused() {
+    assertEquals(
+        "a stack name is a letter then up to 127 letters, digits or '-', was 1_bad",
+        assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(List.of("--template", "t.yaml#1_bad"), Map.of()))
+            .getMessage());
+    assertEquals(
+        "an empty item in the list a.yaml,,b.yaml",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ConfigLoader.load(List.of(), Map.of("COGNATE_SEED", "a.yaml,,b.yaml")))
+            .getMessage());
+    assertTrue(ConfigLoader.usage().contains("--template FILE[#STACK]"));
+    assertTrue(ConfigLoader.usage().contains("COGNATE_ENV_FILE"));
   }
 }

@@ -40,15 +40,15 @@ public final class StandaloneEmulator implements AutoCloseable {
   }
 
   /** Starts the jar on {@code dataDir} and returns once it printed its ready line; logs go next to it. */
-  public static StandaloneEmulator start(Path dataDir, Path logDir, String name) throws IOException {
-    StandaloneEmulator emulator = launch(dataDir, logDir, name);
+  public static StandaloneEmulator start(Path dataDir, Path logDir, String name, String... flags) throws IOException {
+    StandaloneEmulator emulator = launch(dataDir, logDir, name, flags);
     emulator.awaitReady();
     return emulator;
   }
 
   /** Starts the jar and waits for it to exit by itself, as it should when it refuses to start. */
-  public static Exit runExpectingExit(Path dataDir, Path logDir, String name) throws Exception {
-    StandaloneEmulator emulator = launch(dataDir, logDir, name);
+  public static Exit runExpectingExit(Path dataDir, Path logDir, String name, String... flags) throws Exception {
+    StandaloneEmulator emulator = launch(dataDir, logDir, name, flags);
     try {
       if (!emulator.process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
         throw new AssertionError("the emulator kept running; stdout: " + emulator.stdout());
@@ -59,10 +59,11 @@ public final class StandaloneEmulator implements AutoCloseable {
     }
   }
 
-  private static StandaloneEmulator launch(Path dataDir, Path logDir, String name) throws IOException {
+  private static StandaloneEmulator launch(Path dataDir, Path logDir, String name, String... flags)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(List.of(
             java,
             // Start-up flags only (C1 JIT, serial GC): a cold JVM comes up about twice as fast on two cores.
             "-XX:TieredStopAtLevel=1",
@@ -74,7 +75,9 @@ public final class StandaloneEmulator implements AutoCloseable {
             "--port",
             "0",
             "--data",
-            dataDir.toString());
+            dataDir.toString()));
+    command.addAll(List.of(flags));
+    ProcessBuilder builder = new ProcessBuilder(command);
     Files.createDirectories(logDir);
     Path out = logDir.resolve(name + ".stdout");
     Path err = logDir.resolve(name + ".stderr");

@@ -1,0 +1,78 @@
+package dev.cognate.provision;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The {@code KEY=value} lines an application loads to find what was provisioned: each template resource's physical
+ * id under its logical id in upper snake case ({@code UserPoolClient} gives {@code USER_POOL_CLIENT}), a client's
+ * secret under {@code <KEY>_SECRET}, {@code USER_POOL_ID} and {@code USER_CLIENT_ID} (and {@code USER_CLIENT_SECRET})
+ * when the templates hold exactly one pool or one client, {@code AWS_REGION} and the endpoint variable the AWS SDKs
+ * read.
+ */
+public final class EnvFile {
+  private EnvFile() {}
+
+  public static Map<String, String> entries(Provisioned provisioned, String region, URI endpoint) {
+    Map<String, String> entries = new LinkedHashMap<>();
+    List<ProvisionedResource> resources = provisioned.templateResources();
+    for (ProvisionedResource resource : resources) {
+      String key = upperSnake(resource.logicalId());
+      entries.put(key, resource.physicalId());
+      String secret = resource.attributes().get("ClientSecret");
+      if (secret != null) {
+        entries.put(key + "_SECRET", secret);
+      }
+    }
+    List<ProvisionedResource> pools = ofType(resources, "AWS::Cognito::UserPool");
+    if (pools.size() == 1) {
+      entries.put("USER_POOL_ID", pools.get(0).physicalId());
+    }
+    List<ProvisionedResource> clients = ofType(resources, "AWS::Cognito::UserPoolClient");
+    if (clients.size() == 1) {
+      entries.put("USER_CLIENT_ID", clients.get(0).physicalId());
+      String secret = clients.get(0).attributes().get("ClientSecret");
+      if (secret != null) {
+        entries.put("USER_CLIENT_SECRET", secret);
+      }
+    }
+    entries.put("AWS_REGION", region);
+    entries.put("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", endpoint.toString());
+    return entries;
+  }
+
+  public static void write(Path file, Provisioned provisioned, String region, URI endpoint) {
+    StringBuilder text = new StringBuilder();
+    entries(provisioned, region, endpoint).forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the env file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code UserPoolClient} to {@code USER_POOL_CLIENT}, {@code MyAPIClient} to {@code MY_API_CLIENT}. */
+  static String upperSnake(String logicalId) {
+    return logicalId
+        .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+        .replaceAll("([A-Z])([A-Z][a-z])", "$1_$2")
+        .replaceAll("[^A-Za-z0-9]+", "_")
+        .toUpperCase(Locale.ROOT);
+  }
+
+  private static List<ProvisionedResource> ofType(List<ProvisionedResource> resources, String type) {
+    return resources.stream().filter(r -> r.type().equals(type)).toList();
+  }
+}

@@ -1,0 +1,160 @@
+package dev.cognate.provision;
+
+import dev.cognate.error.CognitoException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Users from a seed file, created through the operations a team would call:
+ *
+ * <pre>{@code
+ * pool: UserPool                 # default for every user: a template logical id or a pool id
+ * users:
+ *   - username: alice
+ *     password: Passw0rd!
+ *     status: CONFIRMED          # CONFIRMED (default), FORCE_CHANGE_PASSWORD or UNCONFIRMED
+ *     attributes: {email: alice@example.com, email_verified: "true"}
+ *     groups: [admins]           # created when missing
+ * }</pre>
+ *
+ * CONFIRMED is AdminCreateUser then AdminSetUserPassword (permanent); FORCE_CHANGE_PASSWORD is AdminCreateUser
+ * with the password as the temporary one; UNCONFIRMED is SignUp through the pool's first app client. No invitation
+ * is sent. A user who exists already is kept as it is.
+ */
+final class SeedUsers {
+  private SeedUsers() {}
+
+  static List<ProvisionedResource> provision(Location seed, Calls calls, Map<String, ProvisionedResource> templates) {
+    Map<String, Object> root;
+    try {
+      root = YamlFiles.read(seed);
+    } catch (IOException | RuntimeException e) {
+      throw new ProvisioningException("seed " + seed + ": cannot read it: " + e.getMessage());
+    }
+    if (!(root.get("users") instanceof List<?> users)) {
+      throw new ProvisioningException("seed " + seed + ": needs a list under 'users'");
+    }
+    List<ProvisionedResource> seeded = new ArrayList<>();
+    for (Object entry : users) {
+      Map<String, Object> user = TemplateParser.map(entry);
+      String username = text(user.get("username"));
+      if (username == null) {
+        throw new ProvisioningException("seed " + seed.fileName() + ": every user needs a username");
+      }
+      String where = "seed " + seed.fileName() + ", user " + username;
+      String pool = text(user.getOrDefault("pool", root.get("pool")));
+      if (pool == null) {
+        throw new ProvisioningException(where + ": names no pool (set 'pool' on the user or at the top of the file)");
+      }
+      String poolId = templates.containsKey(pool) ? templates.get(pool).physicalId() : pool;
+      try {
+        seeded.add(user(where, poolId, username, user, calls));
+      } catch (CognitoException e) {
+        throw new ProvisioningException(where + ": " + e.type().code() + ": " + e.getMessage());
+      }
+    }
+    return seeded;
+  }
+
+  private static ProvisionedResource user(
+      String where, String poolId, String username, Map<String, Object> user, Calls calls) {
+    boolean kept = calls.exists("AdminGetUser", Map.of("UserPoolId", poolId, "Username", username));
+    if (!kept) {
+      String status = String.valueOf(user.getOrDefault("status", "CONFIRMED")).toUpperCase(Locale.ROOT);
+      String password = text(user.get("password"));
+      List<Map<String, Object>> attributes = new ArrayList<>();
+      TemplateParser.map(user.get("attributes"))
+          .forEach((name, value) -> attributes.add(Map.of("Name", name, "Value", String.valueOf(value))));
+      switch (status) {
+        case "CONFIRMED" -> {
+          adminCreate(poolId, username, attributes, need(where, status, password), calls);
+          calls.call(
+              "AdminSetUserPassword",
+              Map.of("UserPoolId", poolId, "Username", username, "Password", password, "Permanent", true));
+        }
+        case "FORCE_CHANGE_PASSWORD" -> adminCreate(poolId, username, attributes, password, calls);
+        case "UNCONFIRMED" -> signUp(where, poolId, username, attributes, need(where, status, password), calls);
+        default -> throw new ProvisioningException(
+            where + ": status must be CONFIRMED, FORCE_CHANGE_PASSWORD or UNCONFIRMED, was " + status);
+      }
+      for (Object group : user.get("groups") instanceof List<?> list ? list : List.of()) {
+        addToGroup(poolId, username, String.valueOf(group), calls);
+      }
+    }
+    return new ProvisionedResource(
+        username, Provisioned.SEEDED_USER, username, Map.of("UserPoolId", poolId), kept);
+  }
+
+  private static void adminCreate(
+      String poolId, String username, List<Map<String, Object>> attributes, String password, Calls calls) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("UserPoolId", poolId);
+    body.put("Username", username);
+    body.put("UserAttributes", attributes);
+    body.put("MessageAction", "SUPPRESS");
+    if (password != null) {
+      body.put("TemporaryPassword", password);
+    }
+    calls.call("AdminCreateUser", body);
+  }
+
+  /** SignUp needs an app client; the pool's first one is used, with its SECRET_HASH when it has a secret. */
+  private static void signUp(
+      String where, String poolId, String username, List<Map<String, Object>> attributes, String password,
+      Calls calls) {
+    List<?> clients = calls.list("ListUserPoolClients", Map.of("UserPoolId", poolId, "MaxResults", 60), "UserPoolClients");
+    if (clients.isEmpty()) {
+      throw new ProvisioningException(
+          where + ": an UNCONFIRMED user is signed up through an app client, and the pool has none");
+    }
+    String clientId = String.valueOf(TemplateParser.map(clients.get(0)).get("ClientId"));
+    Map<String, Object> client =
+        calls.member("DescribeUserPoolClient", Map.of("UserPoolId", poolId, "ClientId", clientId), "UserPoolClient");
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("ClientId", clientId);
+    body.put("Username", username);
+    body.put("Password", password);
+    body.put("UserAttributes", attributes);
+    if (client.get("ClientSecret") instanceof String secret) {
+      body.put("SecretHash", secretHash(secret, username, clientId));
+    }
+    calls.call("SignUp", body);
+  }
+
+  private static void addToGroup(String poolId, String username, String group, Calls calls) {
+    if (!calls.exists("GetGroup", Map.of("UserPoolId", poolId, "GroupName", group))) {
+      calls.call("CreateGroup", Map.of("UserPoolId", poolId, "GroupName", group));
+    }
+    calls.call("AdminAddUserToGroup", Map.of("UserPoolId", poolId, "Username", username, "GroupName", group));
+  }
+
+  private static String secretHash(String secret, String username, String clientId) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return Base64.getEncoder().encodeToString(mac.doFinal((username + clientId).getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
+  }
+
+  private static String need(String where, String status, String password) {
+    if (password == null) {
+      throw new ProvisioningException(where + ": a " + status + " user needs a password");
+    }
+    return password;
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : String.valueOf(value);
+  }
+}

@@ -30,6 +30,11 @@ class ReadmeExamplesTest {
     assertReadmeShows("CustomAuthExampleIT.java", "CustomAuthTest");
   }
 
+  @Test
+  void theTemplatesExampleIsTemplateExampleAsPasted() throws IOException {
+    assertReadmeShows("TemplateExampleIT.java", "TemplateTest");
+  }
+
   private static void assertReadmeShows(String file, String className) throws IOException {
     String readme = Files.readString(Path.of("../README.md"));
     String source = Files.readString(EXAMPLES.resolve(file));

@@ -82,4 +82,41 @@ public final class Cognate implements AutoCloseable {
       engine.close();
     }
   }
+
+  /**
+   * This emulator's time, to move forward ({@code clock().advance(Duration.ofHours(1))}) or set, so that codes,
+   * temporary passwords, challenge sessions and tokens expire without waiting.
+   */
+  public EmulatorClock clock() {
+    return engine.clock();
+  }
+
+  /** Removes every pool, user and everything else stored; the emulator is as new, with the same settings. */
+  public void reset() {
+    engine.reset();
+  }
+
+  /** Removes one pool and everything in it; false when there is no such pool. */
+  public boolean reset(String userPoolId) {
+    return engine.reset(userPoolId);
+  }
+
+  /** The whole state (pools, clients, users, groups, ...) as JSON, without signing keys. */
+  public String exportState() {
+    return engine.exportState(false);
+  }
+
+  /** The whole state as JSON; with {@code withKeys}, each pool's private signing keys too. */
+  public String exportState(boolean withKeys) {
+    return engine.exportState(withKeys);
+  }
+
+  /**
+   * Replaces the whole state by one {@link #exportState} gave, in one transaction.
+   *
+   * @throws IllegalArgumentException when {@code json} is not such an export; nothing is changed then
+   */
+  public void importState(String json) {
+    engine.importState(json);
+  }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
 /**
@@ -30,6 +31,9 @@ import java.util.function.UnaryOperator;
  * @param devApi whether the {@code /_cognate} routes that reveal codes or change state answer; health always does
  * @param limits lock-outs after wrong passwords and limits on codes; Cognito's unless set
  * @param triggers Lambda triggers run in-process, per pool or for every pool; none unless set
+ * @param randomSeed when present, every generated id, secret and code comes from a generator seeded with it, so the
+ *     same requests made one after another give the same values on every run; the platform's secure random
+ *     otherwise. RSA signing keys stay random.
  */
 public record CognateConfig(
     String host,
@@ -44,7 +48,8 @@ public record CognateConfig(
     Map<String, String> credentials,
     boolean devApi,
     Limits limits,
-    Triggers triggers) {
+    Triggers triggers,
+    OptionalLong randomSeed) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 9229;
@@ -66,6 +71,7 @@ public record CognateConfig(
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(triggers, "triggers");
+    Objects.requireNonNull(randomSeed, "randomSeed");
     credentials = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(credentials, "credentials")));
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
@@ -145,6 +151,7 @@ public record CognateConfig(
     private Limits limits = Limits.cognito();
     private final Map<String, Map<TriggerKind, Trigger>> triggersByPool = new LinkedHashMap<>();
     private final Map<TriggerKind, Trigger> triggersForAllPools = new EnumMap<>(TriggerKind.class);
+    private Long randomSeed;
 
     private Builder() {}
 
@@ -239,6 +246,12 @@ public record CognateConfig(
       return this;
     }
 
+    /** Makes every generated id, secret and code follow from {@code seed}, so runs repeat. */
+    public Builder randomSeed(long seed) {
+      this.randomSeed = seed;
+      return this;
+    }
+
     public CognateConfig build() {
       return new CognateConfig(
           host,
@@ -253,7 +266,8 @@ public record CognateConfig(
           credentials,
           devApi,
           limits,
-          new Triggers(triggersByPool, triggersForAllPools));
+          new Triggers(triggersByPool, triggersForAllPools),
+          randomSeed == null ? OptionalLong.empty() : OptionalLong.of(randomSeed));
     }
   }
 }

@@ -73,7 +73,10 @@ public final class ConfigLoader {
               (b, v) -> b.limits(l -> l.withCodeSendsPerHour(integer("--code-sends-per-hour", v)))),
           new Option("--code-checks-per-hour", "COGNATE_CODE_CHECKS_PER_HOUR", "N",
               "attempts at one purpose's code by one user per hour (default 15)",
-              (b, v) -> b.limits(l -> l.withCodeChecksPerHour(integer("--code-checks-per-hour", v)))));
+              (b, v) -> b.limits(l -> l.withCodeChecksPerHour(integer("--code-checks-per-hour", v)))),
+          new Option("--random-seed", "COGNATE_RANDOM_SEED", "N",
+              "derive every generated id, secret and code from this number, so runs repeat (default: random)",
+              (b, v) -> b.randomSeed(longInteger("--random-seed", v))));
 
   private ConfigLoader() {}
 
@@ -206,6 +209,14 @@ public final class ConfigLoader {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(flag + " needs a number, got " + value);
+    }
+  }
+
+  private static long longInteger(String flag, String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(flag + " needs a whole number, got " + value);
     }
   }
 }

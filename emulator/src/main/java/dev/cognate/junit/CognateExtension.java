@@ -2,6 +2,7 @@ package dev.cognate.junit;
 
 import dev.cognate.Cognate;
 import dev.cognate.CognateConfig;
+import dev.cognate.EmulatorClock;
 import dev.cognate.Limits;
 import dev.cognate.testing.CognatePool;
 import dev.cognate.testing.CognitoClients;
@@ -85,7 +86,10 @@ public final class CognateExtension implements BeforeAllCallback, TestInstancePo
   }
 
   private static boolean injectable(Class<?> type) {
-    return type == Cognate.class || type == CognitoIdentityProviderClient.class || type == CognatePool.class;
+    return type == Cognate.class
+        || type == CognitoIdentityProviderClient.class
+        || type == CognatePool.class
+        || type == EmulatorClock.class;
   }
 
   private static Object value(Class<?> type, PoolSettings settings, Running running) {
@@ -94,6 +98,9 @@ public final class CognateExtension implements BeforeAllCallback, TestInstancePo
     }
     if (type == CognitoIdentityProviderClient.class) {
       return running.cognito();
+    }
+    if (type == EmulatorClock.class) {
+      return running.cognate().clock();
     }
     return CognatePool.create(running.cognito(), PoolSettings.Specs.of(settings));
   }
@@ -133,12 +140,18 @@ public final class CognateExtension implements BeforeAllCallback, TestInstancePo
             builder.fixedCode(a.fixedCode());
           }
           builder.limits(limits(a));
+          if (a.randomSeed() != CognateTest.NO_SEED) {
+            builder.randomSeed(a.randomSeed());
+          }
         });
     extension.customization.accept(builder);
     CognateConfig config = builder.build();
     ExtensionContext owner = sharedPerJvm ? context.getRoot() : classContext(context);
     String key =
-        sharedPerJvm ? "shared " + config.region() + " " + config.fixedCode().orElse("") + " " + config.limits() : "class";
+        sharedPerJvm
+            ? "shared " + config.region() + " " + config.fixedCode().orElse("") + " " + config.limits() + " "
+                + config.randomSeed()
+            : "class";
     return owner.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> Running.start(config), Running.class);
   }
 

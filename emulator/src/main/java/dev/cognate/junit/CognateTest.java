@@ -11,8 +11,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs the test class against an in-process Cognate emulator on a free loopback port with an in-memory database.
- * Fields and parameters of type {@link dev.cognate.Cognate}, {@code CognitoIdentityProviderClient} and
- * {@link dev.cognate.testing.CognatePool} are injected; each {@code CognatePool} is a fresh pool and client, shaped
+ * Fields and parameters of type {@link dev.cognate.Cognate}, {@code CognitoIdentityProviderClient},
+ * {@link dev.cognate.EmulatorClock} (the emulator's time, to move) and {@link dev.cognate.testing.CognatePool} are
+ * injected; each {@code CognatePool} is a fresh pool and client, shaped
  * by {@link PoolSettings}.
  *
  * <pre>{@code
@@ -59,4 +60,10 @@ public @interface CognateTest {
 
   /** Attempts at one purpose's code by one user in any hour. */
   int codeChecksPerHour() default Limits.COGNITO_CODE_CHECKS_PER_HOUR;
+
+  /** The value of {@link #randomSeed()} that means none: ids, secrets and codes are then truly random. */
+  long NO_SEED = Long.MIN_VALUE;
+
+  /** When set, every generated id, secret and code follows from this seed, so the class's run repeats. */
+  long randomSeed() default NO_SEED;
 }

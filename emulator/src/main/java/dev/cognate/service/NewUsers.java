@@ -1,5 +1,6 @@
 package dev.cognate.service;
 
+import java.security.SecureRandom;
 import dev.cognate.domain.SrpVerifier;
 import dev.cognate.domain.User;
 import dev.cognate.domain.UserPool;
@@ -14,14 +15,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import dev.cognate.random.Randomness;
 
 /** What SignUp and AdminCreateUser share: how a new user is named, and storing them under the pool's unique keys. */
 public final class NewUsers {
+  private final SecureRandom random;
   private final UserStore users;
   private final Transactions transactions;
 
-  public NewUsers(UserStore users, Transactions transactions) {
+  public NewUsers(UserStore users, Transactions transactions, SecureRandom random) {
+    this.random = random;
     this.users = users;
     this.transactions = transactions;
   }
@@ -48,8 +51,8 @@ public final class NewUsers {
     }
   }
 
-  public static Identity identity(UserPool pool, String username, List<AttributeRules.Input> attributes) {
-    String sub = UUID.randomUUID().toString();
+  public Identity identity(UserPool pool, String username, List<AttributeRules.Input> attributes) {
+    String sub = Randomness.uuid(random).toString();
     List<AttributeRules.Input> inputs = new ArrayList<>(attributes);
     Optional<String> signInAttribute = signInAttribute(pool, username);
     if (signInAttribute.isEmpty()) {

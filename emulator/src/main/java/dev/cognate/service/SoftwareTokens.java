@@ -1,5 +1,6 @@
 package dev.cognate.service;
 
+import java.security.SecureRandom;
 import dev.cognate.domain.ChallengeName;
 import dev.cognate.domain.ChallengeSession;
 import dev.cognate.domain.User;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * also turns the authenticator on and prefers it, so the sign-in can complete.
  */
 public final class SoftwareTokens {
+  private final SecureRandom random;
   private final Users users;
   private final UserStore userStore;
   private final ChallengeSessions sessions;
@@ -26,7 +28,8 @@ public final class SoftwareTokens {
   private final Clock clock;
 
   public SoftwareTokens(
-      Users users, UserStore userStore, ChallengeSessions sessions, Directory directory, Clock clock) {
+      Users users, UserStore userStore, ChallengeSessions sessions, Directory directory, Clock clock, SecureRandom random) {
+    this.random = random;
     this.users = users;
     this.userStore = userStore;
     this.sessions = sessions;
@@ -41,7 +44,7 @@ public final class SoftwareTokens {
   public record Verified(Optional<String> session) {}
 
   public Associated associate(User signedIn) {
-    String secret = Totp.newSecret();
+    String secret = Totp.newSecret(random);
     users.change(signedIn, user -> user.withMfa(user.mfa().withPendingTotp(secret)));
     return new Associated(secret, Optional.empty());
   }
@@ -49,7 +52,7 @@ public final class SoftwareTokens {
   public Associated associate(String session) {
     ChallengeSession waiting = sessions.open(ChallengeName.MFA_SETUP, session);
     User user = waitingUser(waiting);
-    String secret = Totp.newSecret();
+    String secret = Totp.newSecret(random);
     users.change(
         user,
         u -> new Users.Decision<>(u.withMfa(u.mfa().withPendingTotp(secret)), null),

@@ -12,7 +12,6 @@ import java.util.HexFormat;
  * are random, and only their SHA-256 is stored.
  */
 public final class RefreshTokens {
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final String HEADER =
       Base64.getUrlEncoder()
           .withoutPadding()
@@ -20,8 +19,8 @@ public final class RefreshTokens {
 
   private RefreshTokens() {}
 
-  public static String newToken() {
-    return HEADER + "." + random(256) + "." + random(12) + "." + random(48) + "." + random(16);
+  public static String newToken(SecureRandom random) {
+    return HEADER + "." + random(random, 256) + "." + random(random, 12) + "." + random(random, 48) + "." + random(random, 16);
   }
 
   public static String hash(String token) {
@@ -33,9 +32,9 @@ public final class RefreshTokens {
     }
   }
 
-  private static String random(int bytes) {
+  private static String random(SecureRandom random, int bytes) {
     byte[] value = new byte[bytes];
-    RANDOM.nextBytes(value);
+    random.nextBytes(value);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
   }
 }

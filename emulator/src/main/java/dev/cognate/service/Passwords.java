@@ -41,7 +41,7 @@ public final class Passwords {
   }
 
   public String hash(String password) {
-    return BCrypt.with(VERSION, LONG_PASSWORDS).hashToString(cost, password.toCharArray());
+    return BCrypt.with(VERSION, random, LONG_PASSWORDS).hashToString(cost, password.toCharArray());
   }
 
   /** The SRP verifier of {@code password} for the user named {@code userIdForSrp}, with a new random salt. */

@@ -91,7 +91,10 @@ public final class Cognate implements AutoCloseable {
     return engine.clock();
   }
 
-  /** Removes every pool, user and everything else stored; the emulator is as new, with the same settings. */
+  /**
+   * Removes every pool, user and everything else stored, in one transaction, and what memory holds of them (signing
+   * keys); the emulator is as new, with the same settings. The clock stays where it was moved.
+   */
   public void reset() {
     engine.reset();
   }

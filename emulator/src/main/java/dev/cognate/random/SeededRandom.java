@@ -1,6 +1,7 @@
 package dev.cognate.random;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.SecureRandomSpi;
@@ -9,9 +10,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A {@link SecureRandom} whose output is fixed by a seed: HMAC-SHA256, keyed by the seed, of a running block counter.
- * The JDK's own seedable algorithms are no good here: SHA1PRNG and DRBG mix in system entropy on some platforms or
- * versions, and DRBG reseeds itself. Draws are serialized (the SPI is not declared thread-safe, so
- * {@link SecureRandom} synchronizes), which makes the sequence depend only on the order of draws.
+ * The JDK's own algorithms do not promise this: SHA1PRNG repeats only when seeded before its first use and only as the
+ * Sun provider implements it, and DRBG always draws entropy of its own. Draws are serialized (the SPI is not declared
+ * thread-safe, so {@link SecureRandom} synchronizes), which makes the sequence depend only on the order of draws.
  */
 final class SeededRandom extends SecureRandom {
   SeededRandom(long seed) {
@@ -29,7 +30,8 @@ final class SeededRandom extends SecureRandom {
     CounterSpi(long seed) {
       try {
         mac = Mac.getInstance(HMAC);
-        mac.init(new SecretKeySpec(ByteBuffer.allocate(Long.BYTES + 7).put("cognate".getBytes()).putLong(seed).array(), HMAC));
+        byte[] label = "cognate".getBytes(StandardCharsets.US_ASCII);
+        mac.init(new SecretKeySpec(ByteBuffer.allocate(label.length + Long.BYTES).put(label).putLong(seed).array(), HMAC));
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException("this JVM has no " + HMAC, e);
       }

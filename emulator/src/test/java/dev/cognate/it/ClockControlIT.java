@@ -183,6 +183,20 @@ class ClockControlIT {
   }
 
   @Test
+  void advancingThroughTheRouteExpiresAccessTokens() throws Exception {
+    Pool pool = passwordPool();
+    signUpConfirmed(cognito, cognate, pool, "gus", "secret1", attr("email", "gus@example.com"));
+    AuthenticationResultType tokens = signIn(cognito, pool.clientId(), "gus", "secret1");
+
+    assertEquals(200, postClock(cognate.endpoint(), "{\"advance\": \"PT1H1S\"}").statusCode());
+
+    assertCognitoError(
+        NotAuthorizedException.class,
+        "Access Token has expired",
+        () -> cognito.getUser(r -> r.accessToken(tokens.accessToken())));
+  }
+
+  @Test
   void theClockRouteRefusesWhatItCannotRead() throws Exception {
     String[][] cases = {
       {"{}", "Give exactly one of advanceSeconds (a number), advance (an ISO-8601 duration such as PT1H) or set (an"

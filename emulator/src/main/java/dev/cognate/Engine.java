@@ -196,7 +196,8 @@ public final class Engine implements AutoCloseable {
             new JdbcChallengeStore(database), config.limits().wrongCodesPerCode(), clock, random);
     MfaStep mfaStep = new MfaStep(challengeSessions, codes);
     AfterPassword afterPassword =
-        new AfterPassword(challengeSessions, new NewSessions(sessions, tokenIssuer, clock, random), userStore, mfaStep, clock);
+        new AfterPassword(
+            challengeSessions, new NewSessions(sessions, tokenIssuer, clock, random), userStore, mfaStep, clock);
     SignInLockout lockout = new SignInLockout(users, config.limits(), clock);
     Authenticator authenticator =
         new Authenticator(users, userStore, passwords, sessions, tokenIssuer, clock, afterPassword, lockout);

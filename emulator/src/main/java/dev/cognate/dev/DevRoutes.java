@@ -23,9 +23,10 @@ import java.util.stream.Stream;
 
 /**
  * Cognate's own routes under {@code /_cognate}, kept apart from the emulated API: health, the outbox,
- * authenticator codes, and the clock, reset and state export and import ({@link StateRoutes}). They are for the test code on this machine, never for a web page: they carry no CORS headers,
- * and a request naming a host other than loopback or the configured one is refused, so a page on another site that
- * rebinds its DNS name to 127.0.0.1 cannot read codes.
+ * authenticator codes, and the clock, reset and state export and import ({@link StateRoutes}). They are for the
+ * test code on this machine, never for a web page: they carry no CORS headers, and a request naming a host other
+ * than loopback or the configured one is refused, so a page on another site that rebinds its DNS name to 127.0.0.1
+ * cannot read codes.
  */
 public final class DevRoutes {
   public static final String PREFIX = "/_cognate/";

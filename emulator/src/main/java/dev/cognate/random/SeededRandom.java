@@ -31,7 +31,8 @@ final class SeededRandom extends SecureRandom {
       try {
         mac = Mac.getInstance(HMAC);
         byte[] label = "cognate".getBytes(StandardCharsets.US_ASCII);
-        mac.init(new SecretKeySpec(ByteBuffer.allocate(label.length + Long.BYTES).put(label).putLong(seed).array(), HMAC));
+        byte[] key = ByteBuffer.allocate(label.length + Long.BYTES).put(label).putLong(seed).array();
+        mac.init(new SecretKeySpec(key, HMAC));
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException("this JVM has no " + HMAC, e);
       }

@@ -36,7 +36,8 @@ public final class Invitations {
   private final Clock clock;
   private final SecureRandom random;
 
-  public Invitations(Users users, NewUsers newUsers, Passwords passwords, CodeSender codes, Clock clock, SecureRandom random) {
+  public Invitations(
+      Users users, NewUsers newUsers, Passwords passwords, CodeSender codes, Clock clock, SecureRandom random) {
     this.random = random;
     this.users = users;
     this.newUsers = newUsers;

@@ -1,17 +1,17 @@
 package dev.cognate.service;
 
-import java.security.SecureRandom;
 import dev.cognate.domain.AuthSession;
 import dev.cognate.domain.User;
+import dev.cognate.random.Randomness;
 import dev.cognate.service.Directory.ClientInPool;
 import dev.cognate.storage.SessionStore;
 import dev.cognate.token.IssuedTokens;
 import dev.cognate.token.RefreshTokens;
 import dev.cognate.token.TokenIssuer;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import dev.cognate.random.Randomness;
 
 /** Begins the refresh-token session a finished sign-in earns, and issues its first tokens. */
 public final class NewSessions {

@@ -1,21 +1,21 @@
 package dev.cognate.service;
 
-import java.security.SecureRandom;
 import dev.cognate.domain.SrpVerifier;
 import dev.cognate.domain.User;
 import dev.cognate.domain.UserPool;
 import dev.cognate.domain.UserStatus;
 import dev.cognate.error.CognitoErrorType;
 import dev.cognate.error.CognitoException;
+import dev.cognate.random.Randomness;
 import dev.cognate.storage.Transactions;
 import dev.cognate.storage.UserStore;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.cognate.random.Randomness;
 
 /** What SignUp and AdminCreateUser share: how a new user is named, and storing them under the pool's unique keys. */
 public final class NewUsers {

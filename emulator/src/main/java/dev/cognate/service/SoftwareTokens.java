@@ -1,6 +1,5 @@
 package dev.cognate.service;
 
-import java.security.SecureRandom;
 import dev.cognate.domain.ChallengeName;
 import dev.cognate.domain.ChallengeSession;
 import dev.cognate.domain.User;
@@ -9,6 +8,7 @@ import dev.cognate.error.CognitoErrorType;
 import dev.cognate.error.CognitoException;
 import dev.cognate.service.Directory.ClientInPool;
 import dev.cognate.storage.UserStore;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +28,12 @@ public final class SoftwareTokens {
   private final Clock clock;
 
   public SoftwareTokens(
-      Users users, UserStore userStore, ChallengeSessions sessions, Directory directory, Clock clock, SecureRandom random) {
+      Users users,
+      UserStore userStore,
+      ChallengeSessions sessions,
+      Directory directory,
+      Clock clock,
+      SecureRandom random) {
     this.random = random;
     this.users = users;
     this.userStore = userStore;

@@ -106,6 +106,7 @@ public final class StateJson {
       return value.asLong();
     }
     throw new IllegalArgumentException(
-        "row " + index + " of table " + table + ": " + column + " must be a string, a whole number, true, false or null");
+        "row " + index + " of table " + table + ": " + column
+            + " must be a string, a whole number, true, false or null");
   }
 }

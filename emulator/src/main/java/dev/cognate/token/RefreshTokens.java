@@ -20,7 +20,8 @@ public final class RefreshTokens {
   private RefreshTokens() {}
 
   public static String newToken(SecureRandom random) {
-    return HEADER + "." + random(random, 256) + "." + random(random, 12) + "." + random(random, 48) + "." + random(random, 16);
+    return String.join(
+        ".", HEADER, bytes(random, 256), bytes(random, 12), bytes(random, 48), bytes(random, 16));
   }
 
   public static String hash(String token) {
@@ -32,8 +33,8 @@ public final class RefreshTokens {
     }
   }
 
-  private static String random(SecureRandom random, int bytes) {
-    byte[] value = new byte[bytes];
+  private static String bytes(SecureRandom random, int count) {
+    byte[] value = new byte[count];
     random.nextBytes(value);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
   }

@@ -6,15 +6,15 @@ import dev.cognate.domain.AuthSession;
 import dev.cognate.domain.Group;
 import dev.cognate.domain.User;
 import dev.cognate.domain.UserPool;
+import dev.cognate.random.Randomness;
 import dev.cognate.storage.GroupStore;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.cognate.random.Randomness;
-import java.security.SecureRandom;
 
 /** Signs ID and access tokens with the claims Cognito puts in them for API (non-OAuth) sign-ins. */
 public final class TokenIssuer {

@@ -118,7 +118,8 @@ class ConfigLoaderTest {
     assertEquals(
         OptionalLong.of(-7), ConfigLoader.load(List.of(), Map.of("COGNATE_RANDOM_SEED", "-7")).randomSeed());
     assertEquals(
-        OptionalLong.of(1), ConfigLoader.load(List.of("--random-seed=1"), Map.of("COGNATE_RANDOM_SEED", "2")).randomSeed());
+        OptionalLong.of(1),
+        ConfigLoader.load(List.of("--random-seed=1"), Map.of("COGNATE_RANDOM_SEED", "2")).randomSeed());
     assertEquals(
         "COGNATE_RANDOM_SEED needs a whole number, got x",
         assertThrows(

@@ -1,10 +1,10 @@
 package dev.cognate.it;
 
+import static dev.cognate.support.CognitoAssertions.assertCognitoError;
 import static dev.cognate.support.Users.attr;
 import static dev.cognate.support.Users.secretHash;
 import static dev.cognate.support.Users.signIn;
 import static dev.cognate.support.Users.signUpConfirmed;
-import static dev.cognate.support.CognitoAssertions.assertCognitoError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -28,7 +28,9 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -92,7 +94,8 @@ class StateExportIT {
       cognito.adminAddUserToGroup(r -> r.userPoolId(pool.poolId()).username(name).groupName("admins"));
     }
     cognito.adminAddUserToGroup(r -> r.userPoolId(pool.poolId()).username("cy").groupName("readers"));
-    cognito.createUserPoolDomain(r -> r.userPoolId(pool.poolId()).domain("export-" + pool.poolId().substring(10).toLowerCase()));
+    String domain = "export-" + pool.poolId().substring(10).toLowerCase(Locale.ROOT);
+    cognito.createUserPoolDomain(r -> r.userPoolId(pool.poolId()).domain(domain));
     cognito.createResourceServer(
         r -> r.userPoolId(pool.poolId())
             .identifier("https://api.example.com")
@@ -142,7 +145,9 @@ class StateExportIT {
     String domain = cognito.describeUserPool(r -> r.userPoolId(poolId)).userPool().domain();
     all.add(cognito.describeUserPoolDomain(r -> r.domain(domain)).domainDescription());
     all.add(
-        cognito.describeResourceServer(r -> r.userPoolId(poolId).identifier("https://api.example.com")).resourceServer());
+        cognito
+            .describeResourceServer(r -> r.userPoolId(poolId).identifier("https://api.example.com"))
+            .resourceServer());
     all.add(cognito.describeIdentityProvider(r -> r.userPoolId(poolId).providerName("Corp")).identityProvider());
     return all;
   }
@@ -212,7 +217,7 @@ class StateExportIT {
       f = populate(cognito, original);
       exported = original.exportState(true);
     }
-    assertTrue(JSON.readTree(exported).get("tables").get("signing_keys").size() == 2);
+    assertEquals(2, JSON.readTree(exported).get("tables").get("signing_keys").size());
     try (Cognate copy = TestEmulator.start();
         CognitoIdentityProviderClient cognito = TestEmulator.client(copy)) {
       copy.importState(exported);
@@ -279,7 +284,7 @@ class StateExportIT {
           .put("pool_id", f.pool().poolId()).put("purpose", "id").put("kid", "k")
           .put("private_key", "***").put("public_key", "***");
 
-      Map<String, String> cases = new java.util.LinkedHashMap<>();
+      Map<String, String> cases = new LinkedHashMap<>();
       cases.put("not json", "the state is not JSON");
       cases.put("[]", "the state must be a JSON object");
       cases.put("{\"format\": \"other\"}", "the state must have \"format\": \"cognate-state\"");
@@ -299,7 +304,9 @@ class StateExportIT {
         JsonNode error = JSON.readTree(response.body());
         assertEquals("BadRequestException", error.get("__type").asText());
         assertTrue(
-            error.get("message").asText().startsWith("The state was not imported, and nothing changed: " + c.getValue()),
+            error.get("message")
+                .asText()
+                .startsWith("The state was not imported, and nothing changed: " + c.getValue()),
             error.get("message").asText());
       }
       assertEquals(before, described(cognito, f));

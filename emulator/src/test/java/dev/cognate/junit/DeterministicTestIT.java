@@ -29,7 +29,8 @@ class DeterministicTestIT {
   }
 
   @Test
-  void resetThroughTheInjectedEmulatorEmptiesIt(Cognate cognate, CognitoIdentityProviderClient cognito, CognatePool pool) {
+  void resetThroughTheInjectedEmulatorEmptiesIt(
+      Cognate cognate, CognitoIdentityProviderClient cognito, CognatePool pool) {
     cognate.reset();
     assertEquals(0, cognito.listUserPools(r -> r.maxResults(60)).userPools().size());
     assertThrows(

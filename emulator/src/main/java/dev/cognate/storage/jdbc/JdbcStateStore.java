@@ -125,7 +125,8 @@ public final class JdbcStateStore implements StateStore {
         String column = columns.get(i);
         Object value = row.get(column);
         Reference reference = table.references().get(column);
-        Map<Long, Long> renumbering = reference == null ? null : newSeqs.get(reference.table() + "." + reference.column());
+        Map<Long, Long> renumbering =
+            reference == null ? null : newSeqs.get(reference.table() + "." + reference.column());
         if (value != null && renumbering != null) {
           Long renumbered = renumbering.get(number(value, table, index, column));
           if (renumbered == null) {

@@ -23,13 +23,11 @@ public final class Cognate implements AutoCloseable {
   private final CognateConfig config;
   private final Engine engine;
   private final HttpServer server;
-  private volatile Provisioned provisioned;
 
-  private Cognate(CognateConfig config, Engine engine, HttpServer server, Provisioned provisioned) {
+  private Cognate(CognateConfig config, Engine engine, HttpServer server) {
     this.config = config;
     this.engine = engine;
     this.server = server;
-    this.provisioned = provisioned;
   }
 
   /**
@@ -40,8 +38,8 @@ public final class Cognate implements AutoCloseable {
   public static Cognate start(CognateConfig config) {
     Engine engine = new Engine(config);
     try {
-      Provisioned provisioned = engine.provisioning().provision();
-      Cognate cognate = new Cognate(config, engine, HttpServer.start(engine, config), provisioned);
+      Provisioned provisioned = engine.provision();
+      Cognate cognate = new Cognate(config, engine, HttpServer.start(engine, config));
       config.envFile().ifPresent(file -> cognate.writeEnvFile(file, provisioned));
       return cognate;
     } catch (RuntimeException e) {
@@ -96,14 +94,14 @@ public final class Cognate implements AutoCloseable {
     return config;
   }
 
-  /** What the templates and seed files provisioned at start (or at the last {@link #provision()}). */
+  /** What the templates and seed files provisioned at start (or at the last {@link #provision()} or reset). */
   public Provisioned provisioned() {
-    return provisioned;
+    return engine.provisioned();
   }
 
   /** The templates' resources: logical id to physical id, such as {@code UserPool -> us-east-1_AbC123xyZ}. */
   public Map<String, String> resources() {
-    return provisioned.ids();
+    return provisioned().ids();
   }
 
   /**
@@ -112,7 +110,7 @@ public final class Cognate implements AutoCloseable {
    * @throws IllegalArgumentException when no template declares it
    */
   public String resource(String logicalId) {
-    return provisioned
+    return provisioned()
         .find(logicalId)
         .map(ProvisionedResource::physicalId)
         .orElseThrow(() -> new IllegalArgumentException("no template resource " + logicalId + "; there are " + resources().keySet()));
@@ -120,8 +118,7 @@ public final class Cognate implements AutoCloseable {
 
   /** Provisions the templates and seed files again, creating what is missing (for instance after a reset). */
   public Provisioned provision() {
-    provisioned = engine.provisioning().provision();
-    return provisioned;
+    return engine.provision();
   }
 
   /** Stops listening and closes the database; acknowledged writes are already on disk. */
@@ -132,5 +129,59 @@ public final class Cognate implements AutoCloseable {
     } finally {
       engine.close();
     }
+  }
+
+  /**
+   * This emulator's time, to move forward ({@code clock().advance(Duration.ofHours(1))}) or set, so that codes,
+   * temporary passwords, challenge sessions and tokens expire without waiting.
+   */
+  public EmulatorClock clock() {
+    return engine.clock();
+  }
+
+  /**
+   * Back to what the templates and seed files describe, with the same ids, or to empty when there are none: every
+   * pool, user and everything else stored is removed in one transaction, with what memory holds of them (signing
+   * keys), and the templates and seeds are provisioned again. The clock stays where it was moved.
+   */
+  public void reset() {
+    engine.reset(ResetTo.PROVISIONED);
+  }
+
+  /** Removes every pool and everything in it, templates' pools too, as if the emulator had just started without any. */
+  public void resetToEmpty() {
+    engine.reset(ResetTo.EMPTY);
+  }
+
+  /**
+   * Removes one pool and everything in it; a template's pool is then created again as its template and seeds describe
+   * it, with the same id. False when there was no such pool.
+   */
+  public boolean reset(String userPoolId) {
+    return engine.reset(userPoolId, ResetTo.PROVISIONED);
+  }
+
+  /** Removes one pool and everything in it, and does not create it again; false when there was no such pool. */
+  public boolean resetToEmpty(String userPoolId) {
+    return engine.reset(userPoolId, ResetTo.EMPTY);
+  }
+
+  /** The whole state (pools, clients, users, groups, ...) as JSON, without signing keys. */
+  public String exportState() {
+    return engine.exportState(false);
+  }
+
+  /** The whole state as JSON; with {@code withKeys}, each pool's private signing keys too. */
+  public String exportState(boolean withKeys) {
+    return engine.exportState(withKeys);
+  }
+
+  /**
+   * Replaces the whole state by one {@link #exportState} gave, in one transaction.
+   *
+   * @throws IllegalArgumentException when {@code json} is not such an export; nothing is changed then
+   */
+  public void importState(String json) {
+    engine.importState(json);
   }
 }

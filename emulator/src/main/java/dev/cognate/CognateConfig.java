@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
 /**
@@ -39,6 +40,9 @@ import java.util.function.UnaryOperator;
  *     start, in order
  * @param seeds files of users created at start, after the templates
  * @param envFile where to write {@code KEY=value} lines naming what was provisioned, if anywhere
+ * @param randomSeed when present, every generated id, secret and code comes from a generator seeded with it, so the
+ *     same requests made one after another give the same values on every run; the platform's secure random
+ *     otherwise. RSA signing keys stay random.
  */
 public record CognateConfig(
     String host,
@@ -56,7 +60,8 @@ public record CognateConfig(
     Triggers triggers,
     List<TemplateSource> templates,
     List<Location> seeds,
-    Optional<Path> envFile) {
+    Optional<Path> envFile,
+    OptionalLong randomSeed) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 9229;
@@ -81,6 +86,7 @@ public record CognateConfig(
     templates = List.copyOf(Objects.requireNonNull(templates, "templates"));
     seeds = List.copyOf(Objects.requireNonNull(seeds, "seeds"));
     Objects.requireNonNull(envFile, "envFile");
+    Objects.requireNonNull(randomSeed, "randomSeed");
     credentials = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(credentials, "credentials")));
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
@@ -163,6 +169,7 @@ public record CognateConfig(
     private final List<TemplateSource> templates = new ArrayList<>();
     private final List<Location> seeds = new ArrayList<>();
     private Path envFile;
+    private Long randomSeed;
 
     private Builder() {}
 
@@ -298,6 +305,12 @@ public record CognateConfig(
       return this;
     }
 
+    /** Makes every generated id, secret and code follow from {@code seed}, so runs repeat. */
+    public Builder randomSeed(long seed) {
+      this.randomSeed = seed;
+      return this;
+    }
+
     public CognateConfig build() {
       return new CognateConfig(
           host,
@@ -315,7 +328,8 @@ public record CognateConfig(
           new Triggers(triggersByPool, triggersForAllPools),
           templates,
           seeds,
-          Optional.ofNullable(envFile));
+          Optional.ofNullable(envFile),
+          randomSeed == null ? OptionalLong.empty() : OptionalLong.of(randomSeed));
     }
   }
 }

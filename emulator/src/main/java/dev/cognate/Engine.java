@@ -90,6 +90,7 @@ import dev.cognate.operation.ListUserPoolClientsOperation;
 import dev.cognate.operation.ListUserPoolsOperation;
 import dev.cognate.operation.ListUsersOperation;
 import dev.cognate.operation.OperationRegistry;
+import dev.cognate.provision.Provisioned;
 import dev.cognate.provision.Provisioning;
 import dev.cognate.operation.ResendConfirmationCodeOperation;
 import dev.cognate.operation.RevokeTokenOperation;
@@ -143,6 +144,11 @@ import dev.cognate.token.SigningKeys;
 import dev.cognate.token.PreTokenGeneration;
 import dev.cognate.token.TokenIssuer;
 import dev.cognate.token.WellKnownDocuments;
+import dev.cognate.random.Randomness;
+import dev.cognate.state.StateJson;
+import dev.cognate.storage.StateStore;
+import dev.cognate.storage.jdbc.JdbcStateStore;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 
@@ -158,9 +164,15 @@ public final class Engine implements AutoCloseable {
   private final Outbox outbox;
   private final TotpCodes totpCodes;
   private final Provisioning provisioning;
+  private volatile Provisioned provisioned;
+  private final EmulatorClock clock;
+  private final StateStore stateStore;
+  private final Passwords passwords;
 
   public Engine(CognateConfig config) {
-    Clock clock = config.clock();
+    this.clock = new EmulatorClock(config.clock());
+    Clock clock = this.clock;
+    SecureRandom random = Randomness.of(config.randomSeed());
     this.database = Database.open(config.dataDir());
     PoolStore pools = new JdbcPoolStore(database);
     ClientStore clients = new JdbcClientStore(database);
@@ -174,24 +186,27 @@ public final class Engine implements AutoCloseable {
 
     Directory directory = new Directory(pools, clients);
     Users users = new Users(userStore, pools, database);
-    Passwords passwords = new Passwords(config.bcryptCost());
-    CodeSender codes = new CodeSender(outboxStore, config.fixedCode(), config.limits(), clock);
+    Passwords passwords = new Passwords(config.bcryptCost(), random);
+    this.passwords = passwords;
+    this.stateStore = new JdbcStateStore(database);
+    CodeSender codes = new CodeSender(outboxStore, config.fixedCode(), config.limits(), clock, random);
     JdbcCodeAttemptStore attempts = new JdbcCodeAttemptStore(database);
     CodeCheck codeCheck = new CodeCheck(users, attempts, config.limits(), clock);
     TriggerCalls triggers = new TriggerCalls(config.triggers());
     SignUpTriggers signUpTriggers = new SignUpTriggers(triggers);
     SignUpConfirmation confirmation = new SignUpConfirmation(users, codeCheck, clock, signUpTriggers);
-    TokenIssuer tokenIssuer = new TokenIssuer(keys, groupStore, new PreTokenGeneration(triggers));
+    TokenIssuer tokenIssuer = new TokenIssuer(keys, groupStore, new PreTokenGeneration(triggers), random);
     ChallengeSessions challengeSessions = new ChallengeSessions(
-            new JdbcChallengeStore(database), config.limits().wrongCodesPerCode(), clock);
+            new JdbcChallengeStore(database), config.limits().wrongCodesPerCode(), clock, random);
     MfaStep mfaStep = new MfaStep(challengeSessions, codes);
     AfterPassword afterPassword =
-        new AfterPassword(challengeSessions, new NewSessions(sessions, tokenIssuer, clock), userStore, mfaStep, clock);
+        new AfterPassword(
+            challengeSessions, new NewSessions(sessions, tokenIssuer, clock, random), userStore, mfaStep, clock);
     SignInLockout lockout = new SignInLockout(users, config.limits(), clock);
     Authenticator authenticator =
         new Authenticator(users, userStore, passwords, sessions, tokenIssuer, clock, afterPassword, lockout);
     PasswordVerifierChallenge passwordVerifier =
-        new PasswordVerifierChallenge(users, challengeSessions, lockout, afterPassword);
+        new PasswordVerifierChallenge(users, challengeSessions, lockout, afterPassword, random);
     ChoiceSignIn choiceSignIn = new ChoiceSignIn(users, authenticator, passwordVerifier, mfaStep, challengeSessions);
     CustomChallenge customChallenge = new CustomChallenge(users, challengeSessions, afterPassword, triggers);
     AuthFlows flows = new AuthFlows(authenticator, passwordVerifier, choiceSignIn, customChallenge);
@@ -213,7 +228,7 @@ public final class Engine implements AutoCloseable {
                 new PasswordChallenge(challengeSessions, authenticator),
                 new PasswordSrpChallenge(challengeSessions, passwordVerifier),
                 customChallenge));
-    NewUsers newUsers = new NewUsers(userStore, database);
+    NewUsers newUsers = new NewUsers(userStore, database, random);
     UserPoolDomains domains = new UserPoolDomains(new JdbcDomainStore(database), clock);
     ResourceServerStore serverStore = new JdbcResourceServerStore(database);
     ResourceServers servers = new ResourceServers(serverStore);
@@ -226,20 +241,20 @@ public final class Engine implements AutoCloseable {
     PasswordChanges passwordChanges = new PasswordChanges(users, passwords, attempts, clock);
     UserAttributes userAttributes = new UserAttributes(users, codes, codeCheck, clock);
     ClientSettings clientSettings = new ClientSettings(new ClientOAuthReferences(providers, serverStore));
-    SoftwareTokens softwareTokens = new SoftwareTokens(users, userStore, challengeSessions, directory, clock);
+    SoftwareTokens softwareTokens = new SoftwareTokens(users, userStore, challengeSessions, directory, clock, random);
     MfaPreferences mfaPreferences = new MfaPreferences(users);
     this.totpCodes = softwareTokens::currentCode;
 
     this.operations =
         new OperationRegistry(
             List.of(
-                new CreateUserPoolOperation(pools, keys, clock),
+                new CreateUserPoolOperation(pools, keys, clock, random),
                 new AddCustomAttributesOperation(pools, clock),
                 new DescribeUserPoolOperation(directory, userStore, domains),
                 new UpdateUserPoolOperation(pools, clock),
                 new ListUserPoolsOperation(pools),
                 new DeleteUserPoolOperation(directory, pools, keys),
-                new CreateUserPoolClientOperation(directory, clients, clientSettings, clock),
+                new CreateUserPoolClientOperation(directory, clients, clientSettings, clock, random),
                 new DescribeUserPoolClientOperation(directory),
                 new UpdateUserPoolClientOperation(directory, clients, clientSettings, clock),
                 new ListUserPoolClientsOperation(directory, clients),
@@ -255,7 +270,7 @@ public final class Engine implements AutoCloseable {
                 new AdminInitiateAuthOperation(directory, flows),
                 new InitiateAuthOperation(directory, flows),
                 new AdminCreateUserOperation(
-                    directory, new Invitations(users, newUsers, passwords, codes, clock)),
+                    directory, new Invitations(users, newUsers, passwords, codes, clock, random)),
                 new RespondToAuthChallengeOperation(directory, challenges),
                 new AdminRespondToAuthChallengeOperation(directory, challenges),
                 new GlobalSignOutOperation(accessTokens, sessions),
@@ -338,9 +353,71 @@ public final class Engine implements AutoCloseable {
     return totpCodes;
   }
 
-  /** Creates what the configured templates and seed files describe and is missing; safe to run again. */
-  public Provisioning provisioning() {
-    return provisioning;
+  /**
+   * Creates what the configured templates and seed files describe and is missing, and remembers what they name; safe
+   * to run again.
+   */
+  public Provisioned provision() {
+    provisioned = provisioning.provision();
+    return provisioned;
+  }
+
+  /** What the templates and seed files named at the last {@link #provision()}. */
+  public Provisioned provisioned() {
+    return provisioned;
+  }
+
+  /** The time every expiry and date of this emulator follows, which tests move. */
+  public EmulatorClock clock() {
+    return clock;
+  }
+
+  /**
+   * Every pool and everything in it removed in one transaction, with what memory holds of them (signing keys,
+   * passwords found right); then, unless {@code to} is {@link ResetTo#EMPTY}, what the templates and seed files
+   * describe is created again, with the same ids. The schema and the clock stay as they are.
+   */
+  public void reset(ResetTo to) {
+    stateStore.wipe();
+    forgetInMemory();
+    if (to == ResetTo.PROVISIONED) {
+      provision();
+    }
+  }
+
+  /**
+   * One pool removed as {@link #reset(ResetTo)} removes them all; then, unless {@code to} is {@link ResetTo#EMPTY},
+   * whatever the templates and seed files describe and is missing is created again, so a template's pool comes back
+   * as the template and seeds have it. False when there was no such pool.
+   */
+  public boolean reset(String userPoolId, ResetTo to) {
+    boolean existed = stateStore.wipe(userPoolId);
+    keys.forget(userPoolId);
+    passwords.forgetVerified();
+    if (to == ResetTo.PROVISIONED) {
+      provision();
+    }
+    return existed;
+  }
+
+  /** The whole state as JSON ({@link StateJson}); signing keys only when {@code withKeys}. */
+  public String exportState(boolean withKeys) {
+    return StateJson.write(stateStore.export(withKeys), withKeys);
+  }
+
+  /**
+   * Replaces the whole state by an export, in one transaction. Pools whose keys the export lacks get new ones when
+   * they next sign. A document that is not an export or does not fit is refused with an
+   * {@link IllegalArgumentException} saying why, and nothing changes.
+   */
+  public void importState(String json) {
+    stateStore.replace(StateJson.read(json));
+    forgetInMemory();
+  }
+
+  private void forgetInMemory() {
+    keys.forgetAll();
+    passwords.forgetVerified();
   }
 
   @Override

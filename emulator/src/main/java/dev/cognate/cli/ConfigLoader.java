@@ -88,7 +88,10 @@ public final class ConfigLoader {
               (b, v) -> eachOf(v, item -> b.seed(new Location(item)))),
           new Option("--env-file", "COGNATE_ENV_FILE", "FILE",
               "write KEY=value lines of what was provisioned (USER_POOL_ID, USER_CLIENT_ID, ...) to FILE",
-              (b, v) -> b.envFile(Path.of(v))));
+              (b, v) -> b.envFile(Path.of(v))),
+          new Option("--random-seed", "COGNATE_RANDOM_SEED", "N",
+              "derive every generated id, secret and code from this number, so runs repeat (default: random)",
+              (b, v) -> b.randomSeed(longInteger("--random-seed", v))));
 
   private ConfigLoader() {}
 
@@ -231,6 +234,14 @@ public final class ConfigLoader {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(flag + " needs a number, got " + value);
+    }
+  }
+
+  private static long longInteger(String flag, String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(flag + " needs a whole number, got " + value);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.cognate.dev;
 
 import dev.cognate.CognateConfig;
+import dev.cognate.Engine;
 import dev.cognate.Outbox;
 import dev.cognate.TotpCodes;
 import dev.cognate.domain.SentCode;
@@ -9,6 +10,7 @@ import dev.cognate.error.CognitoException;
 import dev.cognate.protocol.AwsJson;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +22,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Cognate's own routes under {@code /_cognate}, kept apart from the emulated API: health, the outbox and
- * authenticator codes. They are for the test code on this machine, never for a web page: they carry no CORS headers,
- * and a request naming a host other than loopback or the configured one is refused, so a page on another site that
- * rebinds its DNS name to 127.0.0.1 cannot read codes.
+ * Cognate's own routes under {@code /_cognate}, kept apart from the emulated API: health, the outbox,
+ * authenticator codes, and the clock, reset and state export and import ({@link StateRoutes}). They are for the
+ * test code on this machine, never for a web page: they carry no CORS headers, and a request naming a host other
+ * than loopback or the configured one is refused, so a page on another site that rebinds its DNS name to 127.0.0.1
+ * cannot read codes.
  */
 public final class DevRoutes {
   public static final String PREFIX = "/_cognate/";
@@ -34,8 +37,10 @@ public final class DevRoutes {
   private final AwsJson json;
   private final boolean enabled;
   private final Set<String> allowedHosts;
+  private final StateRoutes state;
 
-  public DevRoutes(Outbox outbox, TotpCodes totpCodes, AwsJson json, CognateConfig config) {
+  public DevRoutes(Outbox outbox, TotpCodes totpCodes, AwsJson json, CognateConfig config, Engine engine) {
+    this.state = new StateRoutes(engine, json);
     this.outbox = outbox;
     this.totpCodes = totpCodes;
     this.json = json;
@@ -54,14 +59,17 @@ public final class DevRoutes {
     if (enabled) {
       routes.get(PREFIX + "codes", this::codes);
       routes.get(PREFIX + "totp", this::totp);
+      state.register(routes);
     } else {
-      routes.get(
-          PREFIX + "*",
+      Handler off =
           ctx -> {
             throw new CognitoException(
                 CognitoErrorType.NOT_FOUND,
                 ctx.path() + " is turned off (--no-dev-api); only /_cognate/health answers.");
-          });
+          };
+      routes.get(PREFIX + "*", off);
+      routes.post(PREFIX + "*", off);
+      routes.put(PREFIX + "*", off);
     }
   }
 

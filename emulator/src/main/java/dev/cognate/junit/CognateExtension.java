@@ -4,6 +4,7 @@ import dev.cognate.Cognate;
 import dev.cognate.CognateConfig;
 import dev.cognate.provision.Location;
 import dev.cognate.provision.TemplateSource;
+import dev.cognate.EmulatorClock;
 import dev.cognate.Limits;
 import dev.cognate.testing.CognatePool;
 import dev.cognate.testing.CognitoClients;
@@ -87,7 +88,10 @@ public final class CognateExtension implements BeforeAllCallback, TestInstancePo
   }
 
   private static boolean injectable(Class<?> type) {
-    return type == Cognate.class || type == CognitoIdentityProviderClient.class || type == CognatePool.class;
+    return type == Cognate.class
+        || type == CognitoIdentityProviderClient.class
+        || type == CognatePool.class
+        || type == EmulatorClock.class;
   }
 
   private static Object value(Class<?> type, PoolSettings settings, Running running) {
@@ -96,6 +100,9 @@ public final class CognateExtension implements BeforeAllCallback, TestInstancePo
     }
     if (type == CognitoIdentityProviderClient.class) {
       return running.cognito();
+    }
+    if (type == EmulatorClock.class) {
+      return running.cognate().clock();
     }
     return CognatePool.create(running.cognito(), PoolSettings.Specs.of(settings));
   }
@@ -141,6 +148,9 @@ public final class CognateExtension implements BeforeAllCallback, TestInstancePo
           for (String seed : a.seeds()) {
             builder.seed(new Location(seed));
           }
+          if (a.randomSeed() != CognateTest.NO_SEED) {
+            builder.randomSeed(a.randomSeed());
+          }
         });
     extension.customization.accept(builder);
     CognateConfig config = builder.build();
@@ -148,7 +158,8 @@ public final class CognateExtension implements BeforeAllCallback, TestInstancePo
     String key =
         sharedPerJvm
             ? "shared " + config.region() + " " + config.fixedCode().orElse("") + " " + config.limits() + " "
-                + config.templates() + " " + config.seeds()
+                + config.templates() + " " + config.seeds() + " "
+                + config.randomSeed()
             : "class";
     return owner.getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> Running.start(config), Running.class);
   }

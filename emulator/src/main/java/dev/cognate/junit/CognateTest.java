@@ -11,8 +11,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs the test class against an in-process Cognate emulator on a free loopback port with an in-memory database.
- * Fields and parameters of type {@link dev.cognate.Cognate}, {@code CognitoIdentityProviderClient} and
- * {@link dev.cognate.testing.CognatePool} are injected; each {@code CognatePool} is a fresh pool and client, shaped
+ * Fields and parameters of type {@link dev.cognate.Cognate}, {@code CognitoIdentityProviderClient},
+ * {@link dev.cognate.EmulatorClock} (the emulator's time, to move) and {@link dev.cognate.testing.CognatePool} are
+ * injected; each {@code CognatePool} is a fresh pool and client, shaped
  * by {@link PoolSettings}.
  *
  * <pre>{@code
@@ -69,4 +70,10 @@ public @interface CognateTest {
 
   /** Seed files whose users are created after the templates: {@code classpath:users.yaml}, a path or a URL. */
   String[] seeds() default {};
+
+  /** The value of {@link #randomSeed()} that means none: ids, secrets and codes are then truly random. */
+  long NO_SEED = Long.MIN_VALUE;
+
+  /** When set, every generated id, secret and code follows from this seed, so the class's run repeats. */
+  long randomSeed() default NO_SEED;
 }

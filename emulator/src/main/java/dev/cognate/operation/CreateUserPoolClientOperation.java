@@ -35,10 +35,11 @@ public final class CreateUserPoolClientOperation
   private final ClientStore clients;
   private final ClientSettings settings;
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
+  private final SecureRandom random;
 
   public CreateUserPoolClientOperation(
-      Directory directory, ClientStore clients, ClientSettings settings, Clock clock) {
+      Directory directory, ClientStore clients, ClientSettings settings, Clock clock, SecureRandom random) {
+    this.random = random;
     this.directory = directory;
     this.clients = clients;
     this.settings = settings;

@@ -6,8 +6,8 @@ import dev.cognate.domain.UserPool;
 import dev.cognate.error.CognitoException;
 import dev.cognate.operation.wire.AdminCreateUserConfigType;
 import dev.cognate.operation.wire.PasswordPolicyType;
-import dev.cognate.operation.wire.SchemaAttributeType;
 import dev.cognate.operation.wire.SchemaAttributeType.StringAttributeConstraintsType;
+import dev.cognate.operation.wire.SchemaAttributeType;
 import dev.cognate.operation.wire.Shapes;
 import dev.cognate.operation.wire.UserPoolType;
 import dev.cognate.operation.wire.UsernameConfigurationType;
@@ -34,9 +34,10 @@ public final class CreateUserPoolOperation
   private final PoolStore pools;
   private final SigningKeys keys;
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
+  private final SecureRandom random;
 
-  public CreateUserPoolOperation(PoolStore pools, SigningKeys keys, Clock clock) {
+  public CreateUserPoolOperation(PoolStore pools, SigningKeys keys, Clock clock, SecureRandom random) {
+    this.random = random;
     this.pools = pools;
     this.keys = keys;
     this.clock = clock;

@@ -96,7 +96,7 @@ public final class SignUpOperation implements Operation<SignUpOperation.SignUpRe
     if (request.UserAttributes() != null) {
       request.UserAttributes().forEach(a -> inputs.add(new AttributeRules.Input(a.Name(), a.Value())));
     }
-    NewUsers.Identity identity = NewUsers.identity(pool, request.Username(), inputs);
+    NewUsers.Identity identity = newUsers.identity(pool, request.Username(), inputs);
     Passwords.requireConforming(pool.passwordPolicy(), request.Password());
     Map<String, String> attributes =
         new LinkedHashMap<>(

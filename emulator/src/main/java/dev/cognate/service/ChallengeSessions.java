@@ -37,10 +37,11 @@ public final class ChallengeSessions {
   private final ChallengeStore store;
   private final int wrongAnswersPerSession;
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
+  private final SecureRandom random;
   private final byte[] decoyKey = new byte[32];
 
-  public ChallengeSessions(ChallengeStore store, int wrongAnswersPerSession, Clock clock) {
+  public ChallengeSessions(ChallengeStore store, int wrongAnswersPerSession, Clock clock, SecureRandom random) {
+    this.random = random;
     this.store = store;
     this.wrongAnswersPerSession = wrongAnswersPerSession;
     this.clock = clock;

@@ -41,9 +41,10 @@ public final class CodeSender {
   private final Optional<String> fixedCode;
   private final Limits limits;
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
+  private final SecureRandom random;
 
-  public CodeSender(OutboxStore outbox, Optional<String> fixedCode, Limits limits, Clock clock) {
+  public CodeSender(OutboxStore outbox, Optional<String> fixedCode, Limits limits, Clock clock, SecureRandom random) {
+    this.random = random;
     this.outbox = outbox;
     this.fixedCode = fixedCode;
     this.limits = limits;

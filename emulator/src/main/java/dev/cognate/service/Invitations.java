@@ -34,9 +34,11 @@ public final class Invitations {
   private final Passwords passwords;
   private final CodeSender codes;
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
+  private final SecureRandom random;
 
-  public Invitations(Users users, NewUsers newUsers, Passwords passwords, CodeSender codes, Clock clock) {
+  public Invitations(
+      Users users, NewUsers newUsers, Passwords passwords, CodeSender codes, Clock clock, SecureRandom random) {
+    this.random = random;
     this.users = users;
     this.newUsers = newUsers;
     this.passwords = passwords;
@@ -53,7 +55,7 @@ public final class Invitations {
       List<String> mediums) {}
 
   public User create(UserPool pool, Invitation invitation) {
-    NewUsers.Identity identity = NewUsers.identity(pool, invitation.username(), invitation.attributes());
+    NewUsers.Identity identity = newUsers.identity(pool, invitation.username(), invitation.attributes());
     String temporary = temporaryPassword(pool.passwordPolicy(), invitation.temporaryPassword());
     Instant now = clock.instant();
     // Required attributes may be left to the user: NEW_PASSWORD_REQUIRED asks for the ones still missing.

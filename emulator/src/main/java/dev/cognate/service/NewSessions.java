@@ -2,23 +2,26 @@ package dev.cognate.service;
 
 import dev.cognate.domain.AuthSession;
 import dev.cognate.domain.User;
+import dev.cognate.random.Randomness;
 import dev.cognate.service.Directory.ClientInPool;
 import dev.cognate.storage.SessionStore;
 import dev.cognate.token.IssuedTokens;
 import dev.cognate.token.RefreshTokens;
 import dev.cognate.token.TokenIssuer;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Begins the refresh-token session a finished sign-in earns, and issues its first tokens. */
 public final class NewSessions {
+  private final SecureRandom random;
   private final SessionStore sessions;
   private final TokenIssuer issuer;
   private final Clock clock;
 
-  public NewSessions(SessionStore sessions, TokenIssuer issuer, Clock clock) {
+  public NewSessions(SessionStore sessions, TokenIssuer issuer, Clock clock, SecureRandom random) {
+    this.random = random;
     this.sessions = sessions;
     this.issuer = issuer;
     this.clock = clock;
@@ -27,10 +30,10 @@ public final class NewSessions {
   /** Tokens for the user as read, or empty when the user changed before the session could begin. */
   public Optional<Authenticator.SignIn> begin(ClientInPool target, User user, String issuerUrl) {
     Instant now = clock.instant();
-    String refreshToken = RefreshTokens.newToken();
+    String refreshToken = RefreshTokens.newToken(random);
     AuthSession session =
         new AuthSession(
-            UUID.randomUUID().toString(),
+            Randomness.uuid(random).toString(),
             RefreshTokens.hash(refreshToken),
             target.pool().id(),
             target.client().clientId(),

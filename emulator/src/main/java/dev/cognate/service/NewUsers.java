@@ -6,22 +6,25 @@ import dev.cognate.domain.UserPool;
 import dev.cognate.domain.UserStatus;
 import dev.cognate.error.CognitoErrorType;
 import dev.cognate.error.CognitoException;
+import dev.cognate.random.Randomness;
 import dev.cognate.storage.Transactions;
 import dev.cognate.storage.UserStore;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /** What SignUp and AdminCreateUser share: how a new user is named, and storing them under the pool's unique keys. */
 public final class NewUsers {
+  private final SecureRandom random;
   private final UserStore users;
   private final Transactions transactions;
 
-  public NewUsers(UserStore users, Transactions transactions) {
+  public NewUsers(UserStore users, Transactions transactions, SecureRandom random) {
+    this.random = random;
     this.users = users;
     this.transactions = transactions;
   }
@@ -48,8 +51,8 @@ public final class NewUsers {
     }
   }
 
-  public static Identity identity(UserPool pool, String username, List<AttributeRules.Input> attributes) {
-    String sub = UUID.randomUUID().toString();
+  public Identity identity(UserPool pool, String username, List<AttributeRules.Input> attributes) {
+    String sub = Randomness.uuid(random).toString();
     List<AttributeRules.Input> inputs = new ArrayList<>(attributes);
     Optional<String> signInAttribute = signInAttribute(pool, username);
     if (signInAttribute.isEmpty()) {

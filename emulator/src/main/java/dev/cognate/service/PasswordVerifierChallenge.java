@@ -41,13 +41,14 @@ public final class PasswordVerifierChallenge implements ChallengeHandler {
   private final ChallengeSessions sessions;
   private final SignInLockout lockout;
   private final AfterPassword afterPassword;
-  private final SecureRandom random = new SecureRandom();
+  private final SecureRandom random;
 
   public PasswordVerifierChallenge(
       Users users,
       ChallengeSessions sessions,
       SignInLockout lockout,
-      AfterPassword afterPassword) {
+      AfterPassword afterPassword, SecureRandom random) {
+    this.random = random;
     this.users = users;
     this.sessions = sessions;
     this.lockout = lockout;

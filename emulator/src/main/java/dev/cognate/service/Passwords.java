@@ -22,20 +22,26 @@ public final class Passwords {
   private static final LongPasswordStrategy LONG_PASSWORDS = LongPasswordStrategies.hashSha512(VERSION);
 
   private final int cost;
-  private final SecureRandom random = new SecureRandom();
+  private final SecureRandom random;
   private final VerifiedPasswords verified;
 
-  public Passwords(int cost) {
-    this(cost, new VerifiedPasswords());
+  public Passwords(int cost, SecureRandom random) {
+    this(cost, new VerifiedPasswords(), random);
   }
 
-  Passwords(int cost, VerifiedPasswords verified) {
+  Passwords(int cost, VerifiedPasswords verified, SecureRandom random) {
     this.cost = cost;
+    this.random = random;
     this.verified = verified;
   }
 
+  /** Forgets which passwords were found right, when the stored state is wiped or replaced. */
+  public void forgetVerified() {
+    verified.clear();
+  }
+
   public String hash(String password) {
-    return BCrypt.with(VERSION, LONG_PASSWORDS).hashToString(cost, password.toCharArray());
+    return BCrypt.with(VERSION, random, LONG_PASSWORDS).hashToString(cost, password.toCharArray());
   }
 
   /** The SRP verifier of {@code password} for the user named {@code userIdForSrp}, with a new random salt. */

@@ -8,6 +8,7 @@ import dev.cognate.error.CognitoErrorType;
 import dev.cognate.error.CognitoException;
 import dev.cognate.service.Directory.ClientInPool;
 import dev.cognate.storage.UserStore;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * also turns the authenticator on and prefers it, so the sign-in can complete.
  */
 public final class SoftwareTokens {
+  private final SecureRandom random;
   private final Users users;
   private final UserStore userStore;
   private final ChallengeSessions sessions;
@@ -26,7 +28,13 @@ public final class SoftwareTokens {
   private final Clock clock;
 
   public SoftwareTokens(
-      Users users, UserStore userStore, ChallengeSessions sessions, Directory directory, Clock clock) {
+      Users users,
+      UserStore userStore,
+      ChallengeSessions sessions,
+      Directory directory,
+      Clock clock,
+      SecureRandom random) {
+    this.random = random;
     this.users = users;
     this.userStore = userStore;
     this.sessions = sessions;
@@ -41,7 +49,7 @@ public final class SoftwareTokens {
   public record Verified(Optional<String> session) {}
 
   public Associated associate(User signedIn) {
-    String secret = Totp.newSecret();
+    String secret = Totp.newSecret(random);
     users.change(signedIn, user -> user.withMfa(user.mfa().withPendingTotp(secret)));
     return new Associated(secret, Optional.empty());
   }
@@ -49,7 +57,7 @@ public final class SoftwareTokens {
   public Associated associate(String session) {
     ChallengeSession waiting = sessions.open(ChallengeName.MFA_SETUP, session);
     User user = waitingUser(waiting);
-    String secret = Totp.newSecret();
+    String secret = Totp.newSecret(random);
     users.change(
         user,
         u -> new Users.Decision<>(u.withMfa(u.mfa().withPendingTotp(secret)), null),

@@ -22,14 +22,13 @@ public final class Totp {
   // Cognito's secrets are 160 bits, the HMAC-SHA1 key size RFC 4226 recommends.
   private static final int SECRET_BYTES = 20;
   private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private Totp() {}
 
   /** A new random secret in base32. */
-  public static String newSecret() {
+  public static String newSecret(SecureRandom random) {
     byte[] key = new byte[SECRET_BYTES];
-    RANDOM.nextBytes(key);
+    random.nextBytes(key);
     return base32(key);
   }
 

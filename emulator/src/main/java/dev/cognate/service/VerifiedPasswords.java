@@ -63,6 +63,11 @@ final class VerifiedPasswords {
     }
   }
 
+  /** Forgets every entry, when the stored state is wiped or replaced. */
+  void clear() {
+    verified.clear();
+  }
+
   int size() {
     return verified.size();
   }

@@ -12,7 +12,6 @@ import java.util.HexFormat;
  * are random, and only their SHA-256 is stored.
  */
 public final class RefreshTokens {
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final String HEADER =
       Base64.getUrlEncoder()
           .withoutPadding()
@@ -20,8 +19,9 @@ public final class RefreshTokens {
 
   private RefreshTokens() {}
 
-  public static String newToken() {
-    return HEADER + "." + random(256) + "." + random(12) + "." + random(48) + "." + random(16);
+  public static String newToken(SecureRandom random) {
+    return String.join(
+        ".", HEADER, bytes(random, 256), bytes(random, 12), bytes(random, 48), bytes(random, 16));
   }
 
   public static String hash(String token) {
@@ -33,9 +33,9 @@ public final class RefreshTokens {
     }
   }
 
-  private static String random(int bytes) {
-    byte[] value = new byte[bytes];
-    RANDOM.nextBytes(value);
+  private static String bytes(SecureRandom random, int count) {
+    byte[] value = new byte[count];
+    random.nextBytes(value);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
   }
 }

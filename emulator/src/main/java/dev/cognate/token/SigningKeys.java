@@ -107,6 +107,11 @@ public final class SigningKeys {
     return new PoolKeys(parse(stored, ID), parse(stored, ACCESS));
   }
 
+  /** Drops every pool's keys from memory, after the stored state was wiped or replaced. */
+  public void forgetAll() {
+    cache.clear();
+  }
+
   /** Drops a deleted pool's keys from memory; the database rows went with the pool. */
   public void forget(String userPoolId) {
     cache.remove(userPoolId);

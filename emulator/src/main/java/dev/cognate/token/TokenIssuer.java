@@ -6,14 +6,15 @@ import dev.cognate.domain.AuthSession;
 import dev.cognate.domain.Group;
 import dev.cognate.domain.User;
 import dev.cognate.domain.UserPool;
+import dev.cognate.random.Randomness;
 import dev.cognate.storage.GroupStore;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /** Signs ID and access tokens with the claims Cognito puts in them for API (non-OAuth) sign-ins. */
 public final class TokenIssuer {
@@ -22,8 +23,11 @@ public final class TokenIssuer {
   private final SigningKeys keys;
   private final GroupStore groups;
   private final PreTokenGeneration preTokenGeneration;
+  private final SecureRandom random;
 
-  public TokenIssuer(SigningKeys keys, GroupStore groups, PreTokenGeneration preTokenGeneration) {
+  public TokenIssuer(
+      SigningKeys keys, GroupStore groups, PreTokenGeneration preTokenGeneration, SecureRandom random) {
+    this.random = random;
     this.keys = keys;
     this.groups = groups;
     this.preTokenGeneration = preTokenGeneration;
@@ -36,7 +40,7 @@ public final class TokenIssuer {
   public IssuedTokens issue(
       UserPool pool, AppClient client, User user, AuthSession session, String issuer, Instant now) {
     SigningKeys.PoolKeys poolKeys = keys.forPool(pool.id());
-    String eventId = UUID.randomUUID().toString();
+    String eventId = Randomness.uuid(random).toString();
     Duration accessLifetime = client.tokenValidity().access();
     Duration idLifetime = client.tokenValidity().id();
 
@@ -65,7 +69,7 @@ public final class TokenIssuer {
         .claim("auth_time", session.authTime().getEpochSecond())
         .expirationTime(Date.from(now.plus(idLifetime)))
         .issueTime(Date.from(now))
-        .jwtID(UUID.randomUUID().toString());
+        .jwtID(Randomness.uuid(random).toString());
     for (Map.Entry<String, String> attribute : readable.entrySet()) {
       String name = attribute.getKey();
       if (name.equals("sub") || name.equals("email_verified")) {
@@ -93,7 +97,7 @@ public final class TokenIssuer {
         .claim("auth_time", session.authTime().getEpochSecond())
         .expirationTime(Date.from(now.plus(accessLifetime)))
         .issueTime(Date.from(now))
-        .jwtID(UUID.randomUUID().toString())
+        .jwtID(Randomness.uuid(random).toString())
             .claim("username", user.username());
 
     return new IssuedTokens(

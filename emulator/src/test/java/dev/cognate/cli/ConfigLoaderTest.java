@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class ConfigLoaderTest {
@@ -109,6 +110,22 @@ class ConfigLoaderTest {
         "COGNATE_BCRYPT_COST needs a number, got high",
         assertThrows(
                 IllegalArgumentException.class, () -> ConfigLoader.load(List.of(), Map.of("COGNATE_BCRYPT_COST", "high")))
+            .getMessage());
+  }
+
+  @Test
+  void randomSeedComesFromTheFlagOrTheEnvironment() {
+    assertEquals(OptionalLong.empty(), ConfigLoader.load(List.of(), Map.of()).randomSeed());
+    assertEquals(OptionalLong.of(42), ConfigLoader.load(List.of("--random-seed", "42"), Map.of()).randomSeed());
+    assertEquals(
+        OptionalLong.of(-7), ConfigLoader.load(List.of(), Map.of("COGNATE_RANDOM_SEED", "-7")).randomSeed());
+    assertEquals(
+        OptionalLong.of(1),
+        ConfigLoader.load(List.of("--random-seed=1"), Map.of("COGNATE_RANDOM_SEED", "2")).randomSeed());
+    assertEquals(
+        "COGNATE_RANDOM_SEED needs a whole number, got x",
+        assertThrows(
+                IllegalArgumentException.class, () -> ConfigLoader.load(List.of(), Map.of("COGNATE_RANDOM_SEED", "x")))
             .getMessage());
   }
 

@@ -1,5 +1,6 @@
 package dev.cognate.service;
 
+import java.security.SecureRandom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cognate.Limits;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class CodeSenderTest {
   private static final Instant NOW = Instant.parse("2026-11-30T06:00:00Z");
   private static final CodeSender SENDER =
-      new CodeSender(null, Optional.of("123456"), Limits.cognito(), Clock.fixed(NOW, ZoneOffset.UTC));
+      new CodeSender(
+          null, Optional.of("123456"), Limits.cognito(), Clock.fixed(NOW, ZoneOffset.UTC), new SecureRandom());
   private static final User BOTH_VERIFIED =
       User.created(
           "us-east-1_abc",

@@ -1,5 +1,6 @@
 package dev.cognate.service;
 
+import java.security.SecureRandom;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,7 +35,7 @@ class TotpTest {
   void base32RoundTripsAndMatchesTheRfc4648Example() {
     assertEquals("MZXW6YTBOI", Totp.base32("foobar".getBytes(StandardCharsets.US_ASCII)));
     assertArrayEquals("foobar".getBytes(StandardCharsets.US_ASCII), Totp.decode("MZXW6YTBOI"));
-    String secret = Totp.newSecret();
+    String secret = Totp.newSecret(new SecureRandom());
     assertTrue(secret.matches("[A-Z2-7]{32}"), secret);
     assertEquals(20, Totp.decode(secret).length);
   }

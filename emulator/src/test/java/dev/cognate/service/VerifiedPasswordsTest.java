@@ -1,5 +1,6 @@
 package dev.cognate.service;
 
+import java.security.SecureRandom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -22,7 +23,7 @@ class VerifiedPasswordsTest {
   private static final String RIGHT = "Passw0rd!";
 
   private final VerifiedPasswords verified = new VerifiedPasswords();
-  private final Passwords passwords = new Passwords(4, verified);
+  private final Passwords passwords = new Passwords(4, verified, new SecureRandom());
 
   @Test
   void aRightPasswordIsRememberedForItsHashAndAWrongOneNever() {

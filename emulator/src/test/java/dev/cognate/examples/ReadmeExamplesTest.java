@@ -35,6 +35,11 @@ class ReadmeExamplesTest {
     assertReadmeShows("TemplateExampleIT.java", "TemplateTest");
   }
 
+  @Test
+  void theDeterministicExampleIsDeterministicExampleAsPasted() throws IOException {
+    assertReadmeShows("DeterministicExampleIT.java", "DeterministicTest");
+  }
+
   private static void assertReadmeShows(String file, String className) throws IOException {
     String readme = Files.readString(Path.of("../README.md"));
     String source = Files.readString(EXAMPLES.resolve(file));

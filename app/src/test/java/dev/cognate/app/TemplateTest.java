@@ -49,4 +49,13 @@ class TemplateTest {
     assertTrue(template.matches("(?s).*Path: /user/hello\\s+Method: get\\s+Auth:\\s+Authorizer: PrivateAuthorizer.*"));
     assertTrue(template.contains("cognito-idp:AdminInitiateAuth"));
   }
+
+  @Test
+  void anUnknownRouteIsRefusedWithCorsHeadersAsTheLocalServerDoes() throws IOException {
+    assertTrue(
+        Files.readString(TEMPLATE)
+            .matches(
+                "(?s).*GatewayResponses:.*MISSING_AUTHENTICATION_TOKEN:\\s+ResponseParameters:\\s+Headers:\\s+"
+                    + "Access-Control-Allow-Origin: \"'\\*'\".*"));
+  }
 }

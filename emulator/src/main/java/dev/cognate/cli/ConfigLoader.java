@@ -132,6 +132,7 @@ public final class ConfigLoader {
       text.append(String.format("  %-26s %-29s %s%n", flag, option.env(), option.help()));
     }
     text.append(String.format("  %-26s %-29s %s%n", "--help", "", "print this help"));
+    text.append("\nA switch (an option without a value) also takes =true or =false, e.g. --in-memory=false.\n");
     return text.toString();
   }
 

@@ -257,6 +257,7 @@ class ConfigLoaderTest {
         ConfigLoader.load(List.of("--data", "/tmp/x", "--in-memory=false"), Map.of()).dataDir());
     assertFalse(ConfigLoader.load(List.of("--no-dev-api=true"), Map.of()).devApi());
     assertTrue(ConfigLoader.load(List.of("--no-dev-api=false"), Map.of("COGNATE_DEV_API", "false")).devApi());
+    assertTrue(ConfigLoader.usage().contains("=true or =false, e.g. --in-memory=false"), ConfigLoader.usage());
   }
 
   @Test

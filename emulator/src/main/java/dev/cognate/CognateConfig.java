@@ -311,6 +311,19 @@ public record CognateConfig(
       return this;
     }
 
+    /**
+     * The switch form of {@link #inMemory()}, for a flag written {@code --in-memory=false}: off keeps a folder
+     * already chosen, or goes back to the default one.
+     */
+    public Builder inMemory(boolean inMemory) {
+      if (inMemory) {
+        dataDir = null;
+      } else if (dataDir == null) {
+        dataDir = DEFAULT_DATA_DIR;
+      }
+      return this;
+    }
+
     public CognateConfig build() {
       return new CognateConfig(
           host,

@@ -72,24 +72,50 @@ public final class Main {
       """;
 
   public static void main(String[] args) {
-    if (List.of(args).contains("--help")) {
+    int status = run(List.of(args));
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /** Starts the app (it keeps running until the JVM stops) and says 0, or says why not and the exit status. */
+  static int run(List<String> args) {
+    if (args.contains("--help")) {
       System.out.print(USAGE);
-      return;
+      return 0;
     }
     Options options;
     try {
-      options = Options.parse(List.of(args), System.getenv());
+      options = Options.parse(args, System.getenv());
     } catch (IllegalArgumentException e) {
       System.err.println("cognate-app: " + e.getMessage());
       System.err.print(USAGE);
-      System.exit(2);
-      return;
+      return 2;
     }
     try {
       Runtime.getRuntime().addShutdownHook(new Thread(start(options)::close, "cognate-app-shutdown"));
+    } catch (CannotStart e) {
+      System.err.println("cognate-app: " + e.getMessage());
+      return 1;
     } catch (IllegalStateException e) {
       System.err.println("cognate-app: " + e.getMessage());
-      System.exit(2);
+      return 2;
+    }
+    return 0;
+  }
+
+  /** A port taken or an address not ours, said in one line as the standalone emulator says it. */
+  static final class CannotStart extends RuntimeException {
+    CannotStart(String what, String host, int port, RuntimeException failure) {
+      super("cannot " + what + " on " + host + ":" + port + ": " + rootMessage(failure), failure);
+    }
+
+    private static String rootMessage(Throwable failure) {
+      Throwable root = failure;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().lines().findFirst().orElse("");
     }
   }
 
@@ -108,11 +134,25 @@ public final class Main {
   static Running start(Options options) {
     Map<String, String> env = System.getenv();
     if (options.withEmulator()) {
-      Cognate emulator = Cognate.start(CognateConfig.builder().port(options.emulatorPort()).inMemory().build());
+      CognateConfig config = CognateConfig.builder().port(options.emulatorPort()).inMemory().build();
+      Cognate emulator;
+      try {
+        emulator = Cognate.start(config);
+      } catch (RuntimeException e) {
+        throw new CannotStart("start the emulator", config.host(), config.port(), e);
+      }
       CognitoIdentityProviderClient cognito = emulatorClient(emulator.endpoint());
-      CognitoSettings settings = OriginalStack.create(cognito);
-      String issuer = CognitoSettings.issuer(emulator.endpoint(), settings.userPoolId());
-      LocalServer server = serve(options, cognito, settings, issuer);
+      LocalServer server;
+      CognitoSettings settings;
+      try {
+        settings = OriginalStack.create(cognito);
+        String issuer = CognitoSettings.issuer(emulator.endpoint(), settings.userPoolId());
+        server = serve(options, cognito, settings, issuer);
+      } catch (RuntimeException e) {
+        cognito.close();
+        emulator.close();
+        throw e;
+      }
       System.out.println("Cognate emulator: " + emulator.endpoint());
       System.out.println("USER_POOL_ID=" + settings.userPoolId());
       System.out.println("USER_CLIENT_ID=" + settings.clientId());
@@ -134,7 +174,11 @@ public final class Main {
     UserApi api = new UserApi(new UserAuthService(cognito, settings.userPoolId(), settings.clientId()));
     PoolKeys keys = new PoolKeys(URI.create(issuer + "/.well-known/jwks.json"), Clock.systemUTC());
     IdTokenAuthorizer authorizer = new IdTokenAuthorizer(issuer, settings.clientId(), keys, Clock.systemUTC());
-    return LocalServer.start(api, authorizer, options.host(), options.port());
+    try {
+      return LocalServer.start(api, authorizer, options.host(), options.port());
+    } catch (RuntimeException e) {
+      throw new CannotStart("serve the app", options.host(), options.port(), e);
+    }
   }
 
   /** A client for the in-process emulator, which accepts any credentials. */

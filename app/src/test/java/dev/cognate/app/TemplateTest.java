@@ -39,8 +39,8 @@ class TemplateTest {
     String template = Files.readString(TEMPLATE);
     assertTrue(template.contains("USER_POOL_ID: !Ref UserPool"));
     assertTrue(template.contains("USER_CLIENT_ID: !Ref UserClient"));
-    assertTrue(template.contains("CodeUri: target/cognate-app.jar"));
-    assertTrue(Files.readString(Path.of("pom.xml")).contains("<finalName>cognate-app</finalName>"));
+    assertTrue(template.contains("CodeUri: target/cognate-app-lambda.jar"));
+    assertTrue(Files.readString(Path.of("pom.xml")).contains("<finalName>cognate-app-lambda</finalName>"));
   }
 
   @Test
@@ -48,5 +48,14 @@ class TemplateTest {
     String template = Files.readString(TEMPLATE);
     assertTrue(template.matches("(?s).*Path: /user/hello\\s+Method: get\\s+Auth:\\s+Authorizer: PrivateAuthorizer.*"));
     assertTrue(template.contains("cognito-idp:AdminInitiateAuth"));
+  }
+
+  @Test
+  void anUnknownRouteIsRefusedWithCorsHeadersAsTheLocalServerDoes() throws IOException {
+    assertTrue(
+        Files.readString(TEMPLATE)
+            .matches(
+                "(?s).*GatewayResponses:.*MISSING_AUTHENTICATION_TOKEN:\\s+ResponseParameters:\\s+Headers:\\s+"
+                    + "Access-Control-Allow-Origin: \"'\\*'\".*"));
   }
 }

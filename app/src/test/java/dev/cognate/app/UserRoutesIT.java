@@ -528,6 +528,45 @@ class UserRoutesIT {
     }
   }
 
+  // ---------------------------------------------------------------- what API Gateway answers itself
+
+  @Test
+  void anUnknownRouteOrMethodIs403MissingAuthenticationTokenAsApiGatewaySaysIt() throws Exception {
+    List<String[]> requests =
+        List.of(
+            new String[] {"GET", "/"},
+            new String[] {"GET", "/user/unknown"},
+            new String[] {"POST", "/user/hello"},
+            new String[] {"GET", "/user/signup"},
+            new String[] {"DELETE", "/user/login"},
+            new String[] {"PUT", "/user/verification"});
+    for (String[] request : requests) {
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(url(server, request[1]))
+                  .method(request[0], HttpRequest.BodyPublishers.ofString("{}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(403, response.statusCode(), request[0] + " " + request[1]);
+      assertEquals("{\"message\":\"Missing Authentication Token\"}", response.body(), request[0] + " " + request[1]);
+      assertCors(response);
+    }
+  }
+
+  @Test
+  void aBodyOverTenMegabytesIs413RequestTooLongAndABodyOfTenIsRead() throws Exception {
+    int limit = 10 * 1024 * 1024;
+    HttpResponse<String> tooLong = post(server, "/user/signup", "x".repeat(limit + 1));
+    assertEquals(413, tooLong.statusCode());
+    assertEquals("{\"message\":\"Request Too Long\"}", tooLong.body());
+    assertCors(tooLong);
+
+    HttpResponse<String> atTheLimit = post(server, "/user/signup", "x".repeat(limit));
+    assertEquals(400, atTheLimit.statusCode());
+    assertEquals(INVALID_BODY, atTheLimit.body());
+    System.out.println("UserRoutesIT: a body of " + (limit + 1) + " bytes is refused 413, one of " + limit + " is read");
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private static <T extends AutoCloseable> T closeLater(T resource) {

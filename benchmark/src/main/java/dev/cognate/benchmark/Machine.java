@@ -2,6 +2,7 @@ package dev.cognate.benchmark;
 
 import dev.cognate.CognateConfig;
 import dev.cognate.service.Passwords;
+import java.security.SecureRandom;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ record Machine(String description, int cores, double rsaPerSecondJdk, OptionalDo
         + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vm.name") + "), "
         + System.getProperty("os.name") + " " + System.getProperty("os.arch");
     int cost = CognateConfig.DEFAULT_BCRYPT_COST;
-    Passwords passwords = new Passwords(cost);
+    Passwords passwords = new Passwords(cost, new SecureRandom());
     return new Machine(description, cores, signaturesPerSecond(null), corretto().stream()
         .mapToDouble(Machine::signaturesPerSecond).findFirst(), cost,
         millisEach(() -> passwords.hash("Passw0rd!")),

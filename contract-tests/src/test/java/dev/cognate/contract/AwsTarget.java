@@ -3,10 +3,12 @@ package dev.cognate.contract;
 import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
@@ -23,28 +25,42 @@ final class AwsTarget extends Target {
     this.region = region;
   }
 
-  /** The target, or why it cannot run here. */
-  static Targets.Resolved resolve() {
+  /** Real Cognito with the default region and credential chains. */
+  static AwsTarget resolve() {
+    return resolve(DefaultAwsRegionProviderChain.builder().build(), DefaultCredentialsProvider.builder().build());
+  }
+
+  /**
+   * Real Cognito, or an {@link IllegalStateException} saying what is missing: the run named this target, so a
+   * machine that cannot reach it fails the run rather than skipping every case and passing.
+   */
+  static AwsTarget resolve(AwsRegionProvider regions, AwsCredentialsProvider credentials) {
     Region region;
     try {
-      region = DefaultAwsRegionProviderChain.builder().build().getRegion();
+      region = regions.getRegion();
     } catch (SdkClientException e) {
-      return Targets.Resolved.unavailable("no AWS region configured (set AWS_REGION or a profile's region)");
+      throw unavailable("no AWS region is configured (set AWS_REGION or a profile's region)");
     }
-    DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
     try {
       credentials.resolveCredentials();
     } catch (SdkClientException e) {
-      return Targets.Resolved.unavailable("no AWS credentials found by the default credential chain");
+      throw unavailable(
+          "the default credential chain found no AWS credentials (set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,"
+              + " or AWS_PROFILE)");
     }
-    return Targets.Resolved.of(
-        new AwsTarget(
-            CognitoIdentityProviderClient.builder()
-                .region(region)
-                .credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.create())
-                .build(),
-            region));
+    // The SDK's retries stay on here: real Cognito throttles a suite that creates pools and users quickly, and its
+    // 500s are not ours to find.
+    return new AwsTarget(
+        CognitoIdentityProviderClient.builder()
+            .region(region)
+            .credentialsProvider(credentials)
+            .httpClient(UrlConnectionHttpClient.create())
+            .build(),
+        region);
+  }
+
+  private static IllegalStateException unavailable(String reason) {
+    return new IllegalStateException("-Dcognate.target=aws names real Cognito, but " + reason);
   }
 
   @Override

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Resolves the run's one {@link Target}, hands it to test methods, and closes it (deleting what the run created)
- * when the whole run ends. A target that cannot run here (AWS without credentials) skips each case with the
- * reason, so the parity report shows every case.
+ * when the whole run ends. A target named but unable to run here (AWS without credentials) fails each case with
+ * the reason, so the build fails rather than passing with every case skipped.
  */
 final class ContractExtension implements ExecutionCondition, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ContractExtension.class);
@@ -20,10 +20,7 @@ final class ContractExtension implements ExecutionCondition, ParameterResolver {
     if (context.getTestMethod().isEmpty()) {
       return ConditionEvaluationResult.enabled("cases decide one by one");
     }
-    Targets.Resolved resolved = resolved(context);
-    return resolved.target().isPresent()
-        ? ConditionEvaluationResult.enabled("target " + resolved.target().get().name())
-        : ConditionEvaluationResult.disabled(resolved.reason());
+    return ConditionEvaluationResult.enabled("target " + resolved(context).get().name());
   }
 
   @Override
@@ -33,7 +30,7 @@ final class ContractExtension implements ExecutionCondition, ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return resolved(context).target().orElseThrow();
+    return resolved(context).get();
   }
 
   private static Targets.Resolved resolved(ExtensionContext context) {

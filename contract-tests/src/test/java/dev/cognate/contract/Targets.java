@@ -9,14 +9,21 @@ import java.util.Optional;
 final class Targets {
   private Targets() {}
 
-  /** A target ready to use, or the reason this run cannot use it; closing it deletes what the run created. */
-  record Resolved(Optional<Target> target, String reason) implements AutoCloseable {
+  /**
+   * The target ready to use, or why the target the run named cannot run here (kept, so every case fails with the
+   * reason without asking again); closing it deletes what the run created.
+   */
+  record Resolved(Optional<Target> target, Optional<RuntimeException> failure) implements AutoCloseable {
     static Resolved of(Target target) {
-      return new Resolved(Optional.of(target), null);
+      return new Resolved(Optional.of(target), Optional.empty());
     }
 
-    static Resolved unavailable(String reason) {
-      return new Resolved(Optional.empty(), reason);
+    static Resolved failed(RuntimeException failure) {
+      return new Resolved(Optional.empty(), Optional.of(failure));
+    }
+
+    Target get() {
+      return target.orElseThrow(failure::orElseThrow);
     }
 
     @Override
@@ -46,7 +53,11 @@ final class Targets {
           throw new IllegalStateException("could not start a standalone emulator", e);
         }
       case "aws":
-        return AwsTarget.resolve();
+        try {
+          return Resolved.of(AwsTarget.resolve());
+        } catch (IllegalStateException e) {
+          return Resolved.failed(e);
+        }
       default:
         throw new IllegalArgumentException("cognate.target must be emulator, endpoint or aws, not " + name);
     }

@@ -22,8 +22,9 @@ public final class ConfigLoader {
   private static final Pattern DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|h)");
 
   /**
-   * One setting: its flag, its environment variable, whether it takes a value, and how it applies. A flag without
-   * a value applies when its variable is {@code true}, or {@code false} for a {@code --no-} flag.
+   * One setting: its flag, its environment variable, whether it takes a value, and how it applies. A switch (a flag
+   * without a value) is applied with {@code "true"} or {@code "false"}: bare it is on, {@code --flag=false} turns it
+   * off; its variable turns it on with {@code true}, or with {@code false} for a {@code --no-} flag.
    */
   record Option(String flag, String env, String value, String help, BiConsumer<CognateConfig.Builder, String> apply) {
     boolean takesValue() {
@@ -39,7 +40,7 @@ public final class ConfigLoader {
           new Option("--data", "COGNATE_DATA", "DIR", "folder of the H2 database file (default ./.cognate)",
               (b, v) -> b.dataDir(Path.of(v))),
           new Option("--in-memory", "COGNATE_IN_MEMORY", null, "keep everything in memory; nothing is written",
-              (b, v) -> b.inMemory()),
+              (b, v) -> b.inMemory(Boolean.parseBoolean(v))),
           new Option("--region", "COGNATE_REGION", "REGION",
               "region of pool ids and ARNs when a request is unsigned; a signed one uses its own (default us-east-1)",
               CognateConfig.Builder::region),
@@ -59,7 +60,7 @@ public final class ConfigLoader {
               ConfigLoader::triggers),
           new Option("--no-dev-api", "COGNATE_DEV_API", null,
               "turn off every /_cognate route but /_cognate/health (env: false)",
-              (b, v) -> b.devApi(false)),
+              (b, v) -> b.devApi(!Boolean.parseBoolean(v))),
           new Option("--lockout-after", "COGNATE_LOCKOUT_AFTER", "N",
               "wrong passwords in a row before sign-in is locked out (default 5)",
               (b, v) -> b.limits(l -> l.withLockoutAfter(integer("--lockout-after", v)))),
@@ -103,8 +104,9 @@ public final class ConfigLoader {
       if (value != null && !value.isBlank()) {
         if (option.takesValue()) {
           fromEnvironment(option, builder, value.trim());
-        } else if (switchValue(option.env(), value.trim()) != option.flag().startsWith("--no-")) {
-          option.apply().accept(builder, null);
+        } else {
+          boolean on = switchValue(option.env(), value.trim()) != option.flag().startsWith("--no-");
+          option.apply().accept(builder, String.valueOf(on));
         }
       }
     }
@@ -116,15 +118,15 @@ public final class ConfigLoader {
               .filter(o -> o.flag().equals(flag))
               .findFirst()
               .orElseThrow(() -> new IllegalArgumentException("unknown option " + arg));
-      String value = null;
-      if (option.takesValue()) {
-        if (arg.contains("=")) {
-          value = arg.substring(arg.indexOf('=') + 1);
-        } else if (i + 1 < args.size()) {
-          value = args.get(++i);
-        } else {
-          throw new IllegalArgumentException(flag + " needs a value");
-        }
+      String value;
+      if (!option.takesValue()) {
+        value = arg.contains("=") ? String.valueOf(switchValue(flag, arg.substring(arg.indexOf('=') + 1))) : "true";
+      } else if (arg.contains("=")) {
+        value = arg.substring(arg.indexOf('=') + 1);
+      } else if (i + 1 < args.size()) {
+        value = args.get(++i);
+      } else {
+        throw new IllegalArgumentException(flag + " needs a value");
       }
       option.apply().accept(builder, value);
     }
@@ -148,6 +150,7 @@ public final class ConfigLoader {
       text.append(String.format("  %-26s %-29s %s%n", flag, option.env(), option.help()));
     }
     text.append(String.format("  %-26s %-29s %s%n", "--help", "", "print this help"));
+    text.append("\nA switch (an option without a value) also takes =true or =false, e.g. --in-memory=false.\n");
     return text.toString();
   }
 
@@ -201,12 +204,12 @@ public final class ConfigLoader {
     }
   }
 
-  /** A switch in the environment is true or false: anything else is a typo that must not silently mean false. */
-  private static boolean switchValue(String env, String value) {
+  /** A switch's value is true or false: anything else is a typo that must not silently mean false. */
+  private static boolean switchValue(String name, String value) {
     if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
       return Boolean.parseBoolean(value);
     }
-    throw new IllegalArgumentException(env + " must be true or false, was " + value);
+    throw new IllegalArgumentException(name + " must be true or false, was " + value);
   }
 
   /** A whole number of milliseconds, seconds, minutes or hours: {@code 500ms}, {@code 1s}, {@code 15m}, {@code 2h}. */

@@ -128,8 +128,10 @@ public final class CognateExtension implements BeforeAllCallback, TestInstancePo
    * and closed by JUnit with the store that holds it.
    */
   private static Running running(ExtensionContext context, CognateExtension extension) {
+    // A @Nested class belongs to the class around it: it takes that class's settings and so its emulator.
     Optional<CognateTest> annotation =
-        AnnotationSupport.findAnnotation(context.getRequiredTestClass(), CognateTest.class);
+        AnnotationSupport.findAnnotation(
+            context.getRequiredTestClass(), CognateTest.class, context.getEnclosingTestClasses());
     boolean sharedPerJvm =
         extension.shared.isPresent()
             ? extension.shared.get()

@@ -139,20 +139,25 @@ public final class HttpServer implements AutoCloseable {
     ctx.status(200).contentType("application/json").result(json.write(document.get()));
   }
 
-  /** One line a request: operation, status or error code, milliseconds. */
+  /**
+   * One line a request: what was asked (the operation of an API call, else method and path, never the query string,
+   * which may name a user), status or error code, milliseconds.
+   */
   private static void logRequest(Context ctx) {
-    if (!"POST".equals(ctx.method().name())) {
-      return;
-    }
     Object operation = ctx.attribute(AwsJsonEndpoint.OPERATION_ATTRIBUTE);
     Object errorCode = ctx.attribute(AwsErrors.ERROR_CODE_ATTRIBUTE);
     Long started = ctx.attribute(STARTED_ATTRIBUTE);
     long millis = started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
     REQUESTS.info(
         "{} {} {}ms",
-        operation == null ? "-" : operation,
+        operation != null ? operation : apiCall(ctx) ? "-" : ctx.method().name() + " " + ctx.path(),
         errorCode == null ? ctx.status().getCode() : errorCode,
         millis);
+  }
+
+  /** A POST outside {@code /_cognate/} is an API call, named by its operation or {@code -} when it names none. */
+  private static boolean apiCall(Context ctx) {
+    return "POST".equals(ctx.method().name()) && !ctx.path().startsWith(DevRoutes.PREFIX);
   }
 
   public int port() {

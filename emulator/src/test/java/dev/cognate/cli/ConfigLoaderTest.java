@@ -311,4 +311,31 @@ class ConfigLoaderTest {
     assertTrue(ConfigLoader.usage().contains("--template FILE[#STACK]"));
     assertTrue(ConfigLoader.usage().contains("COGNATE_ENV_FILE"));
   }
+
+  @Test
+  void switchFlagsTakeAnExplicitTrueOrFalse() {
+    assertTrue(ConfigLoader.load(List.of("--in-memory=true"), Map.of()).inMemory());
+    assertFalse(ConfigLoader.load(List.of("--in-memory=false"), Map.of()).inMemory());
+    assertEquals(
+        Optional.of(Path.of(".cognate")), ConfigLoader.load(List.of("--in-memory=false"), Map.of()).dataDir());
+    assertFalse(ConfigLoader.load(List.of("--in-memory=false"), Map.of("COGNATE_IN_MEMORY", "true")).inMemory());
+    assertEquals(
+        Optional.of(Path.of("/tmp/x")),
+        ConfigLoader.load(List.of("--data", "/tmp/x", "--in-memory=false"), Map.of()).dataDir());
+    assertFalse(ConfigLoader.load(List.of("--no-dev-api=true"), Map.of()).devApi());
+    assertTrue(ConfigLoader.load(List.of("--no-dev-api=false"), Map.of("COGNATE_DEV_API", "false")).devApi());
+    assertTrue(ConfigLoader.usage().contains("=true or =false, e.g. --in-memory=false"), ConfigLoader.usage());
+  }
+
+  @Test
+  void switchFlagsRefuseAnythingButTrueOrFalse() {
+    assertEquals(
+        "--in-memory must be true or false, was yes",
+        assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(List.of("--in-memory=yes"), Map.of()))
+            .getMessage());
+    assertEquals(
+        "--no-dev-api must be true or false, was ",
+        assertThrows(IllegalArgumentException.class, () -> ConfigLoader.load(List.of("--no-dev-api="), Map.of()))
+            .getMessage());
+  }
 }

@@ -1,6 +1,7 @@
 package dev.cognate.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.cognate.Cognate;
 import java.net.URI;
@@ -8,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Two test classes that ask to share get one emulator for the whole JVM. */
+/** Test classes that ask to share get one emulator for the whole JVM, and so do the classes nested in them. */
 class SharedPerJvmIT {
   private static final AtomicReference<URI> FIRST_SEEN = new AtomicReference<>();
 
@@ -32,6 +33,26 @@ class SharedPerJvmIT {
     @Test
     void usesTheSameEmulator(Cognate cognate) {
       sameAsAnyOther(cognate);
+    }
+  }
+
+  @Nested
+  @CognateTest(sharedPerJvm = true)
+  class Outer {
+    private Cognate outer;
+
+    @Test
+    void usesTheSharedEmulator(Cognate cognate) {
+      sameAsAnyOther(cognate);
+    }
+
+    @Nested
+    class Inner {
+      @Test
+      void usesTheOuterClassEmulator(Cognate cognate) {
+        assertSame(outer, cognate);
+        sameAsAnyOther(cognate);
+      }
     }
   }
 }

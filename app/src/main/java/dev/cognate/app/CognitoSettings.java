@@ -2,7 +2,10 @@ package dev.cognate.app;
 
 import java.net.URI;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
@@ -20,6 +23,19 @@ public record CognitoSettings(String userPoolId, String clientId) {
   /** The client the SDK configures from the environment, with the HTTP client that starts fastest. */
   public static CognitoIdentityProviderClient defaultClient() {
     return CognitoIdentityProviderClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+  }
+
+  /**
+   * A client for an emulator on this machine, which takes any credentials: the app's own, so the local runner needs
+   * nothing of the emulator's test helpers.
+   */
+  public static CognitoIdentityProviderClient localClient(URI endpoint, String region) {
+    return CognitoIdentityProviderClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.of(region))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
   }
 
   /**

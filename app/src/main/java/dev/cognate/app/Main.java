@@ -3,7 +3,6 @@ package dev.cognate.app;
 import dev.cognate.Cognate;
 import dev.cognate.CognateConfig;
 import dev.cognate.app.local.LocalServer;
-import dev.cognate.testing.CognitoClients;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -134,18 +133,18 @@ public final class Main {
   static Running start(Options options) {
     Map<String, String> env = System.getenv();
     if (options.withEmulator()) {
-      CognateConfig config = CognateConfig.builder().port(options.emulatorPort()).inMemory().build();
+      CognateConfig config =
+          CognateConfig.builder().port(options.emulatorPort()).inMemory().template(LocalServer.TEMPLATE).build();
       Cognate emulator;
       try {
         emulator = Cognate.start(config);
       } catch (RuntimeException e) {
         throw new CannotStart("start the emulator", config.host(), config.port(), e);
       }
-      CognitoIdentityProviderClient cognito = emulatorClient(emulator.endpoint());
+      CognitoIdentityProviderClient cognito = CognitoSettings.localClient(emulator.endpoint(), config.region());
+      CognitoSettings settings = new CognitoSettings(emulator.resource("UserPool"), emulator.resource("UserClient"));
       LocalServer server;
-      CognitoSettings settings;
       try {
-        settings = OriginalStack.create(cognito);
         String issuer = CognitoSettings.issuer(emulator.endpoint(), settings.userPoolId());
         server = serve(options, cognito, settings, issuer);
       } catch (RuntimeException e) {
@@ -179,10 +178,5 @@ public final class Main {
     } catch (RuntimeException e) {
       throw new CannotStart("serve the app", options.host(), options.port(), e);
     }
-  }
-
-  /** A client for the in-process emulator, which accepts any credentials. */
-  static CognitoIdentityProviderClient emulatorClient(URI endpoint) {
-    return CognitoClients.forEndpoint(endpoint, CognateConfig.DEFAULT_REGION);
   }
 }

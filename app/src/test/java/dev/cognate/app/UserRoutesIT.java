@@ -71,14 +71,14 @@ class UserRoutesIT {
   @BeforeAll
   static void start() {
     cognate = closeLater(Cognate.start(CognateConfig.forTests().build()));
-    cognito = closeLater(Main.emulatorClient(cognate.endpoint()));
+    cognito = closeLater(CognitoSettings.localClient(cognate.endpoint(), "us-east-1"));
     stack = OriginalStack.create(cognito);
     server = closeLater(serve(cognate, cognito, stack));
 
     pastCognate =
         closeLater(
             Cognate.start(CognateConfig.forTests().clock(new MutableClock(Instant.now().minus(Duration.ofHours(6)))).build()));
-    pastCognito = closeLater(Main.emulatorClient(pastCognate.endpoint()));
+    pastCognito = closeLater(CognitoSettings.localClient(pastCognate.endpoint(), "us-east-1"));
     pastStack = OriginalStack.create(pastCognito);
     pastServer = closeLater(serve(pastCognate, pastCognito, pastStack));
   }
@@ -314,7 +314,7 @@ class UserRoutesIT {
   void verificationWithAnExpiredCodeIs400() throws Exception {
     MutableClock clock = new MutableClock(Instant.now());
     try (Cognate timed = Cognate.start(CognateConfig.forTests().clock(clock).build());
-        CognitoIdentityProviderClient timedCognito = Main.emulatorClient(timed.endpoint())) {
+        CognitoIdentityProviderClient timedCognito = CognitoSettings.localClient(timed.endpoint(), "us-east-1")) {
       CognitoSettings timedStack = OriginalStack.create(timedCognito);
       try (LocalServer timedServer = serve(timed, timedCognito, timedStack)) {
         String username = newName();

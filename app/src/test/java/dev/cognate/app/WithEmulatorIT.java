@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cognate.app.local.LocalServer;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +27,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolDes
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 
-/** {@code --with-emulator}: one command starts the emulator, creates the original stack and serves the app. */
+/**
+ * {@code --with-emulator}: one command starts the emulator, provisions the pool and client of {@code template.yaml}
+ * (the file that deploys the stack) and serves the app.
+ */
 class WithEmulatorIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -38,6 +45,13 @@ class WithEmulatorIT {
   }
 
   @Test
+  void theTemplateItProvisionsIsTheOneThatDeploysTheStack() throws Exception {
+    assertEquals(
+        Files.readString(Path.of("template.yaml")),
+        new String(LocalServer.TEMPLATE.openStream().readAllBytes(), StandardCharsets.UTF_8));
+  }
+
+  @Test
   void servesTheAppAgainstAFreshOriginalStack() throws Exception {
     running = Main.start(new Main.Options("127.0.0.1", 0, true, 0));
     assertTrue(running.server().port() > 0);
@@ -47,6 +61,7 @@ class WithEmulatorIT {
     assertEquals(1, pools.size());
     assertEquals("Serverless-Chat", pools.get(0).name());
     String poolId = pools.get(0).id();
+    assertEquals(running.emulator().resource("UserPool"), poolId, "the pool is template.yaml's, with its stable id");
 
     UserPoolType pool = running.cognito().describeUserPool(b -> b.userPoolId(poolId)).userPool();
     PasswordPolicyType policy = pool.policies().passwordPolicy();

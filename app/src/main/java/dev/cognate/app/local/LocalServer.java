@@ -7,6 +7,7 @@ import dev.cognate.app.IdTokenAuthorizer;
 import dev.cognate.app.UserApi;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.net.URL;
 import io.javalin.http.HttpResponseException;
 
 /** The app's routes over HTTP on a laptop, with the Cognito authorizer in front of {@code /user/hello}. */
@@ -20,6 +21,9 @@ public final class LocalServer implements AutoCloseable {
   private static final ApiResponse MISSING_AUTHENTICATION_TOKEN =
       ApiResponse.of(403, "message", "Missing Authentication Token");
   private static final ApiResponse REQUEST_TOO_LONG = ApiResponse.of(413, "message", "Request Too Long");
+
+  /** The stack's SAM template, which the build copies next to this class: {@code --with-emulator} provisions it. */
+  public static final URL TEMPLATE = LocalServer.class.getResource("template.yaml");
 
   private final Javalin javalin;
 

@@ -47,8 +47,7 @@ class LambdaJarIT {
                       || (name.startsWith("dev/cognate/") && !name.equals("dev/cognate/")
                           && !name.startsWith("dev/cognate/app/"))
                       || name.startsWith("dev/cognate/app/local/")
-                      || name.startsWith("dev/cognate/app/Main")
-                      || name.startsWith("dev/cognate/app/OriginalStack"))
+                      || name.startsWith("dev/cognate/app/Main"))
               .toList();
     }
     System.out.println(

@@ -5,9 +5,10 @@ import dev.cognate.testing.PoolSpec;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
- * The user pool and app client of the original stack (its serverless.ts), created through the API. The settings
- * are {@link PoolSpec#original()}, shared with the JUnit extension's {@code @PoolSettings(original = true)}, and
- * match {@code template.yaml}.
+ * A pool and app client shaped as the original stack's, created through the API, for tests that need several of them
+ * in one emulator (the template's ids are the same every time). The settings are {@link PoolSpec#original()}, shared
+ * with the JUnit extension's {@code @PoolSettings(original = true)}; {@code WithEmulatorIT} checks that the pool
+ * {@code template.yaml} provisions has them too.
  */
 public final class OriginalStack {
   private OriginalStack() {}

@@ -77,6 +77,8 @@ final class StateRoutes {
     } catch (DateTimeParseException e) {
       throw badRequest("Cannot read " + e.getParsedString() + " as "
           + (body.has("set") ? "an instant such as 2030-01-01T00:00:00Z." : "a duration such as PT1H or PT90S."));
+    } catch (IllegalArgumentException e) {
+      throw badRequest(e.getMessage());
     }
     respond(ctx, clockNow());
   }

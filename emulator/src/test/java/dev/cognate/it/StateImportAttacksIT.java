@@ -1,0 +1,157 @@
+package dev.cognate.it;
+
+import static dev.cognate.support.Users.APP_PASSWORD;
+import static dev.cognate.support.Users.attr;
+import static dev.cognate.support.Users.signIn;
+import static dev.cognate.support.Users.signUpConfirmed;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.cognate.Cognate;
+import dev.cognate.CognateConfig;
+import dev.cognate.support.Pool;
+import dev.cognate.support.Pools;
+import dev.cognate.support.TestEmulator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+
+/**
+ * Import and reset as a busy CI meets them: requests in flight while the state is replaced, and new rows after an
+ * import, in memory and in a file database across a restart.
+ */
+class StateImportAttacksIT {
+  @Test
+  void signUpsAndSignInsDuringImportsAndResetsNeverFailInside() throws Exception {
+    try (Cognate cognate = TestEmulator.start();
+        CognitoIdentityProviderClient cognito = TestEmulator.client(cognate)) {
+      Pool pool = passwordPool(cognito);
+      signUpConfirmed(cognito, cognate, pool, "ann", APP_PASSWORD, attr("email", "ann@example.com"));
+      for (int i = 0; i < 150; i++) {
+        String name = "filler" + i;
+        cognito.adminCreateUser(
+            r -> r.userPoolId(pool.poolId()).username(name).messageAction(MessageActionType.SUPPRESS)
+                .userAttributes(attr("email", name + "@example.com")));
+      }
+      String state = cognate.exportState(true);
+
+      AtomicBoolean running = new AtomicBoolean(true);
+      AtomicInteger calls = new AtomicInteger();
+      Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+      List<String> serverErrors = Collections.synchronizedList(new ArrayList<>());
+      ExecutorService workers = Executors.newFixedThreadPool(4);
+      List<Future<?>> running4 = new ArrayList<>();
+      for (int w = 0; w < 4; w++) {
+        int worker = w;
+        running4.add(workers.submit(() -> {
+          int n = 0;
+          while (running.get() && n < 400) {
+            String name = "w" + worker + "n" + n++;
+            String outcome;
+            try {
+              if (n % 2 == 0) {
+                cognito.signUp(r -> r.clientId(pool.clientId()).username(name).password(APP_PASSWORD)
+                    .userAttributes(attr("email", name + "@example.com")));
+              } else {
+                signIn(cognito, pool.clientId(), "ann", APP_PASSWORD);
+              }
+              outcome = "OK";
+            } catch (CognitoIdentityProviderException e) {
+              outcome = e.awsErrorDetails().errorCode();
+              if (e.statusCode() >= 500) {
+                serverErrors.add(e.awsErrorDetails().errorMessage());
+              }
+            }
+            calls.incrementAndGet();
+            outcomes.merge(outcome, 1, Integer::sum);
+          }
+          return null;
+        }));
+      }
+      int imports = 0;
+      int resets = 0;
+      try {
+        for (int round = 0; round < 12; round++) {
+          cognate.importState(state);
+          imports++;
+          if (round % 3 == 2) {
+            cognate.reset();
+            resets++;
+          }
+        }
+        cognate.importState(state);
+        imports++;
+      } finally {
+        running.set(false);
+        for (Future<?> f : running4) {
+          f.get(120, TimeUnit.SECONDS);
+        }
+        workers.shutdownNow();
+      }
+      System.out.println("StateImportAttacksIT: " + imports + " imports and " + resets + " resets of a 151-user state"
+          + " during " + calls.get() + " sign-ups/sign-ins: " + outcomes);
+      assertEquals(List.of(), serverErrors);
+      assertEquals("ann", cognito.getUser(r -> r.accessToken(
+          signIn(cognito, pool.clientId(), "ann", APP_PASSWORD).accessToken())).username());
+    }
+  }
+
+  @Test
+  void usersCreatedAfterAnImportIntoAFileDatabaseAndARestartGetRowsOfTheirOwn(@TempDir Path dir) throws Exception {
+    String state;
+    Pool pool;
+    try (Cognate source = TestEmulator.start();
+        CognitoIdentityProviderClient cognito = TestEmulator.client(source)) {
+      pool = passwordPool(cognito);
+      // Deleted users leave gaps in the row numbers the export carries; new rows must not collide with them.
+      for (String name : List.of("gone1", "gone2", "ann", "gone3", "bo", "cy")) {
+        signUpConfirmed(cognito, source, pool, name, APP_PASSWORD, attr("email", name + "@example.com"));
+      }
+      for (String name : List.of("gone1", "gone2", "gone3")) {
+        cognito.adminDeleteUser(r -> r.userPoolId(pool.poolId()).username(name));
+      }
+      state = source.exportState(true);
+    }
+    String gapped = state;
+    try (Cognate target = TestEmulator.start(CognateConfig.forTests().dataDir(dir))) {
+      target.importState(gapped);
+    }
+    try (Cognate restarted = TestEmulator.start(CognateConfig.forTests().dataDir(dir));
+        CognitoIdentityProviderClient cognito = TestEmulator.client(restarted)) {
+      for (String name : List.of("ann", "bo", "cy")) {
+        assertEquals(name, cognito.getUser(r -> r.accessToken(
+            signIn(cognito, pool.clientId(), name, APP_PASSWORD).accessToken())).username());
+      }
+      for (int i = 0; i < 5; i++) {
+        String name = "new" + i;
+        signUpConfirmed(cognito, restarted, pool, name, APP_PASSWORD, attr("email", name + "@example.com"));
+        assertEquals(name, cognito.getUser(r -> r.accessToken(
+            signIn(cognito, pool.clientId(), name, APP_PASSWORD).accessToken())).username());
+      }
+      assertEquals(8, cognito.listUsers(r -> r.userPoolId(pool.poolId())).users().size());
+      System.out.println("StateImportAttacksIT: 3 users imported with gaps in their row numbers into a file database,"
+          + " restarted, 5 new users signed up and in beside them");
+    }
+  }
+
+  private static Pool passwordPool(CognitoIdentityProviderClient cognito) {
+    return Pools.appPool(
+        cognito,
+        c -> c.explicitAuthFlows(
+            ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH));
+  }
+}

@@ -132,6 +132,9 @@ import dev.cognate.storage.jdbc.Database;
 import dev.cognate.storage.jdbc.JdbcClientStore;
 import dev.cognate.storage.jdbc.JdbcCodeAttemptStore;
 import dev.cognate.storage.jdbc.JdbcDomainStore;
+import dev.cognate.storage.DomainStore;
+import dev.cognate.storage.StateStore.Snapshot;
+import dev.cognate.state.ReadBack;
 import dev.cognate.storage.jdbc.JdbcIdentityProviderStore;
 import dev.cognate.storage.jdbc.JdbcKeyStore;
 import dev.cognate.storage.jdbc.JdbcOutboxStore;
@@ -168,6 +171,7 @@ public final class Engine implements AutoCloseable {
   private final EmulatorClock clock;
   private final StateStore stateStore;
   private final Passwords passwords;
+  private final ReadBack readBack;
 
   public Engine(CognateConfig config) {
     this.clock = new EmulatorClock(config.clock());
@@ -229,7 +233,8 @@ public final class Engine implements AutoCloseable {
                 new PasswordSrpChallenge(challengeSessions, passwordVerifier),
                 customChallenge));
     NewUsers newUsers = new NewUsers(userStore, database, random);
-    UserPoolDomains domains = new UserPoolDomains(new JdbcDomainStore(database), clock);
+    DomainStore domainStore = new JdbcDomainStore(database);
+    UserPoolDomains domains = new UserPoolDomains(domainStore, clock);
     ResourceServerStore serverStore = new JdbcResourceServerStore(database);
     ResourceServers servers = new ResourceServers(serverStore);
     IdentityProviderStore providerStore = new JdbcIdentityProviderStore(database);
@@ -240,6 +245,7 @@ public final class Engine implements AutoCloseable {
     PasswordResets resets = new PasswordResets(users, passwords, codes, codeCheck, clock);
     PasswordChanges passwordChanges = new PasswordChanges(users, passwords, attempts, clock);
     UserAttributes userAttributes = new UserAttributes(users, codes, codeCheck, clock);
+    this.readBack = new ReadBack(pools, clients, userStore, groupStore, domainStore, serverStore, providerStore);
     ClientSettings clientSettings = new ClientSettings(new ClientOAuthReferences(providers, serverStore));
     SoftwareTokens softwareTokens = new SoftwareTokens(users, userStore, challengeSessions, directory, clock, random);
     MfaPreferences mfaPreferences = new MfaPreferences(users);
@@ -407,11 +413,18 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Replaces the whole state by an export, in one transaction. Pools whose keys the export lacks get new ones when
-   * they next sign. A document that is not an export or does not fit is refused with an
+   * they next sign. A document that is not an export, does not fit, or holds a pool, client, user, group, domain,
+   * resource server or identity provider the emulator cannot read back is refused with an
    * {@link IllegalArgumentException} saying why, and nothing changes.
    */
   public void importState(String json) {
-    stateStore.replace(StateJson.read(json));
+    Snapshot snapshot = StateJson.read(json);
+    database.inOne(
+        () -> {
+          stateStore.replace(snapshot);
+          readBack.check(snapshot);
+          return null;
+        });
     forgetInMemory();
   }
 

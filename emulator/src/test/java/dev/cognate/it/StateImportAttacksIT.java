@@ -5,7 +5,11 @@ import static dev.cognate.support.Users.attr;
 import static dev.cognate.support.Users.signIn;
 import static dev.cognate.support.Users.signUpConfirmed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.Cognate;
 import dev.cognate.CognateConfig;
 import dev.cognate.support.Pool;
@@ -14,6 +18,7 @@ import dev.cognate.support.TestEmulator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +40,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActi
  * import, in memory and in a file database across a restart.
  */
 class StateImportAttacksIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
   @Test
   void signUpsAndSignInsDuringImportsAndResetsNeverFailInside() throws Exception {
     try (Cognate cognate = TestEmulator.start();
@@ -145,6 +151,38 @@ class StateImportAttacksIT {
       assertEquals(8, cognito.listUsers(r -> r.userPoolId(pool.poolId())).users().size());
       System.out.println("StateImportAttacksIT: 3 users imported with gaps in their row numbers into a file database,"
           + " restarted, 5 new users signed up and in beside them");
+    }
+  }
+
+  @Test
+  void anImportWhoseValuesTheEmulatorCannotReadIsRefused() throws Exception {
+    try (Cognate cognate = TestEmulator.start();
+        CognitoIdentityProviderClient cognito = TestEmulator.client(cognate)) {
+      Pool pool = passwordPool(cognito);
+      signUpConfirmed(cognito, cognate, pool, "ann", APP_PASSWORD, attr("email", "ann@example.com"));
+      String good = cognate.exportState(true);
+      ObjectNode badSettings = (ObjectNode) JSON.readTree(good);
+      ((ObjectNode) badSettings.get("tables").get("user_pools").get(0)).put("settings", "not json");
+      ObjectNode badClient = (ObjectNode) JSON.readTree(good);
+      ((ObjectNode) badClient.get("tables").get("app_clients").get(0)).put("settings", "{\"nonsense\": [");
+      ObjectNode badStatus = (ObjectNode) JSON.readTree(good);
+      ((ObjectNode) badStatus.get("tables").get("users").get(0)).put("status", "BOGUS");
+      Map<String, ObjectNode> cases = new LinkedHashMap<>();
+      cases.put("user_pools", badSettings);
+      cases.put("app_clients", badClient);
+      cases.put("users", badStatus);
+      for (Map.Entry<String, ObjectNode> c : cases.entrySet()) {
+        IllegalArgumentException refused =
+            assertThrows(IllegalArgumentException.class, () -> cognate.importState(c.getValue().toString()));
+        assertTrue(
+            refused.getMessage().startsWith("row 1 of table " + c.getKey() + " cannot be read back: "),
+            refused.getMessage());
+        System.out.println("StateImportAttacksIT: refused " + refused.getMessage());
+        cognito.describeUserPool(r -> r.userPoolId(pool.poolId()));
+        cognito.describeUserPoolClient(r -> r.userPoolId(pool.poolId()).clientId(pool.clientId()));
+        assertEquals("ann", cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("ann")).username());
+        signIn(cognito, pool.clientId(), "ann", APP_PASSWORD);
+      }
     }
   }
 

@@ -99,6 +99,27 @@ class StateControlAttacksIT {
         + " a localhost page -> 200");
   }
 
+  @Test
+  void aSwitchThatIsNeitherTrueNorFalseIsRefusedRatherThanReadAsFalse() throws Exception {
+    Pool pool = Pools.defaultPool(cognito);
+    String state = cognate.exportState();
+    for (String value : List.of("yes", "1", "")) {
+      RawHttp.Response reset = post("/_cognate/reset?empty=" + value, "", null, null);
+      assertEquals(400, reset.status(), "empty=" + value + " -> " + reset);
+      assertEquals("empty must be true or false.", JSON.readTree(reset.body()).get("message").asText());
+      RawHttp.Response export =
+          RawHttp.exchange(cognate.endpoint(), request("GET", "/_cognate/state?keys=" + value, "", null, null));
+      assertEquals(400, export.status(), "keys=" + value + " -> " + export);
+      assertEquals("keys must be true or false.", JSON.readTree(export.body()).get("message").asText());
+    }
+    assertEquals(state, cognate.exportState());
+    assertEquals(pool.poolId(), cognito.describeUserPool(r -> r.userPoolId(pool.poolId())).userPool().id());
+    RawHttp.Response withoutKeys =
+        RawHttp.exchange(cognate.endpoint(), request("GET", "/_cognate/state?keys=false", "", null, null));
+    assertEquals(200, withoutKeys.status(), withoutKeys.toString());
+    assertEquals(false, JSON.readTree(withoutKeys.body()).get("keys").asBoolean());
+  }
+
   private RawHttp.Response post(String path, String body, String contentType, String origin) throws Exception {
     return RawHttp.exchange(cognate.endpoint(), request("POST", path, body, contentType, origin));
   }

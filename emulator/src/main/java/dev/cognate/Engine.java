@@ -132,6 +132,7 @@ import dev.cognate.storage.jdbc.Database;
 import dev.cognate.storage.jdbc.JdbcClientStore;
 import dev.cognate.storage.jdbc.JdbcCodeAttemptStore;
 import dev.cognate.storage.jdbc.JdbcDomainStore;
+import dev.cognate.storage.DeadlockVictimException;
 import dev.cognate.storage.DomainStore;
 import dev.cognate.storage.StateStore.Snapshot;
 import dev.cognate.state.ReadBack;
@@ -172,6 +173,10 @@ public final class Engine implements AutoCloseable {
   private final StateStore stateStore;
   private final Passwords passwords;
   private final ReadBack readBack;
+  // Whole-state changes (reset, import) run one at a time: two imports at once would each delete the rows they see
+  // and then insert the same ones, and one would be refused for clashing with the other's, as if its document were
+  // at fault.
+  private final Object wholeState = new Object();
 
   public Engine(CognateConfig config) {
     this.clock = new EmulatorClock(config.clock());
@@ -384,10 +389,12 @@ public final class Engine implements AutoCloseable {
    * describe is created again, with the same ids. The schema and the clock stay as they are.
    */
   public void reset(ResetTo to) {
-    stateStore.wipe();
-    forgetInMemory();
-    if (to == ResetTo.PROVISIONED) {
-      provision();
+    synchronized (wholeState) {
+      retryingDeadlocks(stateStore::wipe);
+      forgetInMemory();
+      if (to == ResetTo.PROVISIONED) {
+        provision();
+      }
     }
   }
 
@@ -397,13 +404,15 @@ public final class Engine implements AutoCloseable {
    * as the template and seeds have it. False when there was no such pool.
    */
   public boolean reset(String userPoolId, ResetTo to) {
-    boolean existed = stateStore.wipe(userPoolId);
-    keys.forget(userPoolId);
-    passwords.forgetVerified();
-    if (to == ResetTo.PROVISIONED) {
-      provision();
+    synchronized (wholeState) {
+      boolean existed = stateStore.wipe(userPoolId);
+      keys.forget(userPoolId);
+      passwords.forgetVerified();
+      if (to == ResetTo.PROVISIONED) {
+        provision();
+      }
+      return existed;
     }
-    return existed;
   }
 
   /** The whole state as JSON ({@link StateJson}); signing keys only when {@code withKeys}. */
@@ -419,13 +428,39 @@ public final class Engine implements AutoCloseable {
    */
   public void importState(String json) {
     Snapshot snapshot = StateJson.read(json);
-    database.inOne(
-        () -> {
-          stateStore.replace(snapshot);
-          readBack.check(snapshot);
-          return null;
-        });
-    forgetInMemory();
+    synchronized (wholeState) {
+      retryingDeadlocks(
+          () -> database.inOne(
+              () -> {
+                stateStore.replace(snapshot);
+                readBack.check(snapshot);
+                return null;
+              }));
+      forgetInMemory();
+    }
+  }
+
+  /**
+   * Runs a change of the whole state again when the database rolled it back to break a deadlock with a request
+   * writing meanwhile (which itself runs again, see {@link OperationRegistry#run}), after a short pause.
+   */
+  private static void retryingDeadlocks(Runnable change) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        change.run();
+        return;
+      } catch (DeadlockVictimException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        try {
+          Thread.sleep(10L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   private void forgetInMemory() {

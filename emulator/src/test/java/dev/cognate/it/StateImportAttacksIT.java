@@ -117,6 +117,49 @@ class StateImportAttacksIT {
   }
 
   @Test
+  void importsAndResetsFromTwoThreadsAtOnceAllSucceed() throws Exception {
+    try (Cognate cognate = TestEmulator.start();
+        CognitoIdentityProviderClient cognito = TestEmulator.client(cognate)) {
+      Pool pool = passwordPool(cognito);
+      for (int i = 0; i < 150; i++) {
+        String name = "filler" + i;
+        cognito.adminCreateUser(
+            r -> r.userPoolId(pool.poolId()).username(name).messageAction(MessageActionType.SUPPRESS)
+                .userAttributes(attr("email", name + "@example.com")));
+      }
+      String state = cognate.exportState(true);
+      ExecutorService both = Executors.newFixedThreadPool(2);
+      List<String> failures = Collections.synchronizedList(new ArrayList<>());
+      try {
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+          done.add(both.submit(() -> {
+            for (int i = 0; i < 10; i++) {
+              try {
+                cognate.importState(state);
+                if (i % 3 == 0) {
+                  cognate.reset();
+                }
+              } catch (RuntimeException e) {
+                failures.add(e.toString());
+              }
+            }
+            return null;
+          }));
+        }
+        for (Future<?> f : done) {
+          f.get(120, TimeUnit.SECONDS);
+        }
+      } finally {
+        both.shutdownNow();
+      }
+      System.out.println("StateImportAttacksIT: 2 threads x 10 imports (with resets) of a 150-user state at once: "
+          + failures.size() + " failed " + failures.stream().limit(2).toList());
+      assertEquals(List.of(), failures);
+    }
+  }
+
+  @Test
   void usersCreatedAfterAnImportIntoAFileDatabaseAndARestartGetRowsOfTheirOwn(@TempDir Path dir) throws Exception {
     String state;
     Pool pool;

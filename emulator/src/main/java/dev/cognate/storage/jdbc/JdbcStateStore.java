@@ -150,6 +150,10 @@ public final class JdbcStateStore implements StateStore {
         }
       }
     } catch (SQLException e) {
+      if (Database.DEADLOCK.equals(e.getSQLState())) {
+        // Not the row's fault: the import runs again (see Engine).
+        throw e;
+      }
       throw new IllegalArgumentException(
           "row " + index + " of table " + table.name() + " does not fit: " + firstLine(e.getMessage()), e);
     }

@@ -79,6 +79,12 @@ public final class JdbcStateStore implements StateStore {
                 "the state was exported with schema version " + snapshot.schemaVersion()
                     + ", newer than this Cognate's (" + current + ")");
           }
+          if (snapshot.schemaVersion() < Schema.OLDEST_IMPORTABLE) {
+            throw new IllegalArgumentException(
+                "the state was exported with schema version " + snapshot.schemaVersion() + ", before version "
+                    + Schema.OLDEST_IMPORTABLE + " changed how stored data is laid out; open that Cognate's database"
+                    + " with this one and export again");
+          }
           List<Table> tables = tables(c);
           Map<String, Table> byName = new HashMap<>();
           tables.forEach(t -> byName.put(t.name(), t));

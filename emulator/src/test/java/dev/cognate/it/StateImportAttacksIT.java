@@ -188,6 +188,50 @@ class StateImportAttacksIT {
   }
 
   @Test
+  void anExportTakenWhileUsersSignUpImports() throws Exception {
+    try (Cognate cognate = TestEmulator.start();
+        Cognate other = TestEmulator.start();
+        CognitoIdentityProviderClient cognito = TestEmulator.client(cognate)) {
+      Pool pool = passwordPool(cognito);
+      AtomicBoolean running = new AtomicBoolean(true);
+      ExecutorService signUps = Executors.newFixedThreadPool(2);
+      List<Future<?>> workers = new ArrayList<>();
+      for (int w = 0; w < 2; w++) {
+        int worker = w;
+        workers.add(signUps.submit(() -> {
+          for (int n = 0; running.get() && n < 300; n++) {
+            String name = "w" + worker + "n" + n;
+            cognito.signUp(r -> r.clientId(pool.clientId()).username(name).password(APP_PASSWORD)
+                .userAttributes(attr("email", name + "@example.com")));
+          }
+          return null;
+        }));
+      }
+      List<String> refused = new ArrayList<>();
+      int exports = 0;
+      try {
+        for (; exports < 15; exports++) {
+          String state = cognate.exportState(true);
+          try {
+            other.importState(state);
+          } catch (IllegalArgumentException e) {
+            refused.add(e.getMessage());
+          }
+        }
+      } finally {
+        running.set(false);
+        for (Future<?> f : workers) {
+          f.get(120, TimeUnit.SECONDS);
+        }
+        signUps.shutdownNow();
+      }
+      System.out.println("StateImportAttacksIT: " + exports + " exports taken during sign-ups, " + refused.size()
+          + " refused on import " + refused.stream().limit(1).toList());
+      assertEquals(List.of(), refused);
+    }
+  }
+
+  @Test
   void usersCreatedAfterAnImportIntoAFileDatabaseAndARestartGetRowsOfTheirOwn(@TempDir Path dir) throws Exception {
     String state;
     Pool pool;

@@ -59,13 +59,21 @@ public final class JdbcStateStore implements StateStore {
   public Snapshot export(boolean withKeys) {
     return database.transaction(
         c -> {
-          Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
-          for (Table table : tables(c)) {
-            if (withKeys || !table.name().equals(KEYS_TABLE)) {
-              rows.put(table.name(), rowsOf(c, table));
+          // By default each statement sees what was committed when it began: users read, then a sign-up commits,
+          // then its attributes read would make an export that names users it does not hold. One snapshot for all.
+          int isolation = c.getTransactionIsolation();
+          c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+          try {
+            Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+            for (Table table : tables(c)) {
+              if (withKeys || !table.name().equals(KEYS_TABLE)) {
+                rows.put(table.name(), rowsOf(c, table));
+              }
             }
+            return new Snapshot(schemaVersion(c), rows);
+          } finally {
+            c.setTransactionIsolation(isolation);
           }
-          return new Snapshot(schemaVersion(c), rows);
         });
   }
 

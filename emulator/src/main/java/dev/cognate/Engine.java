@@ -250,7 +250,7 @@ public final class Engine implements AutoCloseable {
     PasswordResets resets = new PasswordResets(users, passwords, codes, codeCheck, clock);
     PasswordChanges passwordChanges = new PasswordChanges(users, passwords, attempts, clock);
     UserAttributes userAttributes = new UserAttributes(users, codes, codeCheck, clock);
-    this.readBack = new ReadBack(pools, clients, userStore, groupStore, domainStore, serverStore, providerStore);
+    this.readBack = new ReadBack(pools, clients, userStore, groupStore, domainStore, serverStore, providerStore, keys);
     ClientSettings clientSettings = new ClientSettings(new ClientOAuthReferences(providers, serverStore));
     SoftwareTokens softwareTokens = new SoftwareTokens(users, userStore, challengeSessions, directory, clock, random);
     MfaPreferences mfaPreferences = new MfaPreferences(users);
@@ -423,7 +423,7 @@ public final class Engine implements AutoCloseable {
   /**
    * Replaces the whole state by an export, in one transaction. Pools whose keys the export lacks get new ones when
    * they next sign. A document that is not an export, does not fit, or holds a pool, client, user, group, domain,
-   * resource server or identity provider the emulator cannot read back is refused with an
+   * resource server, identity provider or signing key the emulator cannot read back is refused with an
    * {@link IllegalArgumentException} saying why, and nothing changes.
    */
   public void importState(String json) {

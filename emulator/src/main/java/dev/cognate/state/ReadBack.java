@@ -8,14 +8,15 @@ import dev.cognate.storage.PoolStore;
 import dev.cognate.storage.ResourceServerStore;
 import dev.cognate.storage.StateStore.Snapshot;
 import dev.cognate.storage.UserStore;
+import dev.cognate.token.SigningKeys;
 import java.time.DateTimeException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Reads every imported pool, app client, user, group, domain, resource server and identity provider back through the
- * stores the operations use. The import itself checks only what the schema checks (types, keys, references): a
+ * Reads every imported pool, app client, user, group, domain, resource server, identity provider and signing key back
+ * through the stores the operations use. The import itself checks only what the schema checks (types, keys, references): a
  * value the schema takes but the emulator cannot read, such as settings that are not its JSON or an unknown user
  * status, would otherwise be imported and then fail every request touching it with a 500. Meant to run inside the
  * import's transaction, so that a refusal undoes the import.
@@ -28,9 +29,10 @@ public final class ReadBack {
   private final DomainStore domains;
   private final ResourceServerStore servers;
   private final IdentityProviderStore providers;
+  private final SigningKeys keys;
 
   public ReadBack(PoolStore pools, ClientStore clients, UserStore users, GroupStore groups, DomainStore domains,
-      ResourceServerStore servers, IdentityProviderStore providers) {
+      ResourceServerStore servers, IdentityProviderStore providers, SigningKeys keys) {
     this.pools = pools;
     this.clients = clients;
     this.users = users;
@@ -38,6 +40,7 @@ public final class ReadBack {
     this.domains = domains;
     this.servers = servers;
     this.providers = providers;
+    this.keys = keys;
   }
 
   /** Refuses with an {@link IllegalArgumentException} naming the first row of {@code snapshot} that cannot be read. */
@@ -49,6 +52,7 @@ public final class ReadBack {
     each(snapshot, "user_pool_domains", row -> domains.find(text(row, "domain")));
     each(snapshot, "resource_servers", row -> servers.find(text(row, "pool_id"), text(row, "identifier")));
     each(snapshot, "identity_providers", row -> providers.find(text(row, "pool_id"), text(row, "name")));
+    each(snapshot, "signing_keys", row -> keys.checkStored(text(row, "pool_id")));
   }
 
   private static void each(Snapshot snapshot, String table, Consumer<Map<String, Object>> read) {

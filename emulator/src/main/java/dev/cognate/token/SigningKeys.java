@@ -122,6 +122,19 @@ public final class SigningKeys {
     return new PoolKeys(parse(stored, ID), parse(stored, ACCESS));
   }
 
+  /**
+   * Parses a pool's stored keys, if it has any, without keeping them: an import checks with this that the keys it
+   * brings can sign, and must not leave keys in memory should it be refused afterwards.
+   *
+   * @throws IllegalStateException when they cannot be parsed or one of the two is missing
+   */
+  public void checkStored(String userPoolId) {
+    List<StoredKey> stored = store.find(userPoolId);
+    if (!stored.isEmpty()) {
+      parsed(stored);
+    }
+  }
+
   /** Drops every pool's keys from memory, after the stored state was wiped or replaced. */
   public void forgetAll() {
     cache.clear();

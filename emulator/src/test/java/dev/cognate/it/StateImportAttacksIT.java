@@ -275,6 +275,7 @@ class StateImportAttacksIT {
         CognitoIdentityProviderClient cognito = TestEmulator.client(cognate)) {
       Pool pool = passwordPool(cognito);
       signUpConfirmed(cognito, cognate, pool, "ann", APP_PASSWORD, attr("email", "ann@example.com"));
+      signIn(cognito, pool.clientId(), "ann", APP_PASSWORD);
       String good = cognate.exportState(true);
       ObjectNode badSettings = (ObjectNode) JSON.readTree(good);
       ((ObjectNode) badSettings.get("tables").get("user_pools").get(0)).put("settings", "not json");
@@ -282,10 +283,13 @@ class StateImportAttacksIT {
       ((ObjectNode) badClient.get("tables").get("app_clients").get(0)).put("settings", "{\"nonsense\": [");
       ObjectNode badStatus = (ObjectNode) JSON.readTree(good);
       ((ObjectNode) badStatus.get("tables").get("users").get(0)).put("status", "BOGUS");
+      ObjectNode badKey = (ObjectNode) JSON.readTree(good);
+      ((ObjectNode) badKey.get("tables").get("signing_keys").get(0)).put("private_key", "bm90IGEga2V5");
       Map<String, ObjectNode> cases = new LinkedHashMap<>();
       cases.put("user_pools", badSettings);
       cases.put("app_clients", badClient);
       cases.put("users", badStatus);
+      cases.put("signing_keys", badKey);
       for (Map.Entry<String, ObjectNode> c : cases.entrySet()) {
         IllegalArgumentException refused =
             assertThrows(IllegalArgumentException.class, () -> cognate.importState(c.getValue().toString()));

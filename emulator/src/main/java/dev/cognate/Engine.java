@@ -132,6 +132,10 @@ import dev.cognate.storage.jdbc.Database;
 import dev.cognate.storage.jdbc.JdbcClientStore;
 import dev.cognate.storage.jdbc.JdbcCodeAttemptStore;
 import dev.cognate.storage.jdbc.JdbcDomainStore;
+import dev.cognate.storage.DeadlockVictimException;
+import dev.cognate.storage.DomainStore;
+import dev.cognate.storage.StateStore.Snapshot;
+import dev.cognate.state.ReadBack;
 import dev.cognate.storage.jdbc.JdbcIdentityProviderStore;
 import dev.cognate.storage.jdbc.JdbcKeyStore;
 import dev.cognate.storage.jdbc.JdbcOutboxStore;
@@ -168,6 +172,11 @@ public final class Engine implements AutoCloseable {
   private final EmulatorClock clock;
   private final StateStore stateStore;
   private final Passwords passwords;
+  private final ReadBack readBack;
+  // Whole-state changes (reset, import) run one at a time: two imports at once would each delete the rows they see
+  // and then insert the same ones, and one would be refused for clashing with the other's, as if its document were
+  // at fault.
+  private final Object wholeState = new Object();
 
   public Engine(CognateConfig config) {
     this.clock = new EmulatorClock(config.clock());
@@ -229,7 +238,8 @@ public final class Engine implements AutoCloseable {
                 new PasswordSrpChallenge(challengeSessions, passwordVerifier),
                 customChallenge));
     NewUsers newUsers = new NewUsers(userStore, database, random);
-    UserPoolDomains domains = new UserPoolDomains(new JdbcDomainStore(database), clock);
+    DomainStore domainStore = new JdbcDomainStore(database);
+    UserPoolDomains domains = new UserPoolDomains(domainStore, clock);
     ResourceServerStore serverStore = new JdbcResourceServerStore(database);
     ResourceServers servers = new ResourceServers(serverStore);
     IdentityProviderStore providerStore = new JdbcIdentityProviderStore(database);
@@ -240,6 +250,7 @@ public final class Engine implements AutoCloseable {
     PasswordResets resets = new PasswordResets(users, passwords, codes, codeCheck, clock);
     PasswordChanges passwordChanges = new PasswordChanges(users, passwords, attempts, clock);
     UserAttributes userAttributes = new UserAttributes(users, codes, codeCheck, clock);
+    this.readBack = new ReadBack(pools, clients, userStore, groupStore, domainStore, serverStore, providerStore, keys);
     ClientSettings clientSettings = new ClientSettings(new ClientOAuthReferences(providers, serverStore));
     SoftwareTokens softwareTokens = new SoftwareTokens(users, userStore, challengeSessions, directory, clock, random);
     MfaPreferences mfaPreferences = new MfaPreferences(users);
@@ -378,10 +389,12 @@ public final class Engine implements AutoCloseable {
    * describe is created again, with the same ids. The schema and the clock stay as they are.
    */
   public void reset(ResetTo to) {
-    stateStore.wipe();
-    forgetInMemory();
-    if (to == ResetTo.PROVISIONED) {
-      provision();
+    synchronized (wholeState) {
+      retryingDeadlocks(stateStore::wipe);
+      forgetInMemory();
+      if (to == ResetTo.PROVISIONED) {
+        provision();
+      }
     }
   }
 
@@ -391,13 +404,15 @@ public final class Engine implements AutoCloseable {
    * as the template and seeds have it. False when there was no such pool.
    */
   public boolean reset(String userPoolId, ResetTo to) {
-    boolean existed = stateStore.wipe(userPoolId);
-    keys.forget(userPoolId);
-    passwords.forgetVerified();
-    if (to == ResetTo.PROVISIONED) {
-      provision();
+    synchronized (wholeState) {
+      boolean existed = stateStore.wipe(userPoolId);
+      keys.forget(userPoolId);
+      passwords.forgetVerified();
+      if (to == ResetTo.PROVISIONED) {
+        provision();
+      }
+      return existed;
     }
-    return existed;
   }
 
   /** The whole state as JSON ({@link StateJson}); signing keys only when {@code withKeys}. */
@@ -407,12 +422,45 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Replaces the whole state by an export, in one transaction. Pools whose keys the export lacks get new ones when
-   * they next sign. A document that is not an export or does not fit is refused with an
+   * they next sign. A document that is not an export, does not fit, or holds a pool, client, user, group, domain,
+   * resource server, identity provider or signing key the emulator cannot read back is refused with an
    * {@link IllegalArgumentException} saying why, and nothing changes.
    */
   public void importState(String json) {
-    stateStore.replace(StateJson.read(json));
-    forgetInMemory();
+    Snapshot snapshot = StateJson.read(json);
+    synchronized (wholeState) {
+      retryingDeadlocks(
+          () -> database.inOne(
+              () -> {
+                stateStore.replace(snapshot);
+                readBack.check(snapshot);
+                return null;
+              }));
+      forgetInMemory();
+    }
+  }
+
+  /**
+   * Runs a change of the whole state again when the database rolled it back to break a deadlock with a request
+   * writing meanwhile (which itself runs again, see {@link OperationRegistry#run}), after a short pause.
+   */
+  private static void retryingDeadlocks(Runnable change) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        change.run();
+        return;
+      } catch (DeadlockVictimException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        try {
+          Thread.sleep(10L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   private void forgetInMemory() {

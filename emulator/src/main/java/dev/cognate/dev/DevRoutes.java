@@ -12,6 +12,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
  * authenticator codes, and the clock, reset and state export and import ({@link StateRoutes}). They are for the
  * test code on this machine, never for a web page: they carry no CORS headers, and a request naming a host other
  * than loopback or the configured one is refused, so a page on another site that rebinds its DNS name to 127.0.0.1
- * cannot read codes.
+ * cannot read codes; a change (reset, import, a clock move) sent by a page from another origin is refused too.
  */
 public final class DevRoutes {
   public static final String PREFIX = "/_cognate/";
@@ -55,6 +56,7 @@ public final class DevRoutes {
 
   public void register(RoutesConfig routes) {
     routes.before(PREFIX + "*", this::refuseForeignHost);
+    routes.before(PREFIX + "*", this::refuseCrossSiteChange);
     routes.get(PREFIX + "health", ctx -> respond(ctx, 200, Map.of("status", "ok")));
     if (enabled) {
       routes.get(PREFIX + "codes", this::codes);
@@ -79,6 +81,35 @@ public final class DevRoutes {
       throw new CognitoException(
           CognitoErrorType.ACCESS_DENIED,
           "/_cognate answers only requests addressed to localhost, a loopback address or the configured host.");
+    }
+  }
+
+  /**
+   * A page on another site cannot read these routes (no CORS), but a browser still sends it a form post, which needs
+   * no preflight: without this a page the developer visits could reset the emulator, import a state with users of
+   * its choosing, or move the clock. Browsers name the page's origin on every such request; other clients name none.
+   */
+  private void refuseCrossSiteChange(Context ctx) {
+    String method = ctx.method().name();
+    String origin = ctx.header("Origin");
+    if (origin == null || method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+      return;
+    }
+    String host = originHost(origin);
+    if (host == null || !(allowedHosts.contains(host) || host.matches(LOOPBACK_IPV4))) {
+      throw new CognitoException(
+          CognitoErrorType.ACCESS_DENIED,
+          "/_cognate accepts changes only from pages on localhost, a loopback address or the configured host.");
+    }
+  }
+
+  /** The host of an Origin header as {@link #hostName} gives it; null for {@code null} and anything unreadable. */
+  private static String originHost(String origin) {
+    try {
+      URI uri = new URI(origin.trim());
+      return uri.getHost() == null ? null : hostName(uri.getHost());
+    } catch (URISyntaxException e) {
+      return null;
     }
   }
 

@@ -77,6 +77,8 @@ final class StateRoutes {
     } catch (DateTimeParseException e) {
       throw badRequest("Cannot read " + e.getParsedString() + " as "
           + (body.has("set") ? "an instant such as 2030-01-01T00:00:00Z." : "a duration such as PT1H or PT90S."));
+    } catch (IllegalArgumentException e) {
+      throw badRequest(e.getMessage());
     }
     respond(ctx, clockNow());
   }
@@ -87,7 +89,7 @@ final class StateRoutes {
    */
   private void reset(Context ctx) {
     String poolId = ctx.queryParam("userPoolId");
-    ResetTo to = "true".equalsIgnoreCase(ctx.queryParam("empty")) ? ResetTo.EMPTY : ResetTo.PROVISIONED;
+    ResetTo to = switchParam(ctx, "empty") ? ResetTo.EMPTY : ResetTo.PROVISIONED;
     if (poolId == null) {
       engine.reset(to);
       respond(ctx, Map.of("reset", "all"));
@@ -100,7 +102,7 @@ final class StateRoutes {
 
   /** The whole state; signing keys with {@code ?keys=true}. */
   private void export(Context ctx) {
-    boolean withKeys = "true".equalsIgnoreCase(ctx.queryParam("keys"));
+    boolean withKeys = switchParam(ctx, "keys");
     ctx.status(200).contentType("application/json").result(engine.exportState(withKeys));
   }
 
@@ -123,6 +125,21 @@ final class StateRoutes {
       throw badRequest("The state is larger than 64 MiB; import it through the Java API (Cognate.importState).");
     }
     return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A query switch, false when absent. Any other value than true or false is refused: read as false, {@code
+   * ?empty=1} would bring the templates back instead of emptying, and {@code ?keys=yes} would export without keys.
+   */
+  private static boolean switchParam(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    throw badRequest(name + " must be true or false.");
   }
 
   private static JsonNode body(Context ctx) {

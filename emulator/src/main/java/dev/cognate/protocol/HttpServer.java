@@ -115,16 +115,32 @@ public final class HttpServer implements AutoCloseable {
     return connector;
   }
 
-  /** One warning when the emulator can be reached from other machines while it serves confirmation codes. */
+  /**
+   * One warning when the emulator can be reached from other machines while it serves codes and state, or while a
+   * seed makes its secrets predictable; the first says the more, since the state holds the seeded values too.
+   */
   static Optional<String> exposureWarning(CognateConfig config) {
-    if (isLoopback(config.host()) || !config.devApi()) {
+    if (isLoopback(config.host())) {
       return Optional.empty();
     }
-    return Optional.of(
-        "Listening on "
-            + config.host()
-            + ", reachable from the network: anyone who can reach this port can read every confirmation code at"
-            + " /_cognate/codes. Use --host 127.0.0.1 or --no-dev-api unless that is what you want.");
+    if (config.devApi()) {
+      return Optional.of(
+          "Listening on "
+              + config.host()
+              + ", reachable from the network: anyone who can reach this port can read every confirmation code at"
+              + " /_cognate/codes, and read (signing keys included), replace or reset the whole state at"
+              + " /_cognate/state and /_cognate/reset. Use --host 127.0.0.1 or --no-dev-api unless that is what you"
+              + " want.");
+    }
+    if (config.randomSeed().isPresent()) {
+      return Optional.of(
+          "Listening on "
+              + config.host()
+              + " with --random-seed, reachable from the network: codes, temporary passwords, refresh tokens and"
+              + " client secrets follow from the seed, so anyone who knows it can predict them. Seeds are for tests;"
+              + " use --host 127.0.0.1 unless that is what you want.");
+    }
+    return Optional.empty();
   }
 
   static boolean isLoopback(String host) {

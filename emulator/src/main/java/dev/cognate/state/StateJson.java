@@ -1,13 +1,14 @@
 package dev.cognate.state;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cognate.storage.StateStore.Snapshot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,67 +44,115 @@ public final class StateJson {
     }
   }
 
-  /** The snapshot in {@code json}; anything else is refused with an {@link IllegalArgumentException} saying why. */
+  /**
+   * The snapshot in {@code json}; anything else is refused with an {@link IllegalArgumentException} saying why.
+   * Read as a stream rather than a tree: an import may be 64 MiB, and a tree of that many small nodes took gigabytes.
+   * Each row is kept as a {@link Row}, the columns' names shared by the parser.
+   */
   public static Snapshot read(String json) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(json);
+    try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("the state must be a JSON object");
+      }
+      String format = null;
+      Integer version = null;
+      Integer schemaVersion = null;
+      Map<String, List<Map<String, Object>>> tables = null;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        JsonToken value = parser.nextToken();
+        switch (field) {
+          case "format" -> {
+            format = value == JsonToken.VALUE_STRING ? parser.getText() : "";
+            // Refused at once: a large document that is not an export is not read to its end.
+            requireFormat(format);
+          }
+          case "version" -> version = wholeInt(parser, value);
+          case "schemaVersion" -> schemaVersion = wholeInt(parser, value);
+          case "tables" -> tables = tables(parser, value);
+          default -> parser.skipChildren();
+        }
+      }
+      requireFormat(format);
+      if (version == null || version != VERSION) {
+        throw new IllegalArgumentException("the state must have \"version\": " + VERSION);
+      }
+      if (schemaVersion == null) {
+        throw new IllegalArgumentException("the state must have a whole-number \"schemaVersion\"");
+      }
+      if (tables == null) {
+        throw new IllegalArgumentException("the state must have \"tables\", an object of arrays of rows");
+      }
+      return new Snapshot(schemaVersion, tables);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("the state is not JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException("the state must be a JSON object");
-    }
-    if (!FORMAT.equals(root.path("format").asText(null))) {
-      throw new IllegalArgumentException("the state must have \"format\": \"" + FORMAT + "\"");
-    }
-    if (!root.path("version").isInt() || root.path("version").asInt() != VERSION) {
-      throw new IllegalArgumentException("the state must have \"version\": " + VERSION);
-    }
-    if (!root.path("schemaVersion").isInt()) {
-      throw new IllegalArgumentException("the state must have a whole-number \"schemaVersion\"");
-    }
-    JsonNode tables = root.path("tables");
-    if (!tables.isObject()) {
-      throw new IllegalArgumentException("the state must have \"tables\", an object of arrays of rows");
-    }
-    Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = tables.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> table = it.next();
-      if (!table.getValue().isArray()) {
-        throw new IllegalArgumentException("table " + table.getKey() + " must be an array of rows");
-      }
-      List<Map<String, Object>> tableRows = new ArrayList<>();
-      int index = 0;
-      for (JsonNode row : table.getValue()) {
-        index++;
-        if (!row.isObject()) {
-          throw new IllegalArgumentException("row " + index + " of table " + table.getKey() + " must be an object");
-        }
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> columns = ((ObjectNode) row).fields(); columns.hasNext(); ) {
-          Map.Entry<String, JsonNode> column = columns.next();
-          values.put(column.getKey(), scalar(column.getValue(), table.getKey(), index, column.getKey()));
-        }
-        tableRows.add(values);
-      }
-      rows.put(table.getKey(), tableRows);
-    }
-    return new Snapshot(root.path("schemaVersion").asInt(), rows);
   }
 
-  private static Object scalar(JsonNode value, String table, int index, String column) {
-    if (value.isNull()) {
-      return null;
+  private static void requireFormat(String format) {
+    if (!FORMAT.equals(format)) {
+      throw new IllegalArgumentException("the state must have \"format\": \"" + FORMAT + "\"");
     }
-    if (value.isTextual()) {
-      return value.asText();
+  }
+
+  private static Integer wholeInt(JsonParser parser, JsonToken value) throws IOException {
+    if (value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
+      return parser.getIntValue();
     }
-    if (value.isBoolean()) {
-      return value.asBoolean();
+    parser.skipChildren();
+    return null;
+  }
+
+  private static Map<String, List<Map<String, Object>>> tables(JsonParser parser, JsonToken value)
+      throws IOException {
+    if (value != JsonToken.START_OBJECT) {
+      throw new IllegalArgumentException("the state must have \"tables\", an object of arrays of rows");
     }
-    if (value.isIntegralNumber() && value.canConvertToLong()) {
-      return value.asLong();
+    Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String table = parser.currentName();
+      if (parser.nextToken() != JsonToken.START_ARRAY) {
+        throw new IllegalArgumentException("table " + table + " must be an array of rows");
+      }
+      ArrayList<Map<String, Object>> rows = new ArrayList<>();
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        int index = rows.size() + 1;
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+          throw new IllegalArgumentException("row " + index + " of table " + table + " must be an object");
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String column = parser.currentName();
+          row.put(column, scalar(parser, parser.nextToken(), table, index, column));
+        }
+        rows.add(row.isEmpty() ? Map.of() : new Row(row));
+      }
+      rows.trimToSize();
+      tables.put(table, rows);
+    }
+    return tables;
+  }
+
+  private static Object scalar(JsonParser parser, JsonToken value, String table, int index, String column)
+      throws IOException {
+    switch (value) {
+      case VALUE_NULL:
+        return null;
+      case VALUE_STRING:
+        return parser.getText();
+      case VALUE_TRUE:
+        return true;
+      case VALUE_FALSE:
+        return false;
+      case VALUE_NUMBER_INT:
+        if (parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+          return parser.getLongValue();
+        }
+        break;
+      default:
+        break;
     }
     throw new IllegalArgumentException(
         "row " + index + " of table " + table + ": " + column

@@ -91,20 +91,48 @@ public final class SigningKeys {
   /**
    * Keeps a pool's keys in memory, where they count as proof that the pool exists. A DeleteUserPool that forgot the
    * pool's keys after they were read but before they were kept would leave them behind for good, so the database is
-   * asked again once they are kept: a pool gone by then takes its keys out of memory again.
+   * asked again once they are kept: a pool gone by then takes its keys out of memory again. An import (or a reset
+   * whose template pool has made new keys) may likewise have replaced the keys meanwhile: then the stored ones are
+   * kept instead, or the emulator would sign with keys its JWKS no longer matches in the database.
    */
   private PoolKeys remember(String userPoolId, PoolKeys keys) {
-    PoolKeys earlier = cache.putIfAbsent(userPoolId, keys);
-    PoolKeys kept = earlier != null ? earlier : keys;
-    if (store.find(userPoolId).isEmpty()) {
+    PoolKeys candidate = keys;
+    while (true) {
+      PoolKeys earlier = cache.putIfAbsent(userPoolId, candidate);
+      PoolKeys kept = earlier != null ? earlier : candidate;
+      List<StoredKey> stored = store.find(userPoolId);
+      if (stored.isEmpty()) {
+        cache.remove(userPoolId, kept);
+        throw new ParentGoneException();
+      }
+      if (sameKeys(stored, kept)) {
+        return kept;
+      }
       cache.remove(userPoolId, kept);
-      throw new ParentGoneException();
+      candidate = parsed(stored);
     }
-    return kept;
+  }
+
+  private static boolean sameKeys(List<StoredKey> stored, PoolKeys kept) {
+    return stored.stream()
+        .allMatch(k -> k.kid().equals((k.purpose().equals(ID) ? kept.id() : kept.access()).kid()));
   }
 
   private static PoolKeys parsed(List<StoredKey> stored) {
     return new PoolKeys(parse(stored, ID), parse(stored, ACCESS));
+  }
+
+  /**
+   * Parses a pool's stored keys, if it has any, without keeping them: an import checks with this that the keys it
+   * brings can sign, and must not leave keys in memory should it be refused afterwards.
+   *
+   * @throws IllegalStateException when they cannot be parsed or one of the two is missing
+   */
+  public void checkStored(String userPoolId) {
+    List<StoredKey> stored = store.find(userPoolId);
+    if (!stored.isEmpty()) {
+      parsed(stored);
+    }
   }
 
   /** Drops every pool's keys from memory, after the stored state was wiped or replaced. */

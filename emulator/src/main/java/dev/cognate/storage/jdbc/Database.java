@@ -24,7 +24,7 @@ public final class Database implements AutoCloseable, Transactions {
   private static final int MAX_CONNECTIONS = 16;
   // H2's SQL states for a foreign key whose parent row is missing, as when a pool was deleted meanwhile.
   private static final String PARENT_MISSING = "23506";
-  private static final String DEADLOCK = "40001";
+  static final String DEADLOCK = "40001";
 
   private final ReopeningPool pool;
   private final ThreadLocal<Connection> joined = new ThreadLocal<>();

@@ -59,13 +59,21 @@ public final class JdbcStateStore implements StateStore {
   public Snapshot export(boolean withKeys) {
     return database.transaction(
         c -> {
-          Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
-          for (Table table : tables(c)) {
-            if (withKeys || !table.name().equals(KEYS_TABLE)) {
-              rows.put(table.name(), rowsOf(c, table));
+          // By default each statement sees what was committed when it began: users read, then a sign-up commits,
+          // then its attributes read would make an export that names users it does not hold. One snapshot for all.
+          int isolation = c.getTransactionIsolation();
+          c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+          try {
+            Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+            for (Table table : tables(c)) {
+              if (withKeys || !table.name().equals(KEYS_TABLE)) {
+                rows.put(table.name(), rowsOf(c, table));
+              }
             }
+            return new Snapshot(schemaVersion(c), rows);
+          } finally {
+            c.setTransactionIsolation(isolation);
           }
-          return new Snapshot(schemaVersion(c), rows);
         });
   }
 
@@ -78,6 +86,12 @@ public final class JdbcStateStore implements StateStore {
             throw new IllegalArgumentException(
                 "the state was exported with schema version " + snapshot.schemaVersion()
                     + ", newer than this Cognate's (" + current + ")");
+          }
+          if (snapshot.schemaVersion() < Schema.OLDEST_IMPORTABLE) {
+            throw new IllegalArgumentException(
+                "the state was exported with schema version " + snapshot.schemaVersion() + ", before version "
+                    + Schema.OLDEST_IMPORTABLE + " changed how stored data is laid out; open that Cognate's database"
+                    + " with this one and export again");
           }
           List<Table> tables = tables(c);
           Map<String, Table> byName = new HashMap<>();
@@ -150,6 +164,10 @@ public final class JdbcStateStore implements StateStore {
         }
       }
     } catch (SQLException e) {
+      if (Database.DEADLOCK.equals(e.getSQLState())) {
+        // Not the row's fault: the import runs again (see Engine).
+        throw e;
+      }
       throw new IllegalArgumentException(
           "row " + index + " of table " + table.name() + " does not fit: " + firstLine(e.getMessage()), e);
     }

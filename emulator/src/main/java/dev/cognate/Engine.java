@@ -355,9 +355,10 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Creates what the configured templates and seed files describe and is missing, and remembers what they name; safe
-   * to run again.
+   * to run again. Provisioning and resets take turns: each checks what exists before creating it, so two at once
+   * would both create the same pool, or one would wipe what the other is filling.
    */
-  public Provisioned provision() {
+  public synchronized Provisioned provision() {
     provisioned = provisioning.provision();
     return provisioned;
   }
@@ -377,7 +378,7 @@ public final class Engine implements AutoCloseable {
    * passwords found right); then, unless {@code to} is {@link ResetTo#EMPTY}, what the templates and seed files
    * describe is created again, with the same ids. The schema and the clock stay as they are.
    */
-  public void reset(ResetTo to) {
+  public synchronized void reset(ResetTo to) {
     stateStore.wipe();
     forgetInMemory();
     if (to == ResetTo.PROVISIONED) {
@@ -390,7 +391,7 @@ public final class Engine implements AutoCloseable {
    * whatever the templates and seed files describe and is missing is created again, so a template's pool comes back
    * as the template and seeds have it. False when there was no such pool.
    */
-  public boolean reset(String userPoolId, ResetTo to) {
+  public synchronized boolean reset(String userPoolId, ResetTo to) {
     boolean existed = stateStore.wipe(userPoolId);
     keys.forget(userPoolId);
     passwords.forgetVerified();

@@ -1,10 +1,12 @@
 package dev.cognate.provision;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,8 +61,22 @@ public final class EnvFile {
       }
       Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the env file " + file + ": " + e.getMessage(), e);
+      throw new ProvisioningException("cannot write the env file " + file + ": " + reason(e));
     }
+  }
+
+  /** The file system's own words, without the path it repeats: {@code Is a directory}, {@code permission denied}. */
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    return e.getMessage();
   }
 
   /** {@code UserPoolClient} to {@code USER_POOL_CLIENT}, {@code MyAPIClient} to {@code MY_API_CLIENT}. */

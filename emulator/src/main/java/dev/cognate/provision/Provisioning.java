@@ -93,11 +93,33 @@ public final class Provisioning {
         warnings.add(line);
       });
       try {
-        done.put(resource.logicalId(), kind.provision(new ResourceKind.Target(template, resource, properties, calls)));
+        ProvisionedResource provisioned =
+            kind.provision(new ResourceKind.Target(template, resource, properties, calls));
+        checkNotShared(template, resource, provisioned, done);
+        done.put(resource.logicalId(), provisioned);
       } catch (CognitoException e) {
         throw new ProvisioningException(
             "template " + template.file() + ", " + resource.logicalId() + " (" + resource.type() + "): "
                 + e.type().code() + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * A pinned id may name what another resource already provisioned; it would then be "kept" and two logical ids
+   * would silently share one pool or client.
+   */
+  private static void checkNotShared(
+      Template template, Template.Resource resource, ProvisionedResource provisioned,
+      Map<String, ProvisionedResource> done) {
+    if (resource.pinnedId() == null) {
+      return;
+    }
+    for (ProvisionedResource earlier : done.values()) {
+      if (earlier.type().equals(provisioned.type()) && earlier.physicalId().equals(provisioned.physicalId())) {
+        throw new ProvisioningException(
+            "template " + template.file() + ", " + resource.logicalId() + " (" + resource.type() + "): its id "
+                + provisioned.physicalId() + " is already " + earlier.logicalId() + "'s");
       }
     }
   }

@@ -28,11 +28,11 @@ final class TemplateParser {
     if (serverless) {
       stack = source.stack().orElseGet(() -> ServerlessVariables.stackName(source.location(), root));
       for (Map<String, Object> part : resourceMaps(root.get("resources"))) {
-        declared.putAll(map(part.get("Resources")));
+        declared.putAll(resources(file, part.get("Resources")));
       }
     } else {
       stack = source.stack().orElseGet(() -> source.location().baseName());
-      declared.putAll(map(root.get("Resources")));
+      declared.putAll(resources(file, root.get("Resources")));
     }
     Map<String, Object> parameters = new LinkedHashMap<>();
     map(root.get("Parameters")).forEach((name, spec) -> {
@@ -61,6 +61,14 @@ final class TemplateParser {
     return new Template.Resource(
         logicalId, type, map(body.get("Properties")), map(body.get("Metadata")), depends,
         condition == null ? null : String.valueOf(condition));
+  }
+
+  /** A list or a text under {@code Resources} would otherwise provision nothing without a word. */
+  private static Map<String, Object> resources(String file, Object resources) {
+    if (resources != null && !(resources instanceof Map<?, ?>)) {
+      throw new ProvisioningException("template " + file + ": Resources must map logical ids to resources");
+    }
+    return map(resources);
   }
 
   private static List<Map<String, Object>> resourceMaps(Object resources) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,9 @@ import javax.crypto.spec.SecretKeySpec;
  * is sent. A user who exists already is kept as it is.
  */
 final class SeedUsers {
+  /** The shape the operations accept for a pool id; asking them about anything else is a validation error. */
+  private static final String POOL_ID = "[\\w-]+_[0-9a-zA-Z]+";
+
   private SeedUsers() {}
 
   static List<ProvisionedResource> provision(Location seed, Calls calls, Map<String, ProvisionedResource> templates) {
@@ -44,6 +48,7 @@ final class SeedUsers {
       throw new ProvisioningException("seed " + seed + ": needs a list under 'users'");
     }
     List<ProvisionedResource> seeded = new ArrayList<>();
+    Map<String, String> poolIds = new HashMap<>();
     for (Object entry : users) {
       Map<String, Object> user = TemplateParser.map(entry);
       String username = text(user.get("username"));
@@ -55,8 +60,8 @@ final class SeedUsers {
       if (pool == null) {
         throw new ProvisioningException(where + ": names no pool (set 'pool' on the user or at the top of the file)");
       }
-      String poolId = templates.containsKey(pool) ? templates.get(pool).physicalId() : pool;
       try {
+        String poolId = poolIds.computeIfAbsent(pool, name -> poolId(where, name, templates, calls));
         seeded.add(user(where, poolId, username, user, calls));
       } catch (CognitoException e) {
         throw new ProvisioningException(where + ": " + e.type().code() + ": " + e.getMessage());
@@ -65,8 +70,44 @@ final class SeedUsers {
     return seeded;
   }
 
+  /**
+   * The pool a seed names: a template's pool by logical id, or a pool that exists. Anything else would reach the
+   * operations as a pool id and come back as a validation message about {@code userPoolId}.
+   */
+  private static String poolId(
+      String where, String pool, Map<String, ProvisionedResource> templates, Calls calls) {
+    ProvisionedResource resource = templates.get(pool);
+    if (resource != null && resource.type().equals(UserPoolKind.TYPE)) {
+      return resource.physicalId();
+    }
+    if (resource == null
+        && pool.matches(POOL_ID)
+        && calls.exists("DescribeUserPool", Map.of("UserPoolId", pool))) {
+      return pool;
+    }
+    List<String> pools =
+        templates.values().stream().filter(r -> r.type().equals(UserPoolKind.TYPE)).map(ProvisionedResource::logicalId)
+            .toList();
+    throw new ProvisioningException(
+        where + ": pool " + pool + " is neither a pool of the templates (" + String.join(", ", pools)
+            + ") nor the id of a pool");
+  }
+
+  /** A seed written in the API's shapes ({@code [{Name, Value}]}, one group as text) is refused, not dropped. */
+  private static void checkShapes(String where, Map<String, Object> user) {
+    Object attributes = user.get("attributes");
+    if (attributes != null && !(attributes instanceof Map<?, ?>)) {
+      throw new ProvisioningException(where + ": attributes must map names to values (email: alice@example.com)");
+    }
+    Object groups = user.get("groups");
+    if (groups != null && !(groups instanceof List<?>)) {
+      throw new ProvisioningException(where + ": groups must be a list of group names ([admins])");
+    }
+  }
+
   private static ProvisionedResource user(
       String where, String poolId, String username, Map<String, Object> user, Calls calls) {
+    checkShapes(where, user);
     boolean kept = calls.exists("AdminGetUser", Map.of("UserPoolId", poolId, "Username", username));
     if (!kept) {
       String status = String.valueOf(user.getOrDefault("status", "CONFIRMED")).toUpperCase(Locale.ROOT);

@@ -18,9 +18,11 @@ final class UserPoolKind implements ResourceKind {
   private static final Set<String> MFA =
       Set.of("EnabledMfas", "EmailAuthenticationMessage", "EmailAuthenticationSubject");
 
+  static final String TYPE = "AWS::Cognito::UserPool";
+
   @Override
   public String type() {
-    return "AWS::Cognito::UserPool";
+    return TYPE;
   }
 
   @Override

@@ -22,7 +22,12 @@ final class TemplateParser {
       throw new ProvisioningException("template " + source.location() + ": cannot read it: " + e.getMessage());
     }
     boolean serverless = !read.containsKey("Resources") && read.containsKey("service");
-    Map<String, Object> root = serverless ? ServerlessVariables.resolve(read) : read;
+    Map<String, Object> root;
+    try {
+      root = serverless ? ServerlessVariables.resolve(read) : read;
+    } catch (ServerlessVariables.TooLarge e) {
+      throw new ProvisioningException("template " + file + ": " + e.getMessage());
+    }
     Map<String, Object> declared = new LinkedHashMap<>();
     String stack;
     if (serverless) {

@@ -73,6 +73,18 @@ class HostileTemplatesIT {
   }
 
   @Test
+  void serverlessVariablesThatMultiplyAreStoppedBeforeMemoryRunsOut() throws IOException {
+    String eight = "${self:custom.a}".repeat(8);
+    Path template =
+        file("laughs.yml", "service: laughs\ncustom:\n  a: \"" + eight + "\"\nresources:\n  Resources:\n"
+            + "    P:\n      Type: AWS::Cognito::UserPool\n");
+    ProvisioningException e = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> refused(templates(template)));
+    assertEquals(
+        "template laughs.yml: its Serverless variables expand past 100000 look-ups or 16 MB (one that uses itself?)",
+        e.getMessage());
+  }
+
+  @Test
   void jsonWithADuplicateKeyIsRefusedAsYamlIs() throws IOException {
     Path template =
         file("dup.json", "{\"Resources\": {\"P\": {\"Type\": \"AWS::Cognito::UserPool\"}, \"P\": {\"Type\": \"X\"}}}");

@@ -43,6 +43,8 @@ final class YamlFiles {
       new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private static final int MAX_DEPTH = 100;
+  /** A 16 MB file without aliases holds a few million values at most; 10,000 seeded users hold about 80,000. */
+  private static final int MAX_VALUES = 5_000_000;
 
   private YamlFiles() {}
 
@@ -59,30 +61,34 @@ final class YamlFiles {
       throw new IOException("the file must hold a mapping at its top level");
     }
     @SuppressWarnings("unchecked")
-    Map<String, Object> result = (Map<String, Object>) textKeys(root, 0);
+    Map<String, Object> result = (Map<String, Object>) textKeys(root, 0, new int[] {MAX_VALUES});
     return result;
   }
 
   /**
    * A copy with every key as text: YAML reads the key {@code 123:} as a number and {@code ~:} as null, where
    * CloudFormation reads text. The depth bound stops a YAML list that holds itself ({@code &a [*a]}), which every
-   * later walk over the values would follow until the stack overflows.
+   * later walk over the values would follow until the stack overflows; the count of values stops aliases that
+   * repeat each other ({@code &b [*a, *a]}, {@code &c [*b, *b]} ...), which double at each level once copied.
    */
-  private static Object textKeys(Object value, int depth) throws IOException {
+  private static Object textKeys(Object value, int depth, int[] valuesLeft) throws IOException {
     if (depth > MAX_DEPTH && (value instanceof Map<?, ?> || value instanceof List<?>)) {
       throw new IOException("nested more than " + MAX_DEPTH + " levels deep (an alias inside itself?)");
+    }
+    if (--valuesLeft[0] < 0) {
+      throw new IOException("more than " + MAX_VALUES + " values once aliases are expanded");
     }
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> keyed = new LinkedHashMap<>();
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        keyed.put(String.valueOf(entry.getKey()), textKeys(entry.getValue(), depth + 1));
+        keyed.put(String.valueOf(entry.getKey()), textKeys(entry.getValue(), depth + 1, valuesLeft));
       }
       return keyed;
     }
     if (value instanceof List<?> list) {
       List<Object> items = new ArrayList<>(list.size());
       for (Object item : list) {
-        items.add(textKeys(item, depth + 1));
+        items.add(textKeys(item, depth + 1, valuesLeft));
       }
       return items;
     }

@@ -85,6 +85,22 @@ class HostileTemplatesIT {
   }
 
   @Test
+  void aliasesThatRepeatEachOtherAreStoppedBeforeMemoryRunsOut() throws IOException {
+    StringBuilder yaml = new StringBuilder("Resources:\n  P:\n    Type: AWS::Cognito::UserPool\n    Metadata:\n");
+    yaml.append("      l0: &l0 [x, y]\n");
+    for (int level = 1; level < 25; level++) {
+      yaml.append("      l").append(level).append(": &l").append(level)
+          .append(" [*l").append(level - 1).append(", *l").append(level - 1).append("]\n");
+    }
+    yaml.append("    Properties:\n      UserPoolTags: {a: *l24}\n");
+    Path template = file("doubling.yaml", yaml.toString());
+    ProvisioningException e = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> refused(templates(template)));
+    assertEquals(
+        "template " + template + ": cannot read it: more than 5000000 values once aliases are expanded",
+        e.getMessage());
+  }
+
+  @Test
   void jsonWithADuplicateKeyIsRefusedAsYamlIs() throws IOException {
     Path template =
         file("dup.json", "{\"Resources\": {\"P\": {\"Type\": \"AWS::Cognito::UserPool\"}, \"P\": {\"Type\": \"X\"}}}");

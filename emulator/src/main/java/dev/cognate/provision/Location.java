@@ -2,7 +2,6 @@ package dev.cognate.provision;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -112,11 +111,11 @@ public record Location(String text) {
     return text.matches("[A-Za-z][A-Za-z0-9+.\\-]+:.*") && !text.startsWith(CLASSPATH);
   }
 
-  private URL url() {
+  private URL url() throws IOException {
     try {
       return URI.create(text).toURL();
     } catch (MalformedURLException | IllegalArgumentException e) {
-      throw new UncheckedIOException(new IOException("not a URL: " + text));
+      throw new IOException("not a URL: " + text);
     }
   }
 

@@ -146,6 +146,15 @@ class HostileTemplatesIT {
   }
 
   @Test
+  void aUrlThatIsNotOneIsNamedWithoutAJavaClassName() {
+    CognateConfig.Builder config =
+        CognateConfig.forTests().template(new TemplateSource(new Location("http://exa mple/t.yaml"), Optional.empty()));
+    assertEquals(
+        "template http://exa mple/t.yaml: cannot read it: not a URL: http://exa mple/t.yaml",
+        refused(config).getMessage());
+  }
+
+  @Test
   void aMissingFileIsNamedAsMissing() {
     Path missing = dir.resolve("missing.yaml");
     assertEquals(

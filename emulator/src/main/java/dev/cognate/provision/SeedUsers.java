@@ -1,5 +1,6 @@
 package dev.cognate.provision;
 
+import dev.cognate.error.CognitoErrorType;
 import dev.cognate.error.CognitoException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -108,8 +109,20 @@ final class SeedUsers {
   private static ProvisionedResource user(
       String where, String poolId, String username, Map<String, Object> user, Calls calls) {
     checkShapes(where, user);
-    boolean kept = calls.exists("AdminGetUser", Map.of("UserPoolId", poolId, "Username", username));
-    if (!kept) {
+    boolean kept =
+        calls.exists("AdminGetUser", Map.of("UserPoolId", poolId, "Username", username))
+            || !create(where, poolId, username, user, calls);
+    return new ProvisionedResource(
+        username, Provisioned.SEEDED_USER, username, Map.of("UserPoolId", poolId), kept);
+  }
+
+  /**
+   * Creates the user, false when a client created the same username since it was looked up: the database's unique
+   * key decides, and the user is then kept as that client made it.
+   */
+  private static boolean create(
+      String where, String poolId, String username, Map<String, Object> user, Calls calls) {
+    try {
       String status = String.valueOf(user.getOrDefault("status", "CONFIRMED")).toUpperCase(Locale.ROOT);
       String password = text(user.get("password"));
       List<Map<String, Object>> attributes = new ArrayList<>();
@@ -127,12 +140,16 @@ final class SeedUsers {
         default -> throw new ProvisioningException(
             where + ": status must be CONFIRMED, FORCE_CHANGE_PASSWORD or UNCONFIRMED, was " + status);
       }
-      for (Object group : user.get("groups") instanceof List<?> list ? list : List.of()) {
-        addToGroup(poolId, username, String.valueOf(group), calls);
+    } catch (CognitoException e) {
+      if (e.type() == CognitoErrorType.USERNAME_EXISTS) {
+        return false;
       }
+      throw e;
     }
-    return new ProvisionedResource(
-        username, Provisioned.SEEDED_USER, username, Map.of("UserPoolId", poolId), kept);
+    for (Object group : user.get("groups") instanceof List<?> list ? list : List.of()) {
+      addToGroup(poolId, username, String.valueOf(group), calls);
+    }
+    return true;
   }
 
   private static void adminCreate(
@@ -172,8 +189,13 @@ final class SeedUsers {
   }
 
   private static void addToGroup(String poolId, String username, String group, Calls calls) {
-    if (!calls.exists("GetGroup", Map.of("UserPoolId", poolId, "GroupName", group))) {
+    try {
       calls.call("CreateGroup", Map.of("UserPoolId", poolId, "GroupName", group));
+    } catch (CognitoException e) {
+      // A group that exists, from the template, a seed before or a client, is used as it is.
+      if (e.type() != CognitoErrorType.GROUP_EXISTS) {
+        throw e;
+      }
     }
     calls.call("AdminAddUserToGroup", Map.of("UserPoolId", poolId, "Username", username, "GroupName", group));
   }

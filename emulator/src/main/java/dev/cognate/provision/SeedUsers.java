@@ -189,14 +189,8 @@ final class SeedUsers {
   }
 
   private static void addToGroup(String poolId, String username, String group, Calls calls) {
-    try {
-      calls.call("CreateGroup", Map.of("UserPoolId", poolId, "GroupName", group));
-    } catch (CognitoException e) {
-      // A group that exists, from the template, a seed before or a client, is used as it is.
-      if (e.type() != CognitoErrorType.GROUP_EXISTS) {
-        throw e;
-      }
-    }
+    // A group that exists, from the template, a seed before or a client, is used as it is.
+    calls.created("CreateGroup", Map.of("UserPoolId", poolId, "GroupName", group), CognitoErrorType.GROUP_EXISTS);
     calls.call("AdminAddUserToGroup", Map.of("UserPoolId", poolId, "Username", username, "GroupName", group));
   }
 

@@ -24,8 +24,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 
 /**
  * Templates and env files a careless user or an attacker could hand the emulator: each gives one line naming what is
@@ -215,6 +218,57 @@ class HostileTemplatesIT {
     assertEquals(
         "cannot write the env file " + folder + ": Is a directory",
         refused(templates(template).envFile(folder)).getMessage());
+  }
+
+  @Test
+  void aClientCreatingTheTemplatesGroupAndUserDuringAResetDoesNotFailTheReset() throws Exception {
+    Path template =
+        file("members.yaml", "Resources:\n  P:\n    Type: AWS::Cognito::UserPool\n"
+            + "  Admins:\n    Type: AWS::Cognito::UserPoolGroup\n    Properties: {UserPoolId: !Ref P, GroupName: admins}\n"
+            + "  Bob:\n    Type: AWS::Cognito::UserPoolUser\n"
+            + "    Properties: {UserPoolId: !Ref P, Username: bob, MessageAction: SUPPRESS}\n");
+    try (Cognate cognate = TestEmulator.start(templates(template));
+        CognitoIdentityProviderClient cognito = TestEmulator.client(cognate)) {
+      String poolId = cognate.resource("P");
+      AtomicBoolean stop = new AtomicBoolean();
+      Thread rival =
+          new Thread(
+              () -> {
+                while (!stop.get()) {
+                  try {
+                    cognito.createGroup(r -> r.userPoolId(poolId).groupName("admins"));
+                  } catch (RuntimeException ignored) {
+                    // Refused while the pool is gone or the group exists: the rival only keeps trying.
+                  }
+                  try {
+                    cognito.adminCreateUser(
+                        r -> r.userPoolId(poolId).username("bob").messageAction(MessageActionType.SUPPRESS));
+                  } catch (RuntimeException ignored) {
+                    // As above.
+                  }
+                }
+              });
+      rival.start();
+      int failures = 0;
+      String first = null;
+      try {
+        for (int round = 0; round < 40; round++) {
+          try {
+            cognate.reset();
+          } catch (ProvisioningException e) {
+            failures++;
+            first = first == null ? e.getMessage() : first;
+          }
+        }
+      } finally {
+        stop.set(true);
+        rival.join();
+      }
+      System.out.println(
+          "HostileTemplatesIT: 40 resets while a client created the template's group and user, " + failures
+              + " failed" + (first == null ? "" : ", first: " + first));
+      assertEquals(0, failures, first);
+    }
   }
 
   @Test

@@ -92,11 +92,9 @@ public final class Provisioning {
         LOG.warn(line);
         warnings.add(line);
       });
+      checkNotShared(template, resource, done);
       try {
-        ProvisionedResource provisioned =
-            kind.provision(new ResourceKind.Target(template, resource, properties, calls));
-        checkNotShared(template, resource, provisioned, done);
-        done.put(resource.logicalId(), provisioned);
+        done.put(resource.logicalId(), kind.provision(new ResourceKind.Target(template, resource, properties, calls)));
       } catch (CognitoException e) {
         throw new ProvisioningException(
             "template " + template.file() + ", " + resource.logicalId() + " (" + resource.type() + "): "
@@ -106,20 +104,20 @@ public final class Provisioning {
   }
 
   /**
-   * A pinned id may name what another resource already provisioned; it would then be "kept" and two logical ids
-   * would silently share one pool or client.
+   * A pinned id may name what another resource already provisioned: a pool would then be "kept" and two logical ids
+   * would silently share it; a client of another pool would hit the database's unique key. Checked before creating.
    */
   private static void checkNotShared(
-      Template template, Template.Resource resource, ProvisionedResource provisioned,
-      Map<String, ProvisionedResource> done) {
-    if (resource.pinnedId() == null) {
+      Template template, Template.Resource resource, Map<String, ProvisionedResource> done) {
+    String pinned = resource.pinnedId();
+    if (pinned == null) {
       return;
     }
     for (ProvisionedResource earlier : done.values()) {
-      if (earlier.type().equals(provisioned.type()) && earlier.physicalId().equals(provisioned.physicalId())) {
+      if (earlier.type().equals(resource.type()) && earlier.physicalId().equals(pinned)) {
         throw new ProvisioningException(
             "template " + template.file() + ", " + resource.logicalId() + " (" + resource.type() + "): its id "
-                + provisioned.physicalId() + " is already " + earlier.logicalId() + "'s");
+                + pinned + " is already " + earlier.logicalId() + "'s");
       }
     }
   }

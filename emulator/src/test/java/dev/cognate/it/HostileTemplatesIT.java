@@ -209,6 +209,15 @@ class HostileTemplatesIT {
     assertEquals(
         "template second.yaml, Q (AWS::Cognito::UserPool): its id us-east-1_Shared1 is already P's",
         refused(templates(first, second)).getMessage());
+    Path clients =
+        file("clients.yaml", "Resources:\n  A:\n    Type: AWS::Cognito::UserPool\n  B:\n    Type: AWS::Cognito::UserPool\n"
+            + "  CA:\n    Type: AWS::Cognito::UserPoolClient\n    Metadata: {Cognate: {Id: sharedclient}}\n"
+            + "    Properties: {UserPoolId: !Ref A}\n"
+            + "  CB:\n    Type: AWS::Cognito::UserPoolClient\n    Metadata: {Cognate: {Id: sharedclient}}\n"
+            + "    Properties: {UserPoolId: !Ref B}\n");
+    assertEquals(
+        "template clients.yaml, CB (AWS::Cognito::UserPoolClient): its id sharedclient is already CA's",
+        refused(templates(clients)).getMessage());
   }
 
   @Test

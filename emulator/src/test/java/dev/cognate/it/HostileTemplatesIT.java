@@ -221,6 +221,23 @@ class HostileTemplatesIT {
   }
 
   @Test
+  void aClientMovedToAnotherPoolBetweenStartsIsNamed() throws IOException {
+    String pools = "Resources:\n  A:\n    Type: AWS::Cognito::UserPool\n  B:\n    Type: AWS::Cognito::UserPool\n";
+    Path template = file("app.yaml", pools + "  Web:\n    Type: AWS::Cognito::UserPoolClient\n"
+        + "    Properties: {UserPoolId: !Ref A}\n");
+    CognateConfig.Builder config = templates(template).dataDir(dir.resolve("data"));
+    String clientId;
+    try (Cognate cognate = TestEmulator.start(config)) {
+      clientId = cognate.resource("Web");
+    }
+    file("app.yaml", pools + "  Web:\n    Type: AWS::Cognito::UserPoolClient\n    Properties: {UserPoolId: !Ref B}\n");
+    assertEquals(
+        "template app.yaml, Web (AWS::Cognito::UserPoolClient): its id " + clientId + " is a client of another pool"
+            + " (the template moved it?); give it another logical id, or start from an empty database",
+        refused(config).getMessage());
+  }
+
+  @Test
   void anEnvFileThatIsADirectoryGivesOneLineNamingIt() throws IOException {
     Path template = file("ok.yaml", "Resources:\n  P:\n    Type: AWS::Cognito::UserPool\n");
     Path folder = Files.createDirectory(dir.resolve("env"));

@@ -8,6 +8,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,15 +52,35 @@ public final class EnvFile {
     return entries;
   }
 
+  /**
+   * Removes the file an earlier run wrote, before this one provisions: a script that waits for the file to appear
+   * would otherwise read the earlier run's ids and endpoint while this run starts, or after it failed.
+   */
+  public static void removeEarlier(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new ProvisioningException("cannot write the env file " + file + ": " + reason(e));
+    }
+  }
+
+  /** Writes the file whole or not at all (a new file moved over the old), so a reader never sees half of it. */
   public static void write(Path file, Provisioned provisioned, String region, URI endpoint) {
     StringBuilder text = new StringBuilder();
     entries(provisioned, region, endpoint).forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
     try {
       Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
+      Files.createDirectories(parent);
+      Path written = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+      try {
+        Files.writeString(written, text, StandardCharsets.UTF_8);
+        Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(written);
       }
-      Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new ProvisioningException("cannot write the env file " + file + ": " + reason(e));
     }

@@ -238,6 +238,14 @@ class HostileTemplatesIT {
   }
 
   @Test
+  void anEnvFileLeftByAnEarlierRunIsGoneWhenTheStartFails() throws IOException {
+    Path envFile = file(".env.cognate", "USER_POOL_ID=us-east-1_Earlier12\n");
+    Path broken = file("broken.yaml", "Resources: UserPool\n");
+    refused(templates(broken).envFile(envFile));
+    assertTrue(Files.notExists(envFile), "a script waiting for the env file would read the earlier run's ids");
+  }
+
+  @Test
   void anEnvFileThatIsADirectoryGivesOneLineNamingIt() throws IOException {
     Path template = file("ok.yaml", "Resources:\n  P:\n    Type: AWS::Cognito::UserPool\n");
     Path folder = Files.createDirectory(dir.resolve("env"));

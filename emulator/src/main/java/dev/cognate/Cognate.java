@@ -36,6 +36,7 @@ public final class Cognate implements AutoCloseable {
    * dev.cognate.provision.ProvisioningException} whose one-line message names the file and resource.
    */
   public static Cognate start(CognateConfig config) {
+    config.envFile().ifPresent(EnvFile::removeEarlier);
     Engine engine = new Engine(config);
     try {
       Provisioned provisioned = engine.provision();

@@ -173,7 +173,7 @@ public final class Engine implements AutoCloseable {
   private final StateStore stateStore;
   private final Passwords passwords;
   private final ReadBack readBack;
-  // Whole-state changes (reset, import) run one at a time: two imports at once would each delete the rows they see
+  // Whole-state changes (provisioning, reset, import) run one at a time: two imports at once would each delete the rows they see
   // and then insert the same ones, and one would be refused for clashing with the other's, as if its document were
   // at fault.
   private final Object wholeState = new Object();
@@ -366,11 +366,14 @@ public final class Engine implements AutoCloseable {
 
   /**
    * Creates what the configured templates and seed files describe and is missing, and remembers what they name; safe
-   * to run again.
+   * to run again. Provisioning, resets and imports take turns: provisioning checks what exists before creating it, so
+   * two at once would both create the same pool, or one would wipe or replace what the other is filling.
    */
   public Provisioned provision() {
-    provisioned = provisioning.provision();
-    return provisioned;
+    synchronized (wholeState) {
+      provisioned = provisioning.provision();
+      return provisioned;
+    }
   }
 
   /** What the templates and seed files named at the last {@link #provision()}. */

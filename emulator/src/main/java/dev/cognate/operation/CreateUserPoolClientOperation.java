@@ -95,6 +95,11 @@ public final class CreateUserPoolClientOperation
     return create(r, context, newClientId(), this::newSecret);
   }
 
+  /** Whether a client of any pool has this id: client ids are unique across pools, as on AWS. */
+  public boolean idTaken(String clientId) {
+    return clients.find(clientId).isPresent();
+  }
+
   /**
    * Creates the client under a chosen id, with {@code generatedSecret} as its secret when the request asks for one
    * to be generated: provisioning from a template gives the same template the same id and secret on every start.

@@ -63,6 +63,22 @@ final class Calls {
     }
   }
 
+  /**
+   * Runs a Create call; false when it is refused with {@code exists}, because what it creates was made meanwhile (by
+   * a client during a reset). The database's unique key decides, not a look-up before.
+   */
+  boolean created(String operation, Map<String, Object> body, CognitoErrorType exists) {
+    try {
+      call(operation, body);
+      return true;
+    } catch (CognitoException e) {
+      if (e.type() == exists) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   /** The registered operation of this class, for one of its non-wire entry points such as a chosen id. */
   <T extends Operation<?, ?>> T operation(String name, Class<T> type) {
     return type.cast(operation(name));

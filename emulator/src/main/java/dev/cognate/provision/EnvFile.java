@@ -1,11 +1,14 @@
 package dev.cognate.provision;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,18 +52,52 @@ public final class EnvFile {
     return entries;
   }
 
+  /**
+   * Removes the file an earlier run wrote, before this one provisions: a script that waits for the file to appear
+   * would otherwise read the earlier run's ids and endpoint while this run starts, or after it failed.
+   */
+  public static void removeEarlier(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new ProvisioningException("cannot write the env file " + file + ": " + reason(e));
+    }
+  }
+
+  /** Writes the file whole or not at all (a new file moved over the old), so a reader never sees half of it. */
   public static void write(Path file, Provisioned provisioned, String region, URI endpoint) {
     StringBuilder text = new StringBuilder();
     entries(provisioned, region, endpoint).forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
     try {
       Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
+      Files.createDirectories(parent);
+      Path written = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+      try {
+        Files.writeString(written, text, StandardCharsets.UTF_8);
+        Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(written);
       }
-      Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the env file " + file + ": " + e.getMessage(), e);
+      throw new ProvisioningException("cannot write the env file " + file + ": " + reason(e));
     }
+  }
+
+  /** The file system's own words, without the path it repeats: {@code Is a directory}, {@code permission denied}. */
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    return e.getMessage();
   }
 
   /** {@code UserPoolClient} to {@code USER_POOL_CLIENT}, {@code MyAPIClient} to {@code MY_API_CLIENT}. */

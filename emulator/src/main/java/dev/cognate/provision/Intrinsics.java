@@ -116,7 +116,7 @@ final class Intrinsics {
       case "Fn::Select": {
         List<?> args = list(name, resolve(argument), 2);
         List<?> from = list(name, args.get(1), 0);
-        int index = Integer.parseInt(String.valueOf(args.get(0)));
+        int index = index(args.get(0));
         if (index < 0 || index >= from.size()) {
           throw new Unresolved("Fn::Select index " + index + " is outside its list");
         }
@@ -128,6 +128,14 @@ final class Intrinsics {
       }
       default:
         throw new Unresolved(name + " is not evaluated by Cognate");
+    }
+  }
+
+  private static int index(Object value) throws Unresolved {
+    try {
+      return Integer.parseInt(String.valueOf(value));
+    } catch (NumberFormatException e) {
+      throw new Unresolved("Fn::Select index " + value + " is not a number");
     }
   }
 

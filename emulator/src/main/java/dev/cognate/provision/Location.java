@@ -2,11 +2,13 @@ package dev.cognate.provision;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLConnection;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -19,6 +21,7 @@ import java.util.Objects;
  */
 public record Location(String text) {
   private static final String CLASSPATH = "classpath:";
+  private static final int TIMEOUT_MILLIS = 10_000;
 
   public Location {
     Objects.requireNonNull(text, "text");
@@ -58,7 +61,7 @@ public record Location(String text) {
     return dot > 0 ? name.substring(0, dot) : name;
   }
 
-  InputStream open() throws IOException {
+  private InputStream open() throws IOException {
     if (text.startsWith(CLASSPATH)) {
       String resource = text.substring(CLASSPATH.length()).replaceFirst("^/", "");
       ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -69,9 +72,38 @@ public record Location(String text) {
       return in;
     }
     if (isUrl()) {
-      return url().openStream();
+      URLConnection connection = url().openConnection();
+      // Without them a server that accepts and never answers would hold the start for ever.
+      connection.setConnectTimeout(TIMEOUT_MILLIS);
+      connection.setReadTimeout(TIMEOUT_MILLIS);
+      try {
+        return connection.getInputStream();
+      } catch (SocketTimeoutException e) {
+        throw noAnswer();
+      }
     }
-    return Files.newInputStream(Path.of(text));
+    try {
+      return Files.newInputStream(Path.of(text));
+    } catch (NoSuchFileException e) {
+      throw new IOException("no such file");
+    }
+  }
+
+  /** Reads what {@link #open()} gives, refusing more than {@code limit} bytes and a server that stops answering. */
+  byte[] read(int limit) throws IOException {
+    try (InputStream in = open()) {
+      byte[] bytes = in.readNBytes(limit + 1);
+      if (bytes.length > limit) {
+        throw new IOException("larger than " + (limit >> 20) + " MB");
+      }
+      return bytes;
+    } catch (SocketTimeoutException e) {
+      throw noAnswer();
+    }
+  }
+
+  private static IOException noAnswer() {
+    return new IOException("no answer within " + TIMEOUT_MILLIS / 1000 + " seconds");
   }
 
   /** A scheme of two letters or more: {@code C:\...} stays a Windows path. */
@@ -79,11 +111,11 @@ public record Location(String text) {
     return text.matches("[A-Za-z][A-Za-z0-9+.\\-]+:.*") && !text.startsWith(CLASSPATH);
   }
 
-  private URL url() {
+  private URL url() throws IOException {
     try {
       return URI.create(text).toURL();
     } catch (MalformedURLException | IllegalArgumentException e) {
-      throw new UncheckedIOException(new IOException("not a URL: " + text));
+      throw new IOException("not a URL: " + text);
     }
   }
 

@@ -92,12 +92,32 @@ public final class Provisioning {
         LOG.warn(line);
         warnings.add(line);
       });
+      checkNotShared(template, resource, done);
       try {
         done.put(resource.logicalId(), kind.provision(new ResourceKind.Target(template, resource, properties, calls)));
       } catch (CognitoException e) {
         throw new ProvisioningException(
             "template " + template.file() + ", " + resource.logicalId() + " (" + resource.type() + "): "
                 + e.type().code() + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * A pinned id may name what another resource already provisioned: a pool would then be "kept" and two logical ids
+   * would silently share it; a client of another pool would hit the database's unique key. Checked before creating.
+   */
+  private static void checkNotShared(
+      Template template, Template.Resource resource, Map<String, ProvisionedResource> done) {
+    String pinned = resource.pinnedId();
+    if (pinned == null) {
+      return;
+    }
+    for (ProvisionedResource earlier : done.values()) {
+      if (earlier.type().equals(resource.type()) && earlier.physicalId().equals(pinned)) {
+        throw new ProvisioningException(
+            "template " + template.file() + ", " + resource.logicalId() + " (" + resource.type() + "): its id "
+                + pinned + " is already " + earlier.logicalId() + "'s");
       }
     }
   }

@@ -69,6 +69,12 @@ interface ResourceKind {
       return String.valueOf(value);
     }
 
+    /** Stops provisioning with one line naming the file and the resource, as Cognito's refusals are named. */
+    ProvisioningException refused(String reason) {
+      return new ProvisioningException(
+          "template " + template.file() + ", " + logicalId() + " (" + resource.type() + "): " + reason);
+    }
+
     ProvisionedResource result(String physicalId, Map<String, String> attributes, boolean kept) {
       return new ProvisionedResource(logicalId(), resource.type(), physicalId, attributes, kept);
     }

@@ -1,11 +1,13 @@
 package dev.cognate.provision;
 
+import dev.cognate.error.CognitoErrorType;
 import dev.cognate.error.CognitoException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +33,9 @@ import javax.crypto.spec.SecretKeySpec;
  * is sent. A user who exists already is kept as it is.
  */
 final class SeedUsers {
+  /** The shape the operations accept for a pool id; asking them about anything else is a validation error. */
+  private static final String POOL_ID = "[\\w-]+_[0-9a-zA-Z]+";
+
   private SeedUsers() {}
 
   static List<ProvisionedResource> provision(Location seed, Calls calls, Map<String, ProvisionedResource> templates) {
@@ -44,6 +49,7 @@ final class SeedUsers {
       throw new ProvisioningException("seed " + seed + ": needs a list under 'users'");
     }
     List<ProvisionedResource> seeded = new ArrayList<>();
+    Map<String, String> poolIds = new HashMap<>();
     for (Object entry : users) {
       Map<String, Object> user = TemplateParser.map(entry);
       String username = text(user.get("username"));
@@ -55,8 +61,8 @@ final class SeedUsers {
       if (pool == null) {
         throw new ProvisioningException(where + ": names no pool (set 'pool' on the user or at the top of the file)");
       }
-      String poolId = templates.containsKey(pool) ? templates.get(pool).physicalId() : pool;
       try {
+        String poolId = poolIds.computeIfAbsent(pool, name -> poolId(where, name, templates, calls));
         seeded.add(user(where, poolId, username, user, calls));
       } catch (CognitoException e) {
         throw new ProvisioningException(where + ": " + e.type().code() + ": " + e.getMessage());
@@ -65,10 +71,58 @@ final class SeedUsers {
     return seeded;
   }
 
+  /**
+   * The pool a seed names: a template's pool by logical id, or a pool that exists. Anything else would reach the
+   * operations as a pool id and come back as a validation message about {@code userPoolId}.
+   */
+  private static String poolId(
+      String where, String pool, Map<String, ProvisionedResource> templates, Calls calls) {
+    ProvisionedResource resource = templates.get(pool);
+    if (resource != null && resource.type().equals(UserPoolKind.TYPE)) {
+      return resource.physicalId();
+    }
+    if (resource == null
+        && pool.matches(POOL_ID)
+        && calls.exists("DescribeUserPool", Map.of("UserPoolId", pool))) {
+      return pool;
+    }
+    List<String> pools =
+        templates.values().stream().filter(r -> r.type().equals(UserPoolKind.TYPE)).map(ProvisionedResource::logicalId)
+            .toList();
+    throw new ProvisioningException(
+        where + ": pool " + pool + " is neither a pool of the templates (" + String.join(", ", pools)
+            + ") nor the id of a pool");
+  }
+
+  /** A seed written in the API's shapes ({@code [{Name, Value}]}, one group as text) is refused, not dropped. */
+  private static void checkShapes(String where, Map<String, Object> user) {
+    Object attributes = user.get("attributes");
+    if (attributes != null && !(attributes instanceof Map<?, ?>)) {
+      throw new ProvisioningException(where + ": attributes must map names to values (email: alice@example.com)");
+    }
+    Object groups = user.get("groups");
+    if (groups != null && !(groups instanceof List<?>)) {
+      throw new ProvisioningException(where + ": groups must be a list of group names ([admins])");
+    }
+  }
+
   private static ProvisionedResource user(
       String where, String poolId, String username, Map<String, Object> user, Calls calls) {
-    boolean kept = calls.exists("AdminGetUser", Map.of("UserPoolId", poolId, "Username", username));
-    if (!kept) {
+    checkShapes(where, user);
+    boolean kept =
+        calls.exists("AdminGetUser", Map.of("UserPoolId", poolId, "Username", username))
+            || !create(where, poolId, username, user, calls);
+    return new ProvisionedResource(
+        username, Provisioned.SEEDED_USER, username, Map.of("UserPoolId", poolId), kept);
+  }
+
+  /**
+   * Creates the user, false when a client created the same username since it was looked up: the database's unique
+   * key decides, and the user is then kept as that client made it.
+   */
+  private static boolean create(
+      String where, String poolId, String username, Map<String, Object> user, Calls calls) {
+    try {
       String status = String.valueOf(user.getOrDefault("status", "CONFIRMED")).toUpperCase(Locale.ROOT);
       String password = text(user.get("password"));
       List<Map<String, Object>> attributes = new ArrayList<>();
@@ -86,12 +140,16 @@ final class SeedUsers {
         default -> throw new ProvisioningException(
             where + ": status must be CONFIRMED, FORCE_CHANGE_PASSWORD or UNCONFIRMED, was " + status);
       }
-      for (Object group : user.get("groups") instanceof List<?> list ? list : List.of()) {
-        addToGroup(poolId, username, String.valueOf(group), calls);
+    } catch (CognitoException e) {
+      if (e.type() == CognitoErrorType.USERNAME_EXISTS) {
+        return false;
       }
+      throw e;
     }
-    return new ProvisionedResource(
-        username, Provisioned.SEEDED_USER, username, Map.of("UserPoolId", poolId), kept);
+    for (Object group : user.get("groups") instanceof List<?> list ? list : List.of()) {
+      addToGroup(poolId, username, String.valueOf(group), calls);
+    }
+    return true;
   }
 
   private static void adminCreate(
@@ -131,9 +189,8 @@ final class SeedUsers {
   }
 
   private static void addToGroup(String poolId, String username, String group, Calls calls) {
-    if (!calls.exists("GetGroup", Map.of("UserPoolId", poolId, "GroupName", group))) {
-      calls.call("CreateGroup", Map.of("UserPoolId", poolId, "GroupName", group));
-    }
+    // A group that exists, from the template, a seed before or a client, is used as it is.
+    calls.created("CreateGroup", Map.of("UserPoolId", poolId, "GroupName", group), CognitoErrorType.GROUP_EXISTS);
     calls.call("AdminAddUserToGroup", Map.of("UserPoolId", poolId, "Username", username, "GroupName", group));
   }
 

@@ -16,15 +16,32 @@ import java.util.regex.Pattern;
 final class ServerlessVariables {
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{((?:self|sls|opt|env):[^{}]*)}");
   private static final int MAX_DEPTH = 10;
+  /**
+   * The depth bound alone lets a value that uses itself eight times grow to 8^10 copies; these bound the whole
+   * expansion far above what a real file needs.
+   */
+  private static final int MAX_LOOKUPS = 100_000;
+  private static final int MAX_CHARS = 16 << 20;
 
   private final Map<String, Object> root;
   private final String stage;
+  private int lookups;
+  private long chars;
+
+  /** Thrown when the expansion passes its bounds; the caller names the file. */
+  static final class TooLarge extends RuntimeException {
+    TooLarge() {
+      super("its Serverless variables expand past " + MAX_LOOKUPS + " look-ups or " + (MAX_CHARS >> 20)
+          + " MB (one that uses itself?)");
+    }
+  }
 
   private ServerlessVariables(Map<String, Object> root, String stage) {
     this.root = root;
     this.stage = stage;
   }
 
+  /** The file with its variables resolved; {@link TooLarge} when they expand without bound. */
   static Map<String, Object> resolve(Map<String, Object> root) {
     Object declared = TemplateParser.map(root.get("provider")).get("stage");
     String stage = "dev";
@@ -74,7 +91,12 @@ final class ServerlessVariables {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       Object found = variable(m.group(1), depth);
-      m.appendReplacement(out, Matcher.quoteReplacement(found == null ? m.group() : String.valueOf(found)));
+      String replacement = found == null ? m.group() : String.valueOf(found);
+      chars += replacement.length();
+      if (chars > MAX_CHARS) {
+        throw new TooLarge();
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }
     m.appendTail(out);
     return out.toString();
@@ -84,6 +106,9 @@ final class ServerlessVariables {
   private Object variable(String expression, int depth) {
     if (depth > MAX_DEPTH) {
       return null;
+    }
+    if (++lookups > MAX_LOOKUPS) {
+      throw new TooLarge();
     }
     for (String alternative : expression.split(",")) {
       Object found = alternative(alternative.strip(), depth);

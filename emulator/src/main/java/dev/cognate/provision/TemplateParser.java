@@ -22,17 +22,22 @@ final class TemplateParser {
       throw new ProvisioningException("template " + source.location() + ": cannot read it: " + e.getMessage());
     }
     boolean serverless = !read.containsKey("Resources") && read.containsKey("service");
-    Map<String, Object> root = serverless ? ServerlessVariables.resolve(read) : read;
+    Map<String, Object> root;
+    try {
+      root = serverless ? ServerlessVariables.resolve(read) : read;
+    } catch (ServerlessVariables.TooLarge e) {
+      throw new ProvisioningException("template " + file + ": " + e.getMessage());
+    }
     Map<String, Object> declared = new LinkedHashMap<>();
     String stack;
     if (serverless) {
       stack = source.stack().orElseGet(() -> ServerlessVariables.stackName(source.location(), root));
       for (Map<String, Object> part : resourceMaps(root.get("resources"))) {
-        declared.putAll(map(part.get("Resources")));
+        declared.putAll(resources(file, part.get("Resources")));
       }
     } else {
       stack = source.stack().orElseGet(() -> source.location().baseName());
-      declared.putAll(map(root.get("Resources")));
+      declared.putAll(resources(file, root.get("Resources")));
     }
     Map<String, Object> parameters = new LinkedHashMap<>();
     map(root.get("Parameters")).forEach((name, spec) -> {
@@ -61,6 +66,14 @@ final class TemplateParser {
     return new Template.Resource(
         logicalId, type, map(body.get("Properties")), map(body.get("Metadata")), depends,
         condition == null ? null : String.valueOf(condition));
+  }
+
+  /** A list or a text under {@code Resources} would otherwise provision nothing without a word. */
+  private static Map<String, Object> resources(String file, Object resources) {
+    if (resources != null && !(resources instanceof Map<?, ?>)) {
+      throw new ProvisioningException("template " + file + ": Resources must map logical ids to resources");
+    }
+    return map(resources);
   }
 
   private static List<Map<String, Object>> resourceMaps(Object resources) {

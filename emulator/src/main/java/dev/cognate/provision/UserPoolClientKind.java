@@ -43,6 +43,14 @@ final class UserPoolClientKind implements ResourceKind {
       body.putIfAbsent("ClientName", target.logicalId());
       CreateUserPoolClientOperation create =
           target.calls().operation("CreateUserPoolClient", CreateUserPoolClientOperation.class);
+      // The id derives from the stack and logical id, not the pool: a template that moved the client to another
+      // pool meets the client an earlier start made. Provisioning runs one at a time and API ids are random, so
+      // nothing takes the id between this look and the create.
+      if (create.idTaken(id)) {
+        throw target.refused(
+            "its id " + id + " is a client of another pool (the template moved it?); give it another logical id, or"
+                + " start from an empty database");
+      }
       target.calls().call(
           create,
           body,

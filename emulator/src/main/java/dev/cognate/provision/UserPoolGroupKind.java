@@ -1,5 +1,6 @@
 package dev.cognate.provision;
 
+import dev.cognate.error.CognitoErrorType;
 import dev.cognate.operation.CreateGroupOperation.CreateGroupRequest;
 import java.util.Map;
 import java.util.Set;
@@ -26,12 +27,11 @@ final class UserPoolGroupKind implements ResourceKind {
   public ProvisionedResource provision(Target target) {
     String poolId = target.required("UserPoolId");
     String name = String.valueOf(target.properties().getOrDefault("GroupName", target.logicalId()));
-    boolean kept = target.calls().exists("GetGroup", Map.of("GroupName", name, "UserPoolId", poolId));
-    if (!kept) {
-      Map<String, Object> body = ResourceKind.passThrough(target.properties(), CreateGroupRequest.class);
-      body.put("GroupName", name);
-      target.calls().call("CreateGroup", body);
-    }
+    Map<String, Object> body = ResourceKind.passThrough(target.properties(), CreateGroupRequest.class);
+    body.put("GroupName", name);
+    boolean kept =
+        target.calls().exists("GetGroup", Map.of("GroupName", name, "UserPoolId", poolId))
+            || !target.calls().created("CreateGroup", body, CognitoErrorType.GROUP_EXISTS);
     return target.result(name, Map.of(), kept);
   }
 }

@@ -7,18 +7,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * {@code AWS::Cognito::UserPool}: CreateUserPool under the stable id ({@code UserPoolName} is its {@code PoolName}),
  * then, as CloudFormation does, SetUserPoolMfaConfig for {@code EnabledMfas} and the e-mail MFA message.
  */
 final class UserPoolKind implements ResourceKind {
+  private static final int MAX_ID_LENGTH = 55;
   private static final Set<String> MFA =
       Set.of("EnabledMfas", "EmailAuthenticationMessage", "EmailAuthenticationSubject");
 
+  static final String TYPE = "AWS::Cognito::UserPool";
+
   @Override
   public String type() {
-    return "AWS::Cognito::UserPool";
+    return TYPE;
   }
 
   @Override
@@ -39,6 +43,9 @@ final class UserPoolKind implements ResourceKind {
   public ProvisionedResource provision(Target target) {
     Map<String, Object> properties = target.properties();
     String pinned = target.resource().pinnedId();
+    if (pinned != null) {
+      checkPinned(target, pinned);
+    }
     String id =
         pinned != null ? pinned : StableIds.poolId(target.region(), target.template().stack(), target.logicalId());
     boolean kept = target.calls().exists("DescribeUserPool", Map.of("UserPoolId", id));
@@ -63,6 +70,19 @@ final class UserPoolKind implements ResourceKind {
     attributes.put("ProviderURL", "https://" + provider);
     attributes.put("UserPoolId", id);
     return target.result(id, attributes, kept);
+  }
+
+  /**
+   * A pool id names its region, and clients read the region from it; one of another region, or of another shape,
+   * would make a pool no SDK of this region reaches.
+   */
+  private static void checkPinned(Target target, String pinned) {
+    String region = target.region();
+    if (pinned.length() > MAX_ID_LENGTH || !pinned.matches(Pattern.quote(region) + "_[0-9A-Za-z]+")) {
+      throw target.refused(
+          "the pinned id " + pinned.replace("\n", "\\n").replace("\r", "\\r") + " is not a pool id of region "
+              + region + ": " + region + "_ then letters and digits");
+    }
   }
 
   private static Map<String, Object> mfaConfig(String id, Map<String, Object> properties) {

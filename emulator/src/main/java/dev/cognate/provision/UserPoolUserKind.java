@@ -1,5 +1,6 @@
 package dev.cognate.provision;
 
+import dev.cognate.error.CognitoErrorType;
 import dev.cognate.operation.AdminCreateUserOperation.AdminCreateUserRequest;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -28,13 +29,12 @@ final class UserPoolUserKind implements ResourceKind {
   public ProvisionedResource provision(Target target) {
     String poolId = target.required("UserPoolId");
     String username = String.valueOf(target.properties().getOrDefault("Username", target.logicalId()));
-    boolean kept = target.calls().exists("AdminGetUser", Map.of("UserPoolId", poolId, "Username", username));
-    if (!kept) {
-      Map<String, Object> body = ResourceKind.passThrough(target.properties(), AdminCreateUserRequest.class);
-      body.remove("TemporaryPassword");
-      body.put("Username", username);
-      target.calls().call("AdminCreateUser", body);
-    }
+    Map<String, Object> body = ResourceKind.passThrough(target.properties(), AdminCreateUserRequest.class);
+    body.remove("TemporaryPassword");
+    body.put("Username", username);
+    boolean kept =
+        target.calls().exists("AdminGetUser", Map.of("UserPoolId", poolId, "Username", username))
+            || !target.calls().created("AdminCreateUser", body, CognitoErrorType.USERNAME_EXISTS);
     return target.result(username, Map.of(), kept);
   }
 }

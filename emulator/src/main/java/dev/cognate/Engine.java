@@ -173,9 +173,9 @@ public final class Engine implements AutoCloseable {
   private final StateStore stateStore;
   private final Passwords passwords;
   private final ReadBack readBack;
-  // Whole-state changes (provisioning, reset, import) run one at a time: two imports at once would each delete the rows they see
-  // and then insert the same ones, and one would be refused for clashing with the other's, as if its document were
-  // at fault.
+  // Whole-state changes (provisioning, reset, import) run one at a time: two imports at once would each delete the
+  // rows they see and then insert the same ones, and one would be refused for clashing with the other's, as if its
+  // document were at fault.
   private final Object wholeState = new Object();
 
   public Engine(CognateConfig config) {

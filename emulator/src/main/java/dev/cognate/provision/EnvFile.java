@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,14 +25,28 @@ import java.util.Map;
 public final class EnvFile {
   private EnvFile() {}
 
+  /** The keys the file sets itself; a logical id spelt as one of them would be overwritten or overwrite it. */
+  private static final List<String> OWN_KEYS =
+      List.of("USER_POOL_ID", "USER_CLIENT_ID", "USER_CLIENT_SECRET", "AWS_REGION",
+          "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER");
+
+  /**
+   * The lines, by key.
+   *
+   * @throws ProvisioningException when two logical ids give one key, or one gives a key the file sets itself: an app
+   *     would silently read the wrong id
+   */
   public static Map<String, String> entries(Provisioned provisioned, String region, URI endpoint) {
     Map<String, String> entries = new LinkedHashMap<>();
+    Map<String, String> logicalIdOfKey = new HashMap<>();
     List<ProvisionedResource> resources = provisioned.templateResources();
     for (ProvisionedResource resource : resources) {
       String key = upperSnake(resource.logicalId());
+      claim(logicalIdOfKey, key, resource.logicalId());
       entries.put(key, resource.physicalId());
       String secret = resource.attributes().get("ClientSecret");
       if (secret != null) {
+        claim(logicalIdOfKey, key + "_SECRET", resource.logicalId());
         entries.put(key + "_SECRET", secret);
       }
     }
@@ -50,6 +65,20 @@ public final class EnvFile {
     entries.put("AWS_REGION", region);
     entries.put("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", endpoint.toString());
     return entries;
+  }
+
+  private static void claim(Map<String, String> logicalIdOfKey, String key, String logicalId) {
+    if (OWN_KEYS.contains(key)) {
+      throw new ProvisioningException(
+          "env file: the logical id " + logicalId + " gives the key " + key + ", which the env file sets itself;"
+              + " rename it");
+    }
+    String earlier = logicalIdOfKey.putIfAbsent(key, logicalId);
+    if (earlier != null) {
+      throw new ProvisioningException(
+          "env file: the logical ids " + earlier + " and " + logicalId + " both give the key " + key
+              + "; rename one of them");
+    }
   }
 
   /**

@@ -80,7 +80,8 @@ public final class ConfigLoader {
               (b, v) -> b.limits(l -> l.withCodeChecksPerHour(integer("--code-checks-per-hour", v)))),
           new Option("--template", "COGNATE_TEMPLATE", "FILE[#STACK]",
               "create the Cognito resources of this CloudFormation, SAM or Serverless file at start; FILE may be"
-                  + " classpath:NAME or a URL; ids derive from STACK (default: the file name) (repeatable; the"
+                  + " classpath:NAME or a URL; ids derive from STACK (default: the file name without extension;"
+                  + " Serverless: <service>-<stage>) (repeatable; the"
                   + " variable takes a comma-separated list)",
               (b, v) -> eachOf(v, item -> b.template(TemplateSource.parse(item)))),
           new Option("--seed", "COGNATE_SEED", "FILE",

@@ -310,6 +310,9 @@ class ConfigLoaderTest {
             .getMessage());
     assertTrue(ConfigLoader.usage().contains("--template FILE[#STACK]"));
     assertTrue(ConfigLoader.usage().contains("COGNATE_ENV_FILE"));
+    assertTrue(
+        ConfigLoader.usage().contains("(default: the file name without extension; Serverless: <service>-<stage>)"),
+        "--help states the stack name's default as README's flag table does");
   }
 
   @Test

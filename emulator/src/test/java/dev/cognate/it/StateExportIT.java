@@ -325,9 +325,18 @@ class StateExportIT {
       assertEquals(
           "The state was not imported, and nothing changed: the state must have \"version\": 1.",
           JSON.readTree(put.body()).get("message").asText());
+    }
+  }
+
+  @Test
+  void aPostImportOverTheLimitIsRefusedForItsSizeAsOtherRequestsAre() throws Exception {
+    try (Cognate cognate = TestEmulator.start()) {
+      String large = "{\"format\": \"cognate-state\", \"padding\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
       HttpResponse<String> post = send(cognate.endpoint(), "POST", large);
-      assertEquals(400, post.statusCode());
-      assertEquals("Content Too Large", JSON.readTree(post.body()).get("message").asText());
+      assertEquals(413, post.statusCode(), post.body());
+      assertEquals("RequestEntityTooLargeException", JSON.readTree(post.body()).get("__type").asText());
+      assertEquals(
+          "Request body exceeds the limit of 1048576 bytes.", JSON.readTree(post.body()).get("message").asText());
     }
   }
 

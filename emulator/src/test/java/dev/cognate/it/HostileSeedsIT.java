@@ -6,16 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.cognate.Cognate;
 import dev.cognate.CognateConfig;
 import dev.cognate.provision.ProvisioningException;
+import dev.cognate.support.ResetsAgainstARival;
 import dev.cognate.support.TestEmulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 
 /** Seed files a careless user writes: each mistake is named in one line instead of a validation message or silence. */
 class HostileSeedsIT {
@@ -59,44 +58,11 @@ class HostileSeedsIT {
     try (Cognate cognate = TestEmulator.start(CognateConfig.forTests().template(template).seed(seed));
         CognitoIdentityProviderClient cognito = TestEmulator.client(cognate)) {
       String poolId = cognate.resource("UserPool");
-      AtomicBoolean stop = new AtomicBoolean();
-      Thread rival =
-          new Thread(
-              () -> {
-                while (!stop.get()) {
-                  try {
-                    cognito.createGroup(r -> r.userPoolId(poolId).groupName("admins"));
-                  } catch (RuntimeException ignored) {
-                    // Refused while the pool is gone or the group exists: the rival only keeps trying.
-                  }
-                  try {
-                    cognito.adminCreateUser(
-                        r -> r.userPoolId(poolId).username("alice").messageAction(MessageActionType.SUPPRESS));
-                  } catch (RuntimeException ignored) {
-                    // As above.
-                  }
-                }
-              });
-      rival.start();
-      int failures = 0;
-      String first = null;
-      try {
-        for (int round = 0; round < 40; round++) {
-          try {
-            cognate.reset();
-          } catch (ProvisioningException e) {
-            failures++;
-            first = first == null ? e.getMessage() : first;
-          }
-        }
-      } finally {
-        stop.set(true);
-        rival.join();
-      }
+      ResetsAgainstARival.Outcome outcome = ResetsAgainstARival.run(cognate, cognito, poolId, "admins", "alice", 40);
       System.out.println(
-          "HostileSeedsIT: 40 resets while a client created the seeded user and group, " + failures + " failed"
-              + (first == null ? "" : ", first: " + first));
-      assertEquals(0, failures, first);
+          "HostileSeedsIT: 40 resets while a client created the seeded user and group, " + outcome.failures() + " failed"
+              + (outcome.first() == null ? "" : ", first: " + outcome.first()));
+      assertEquals(0, outcome.failures(), outcome.first());
     }
   }
 

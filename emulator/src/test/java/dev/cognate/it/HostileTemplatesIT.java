@@ -10,6 +10,7 @@ import dev.cognate.CognateConfig;
 import dev.cognate.provision.Location;
 import dev.cognate.provision.ProvisioningException;
 import dev.cognate.provision.TemplateSource;
+import dev.cognate.support.ResetsAgainstARival;
 import dev.cognate.support.TestEmulator;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -24,11 +25,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 
 /**
  * Templates and env files a careless user or an attacker could hand the emulator: each gives one line naming what is
@@ -264,44 +263,11 @@ class HostileTemplatesIT {
     try (Cognate cognate = TestEmulator.start(templates(template));
         CognitoIdentityProviderClient cognito = TestEmulator.client(cognate)) {
       String poolId = cognate.resource("P");
-      AtomicBoolean stop = new AtomicBoolean();
-      Thread rival =
-          new Thread(
-              () -> {
-                while (!stop.get()) {
-                  try {
-                    cognito.createGroup(r -> r.userPoolId(poolId).groupName("admins"));
-                  } catch (RuntimeException ignored) {
-                    // Refused while the pool is gone or the group exists: the rival only keeps trying.
-                  }
-                  try {
-                    cognito.adminCreateUser(
-                        r -> r.userPoolId(poolId).username("bob").messageAction(MessageActionType.SUPPRESS));
-                  } catch (RuntimeException ignored) {
-                    // As above.
-                  }
-                }
-              });
-      rival.start();
-      int failures = 0;
-      String first = null;
-      try {
-        for (int round = 0; round < 40; round++) {
-          try {
-            cognate.reset();
-          } catch (ProvisioningException e) {
-            failures++;
-            first = first == null ? e.getMessage() : first;
-          }
-        }
-      } finally {
-        stop.set(true);
-        rival.join();
-      }
+      ResetsAgainstARival.Outcome outcome = ResetsAgainstARival.run(cognate, cognito, poolId, "admins", "bob", 40);
       System.out.println(
-          "HostileTemplatesIT: 40 resets while a client created the template's group and user, " + failures
-              + " failed" + (first == null ? "" : ", first: " + first));
-      assertEquals(0, failures, first);
+          "HostileTemplatesIT: 40 resets while a client created the template's group and user, " + outcome.failures()
+              + " failed" + (outcome.first() == null ? "" : ", first: " + outcome.first()));
+      assertEquals(0, outcome.failures(), outcome.first());
     }
   }
 

@@ -99,26 +99,11 @@ class NotEmulatedIT {
     try (CapturedLog log = CapturedLog.start()) {
       Http.operation(ENDPOINT, "StartUserImportJob", "{}".getBytes(StandardCharsets.UTF_8));
       Http.operation(ENDPOINT, "StartUserImportJobs", "{}".getBytes(StandardCharsets.UTF_8));
-      lines = awaitLines(log, 2);
+      lines = log.awaitRequestLines(2);
     }
     assertEquals(1, count(lines, " StartUserImportJob UnsupportedOperationException "), lines::toString);
     assertEquals(1, count(lines, " - UnknownOperationException "), lines::toString);
     System.out.println("NotEmulatedIT: request log " + lines);
-  }
-
-  /** The request log line is written once the answer is out, so it may trail the response a little. */
-  private static List<String> awaitLines(CapturedLog log, int expected) throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    List<String> lines = requestLines(log);
-    while (lines.size() < expected && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-      lines = requestLines(log);
-    }
-    return lines;
-  }
-
-  private static List<String> requestLines(CapturedLog log) {
-    return log.lines().stream().filter(line -> line.contains(" requests - ")).toList();
   }
 
   private static long count(List<String> lines, String part) {

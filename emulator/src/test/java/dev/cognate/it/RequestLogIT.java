@@ -27,7 +27,7 @@ class RequestLogIT {
       assertEquals(200, Http.get(ENDPOINT + "/_cognate/health").statusCode());
       assertEquals(200, Http.codes(ENDPOINT, poolId, "nobody").statusCode());
       assertEquals(404, Http.get(ENDPOINT + "/us-east-1_nopoolhere/.well-known/jwks.json").statusCode());
-      lines = awaitLines(log, 5);
+      lines = log.awaitRequestLines(5);
     }
     System.out.println("RequestLogIT: " + lines);
     assertEquals(1, count(lines, " GET /" + poolId + "/.well-known/jwks.json 200 "), lines::toString);
@@ -37,21 +37,6 @@ class RequestLogIT {
     assertEquals(
         1, count(lines, " GET /us-east-1_nopoolhere/.well-known/jwks.json NotFoundException "), lines::toString);
     assertTrue(lines.stream().noneMatch(line -> line.contains("nobody")), "query strings stay out of the log");
-  }
-
-  /** The line is written once the answer is out, so it may trail the response a little. */
-  private static List<String> awaitLines(CapturedLog log, int expected) throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    List<String> lines = requestLines(log);
-    while (lines.size() < expected && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-      lines = requestLines(log);
-    }
-    return lines;
-  }
-
-  private static List<String> requestLines(CapturedLog log) {
-    return log.lines().stream().filter(line -> line.contains(" requests - ")).toList();
   }
 
   private static long count(List<String> lines, String fragment) {

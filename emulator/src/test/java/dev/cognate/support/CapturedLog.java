@@ -41,6 +41,24 @@ public final class CapturedLog implements AutoCloseable {
     return captured.toString(StandardCharsets.UTF_8).lines().toList();
   }
 
+  /**
+   * The request log's lines, once there are {@code expected} of them or 10 s have passed: a line is written once the
+   * answer is out, so it may trail the response a little.
+   */
+  public List<String> awaitRequestLines(int expected) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    List<String> lines = requestLines();
+    while (lines.size() < expected && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+      lines = requestLines();
+    }
+    return lines;
+  }
+
+  private List<String> requestLines() {
+    return lines().stream().filter(line -> line.contains(" requests - ")).toList();
+  }
+
   @Override
   public void close() {
     System.setErr(original);

@@ -56,6 +56,37 @@ class LambdaJarIT {
     assertEquals(List.of(), unwanted.stream().limit(20).toList());
   }
 
+  /**
+   * Every top-level package is one the handlers load: the API Gateway events, the SDK's Cognito client, JWT checks,
+   * JSON and logging. A library added to the shade includes "just in case" (joda-time was: only S3, SNS and
+   * scheduled events use it) would otherwise ride along into every cold start.
+   */
+  @Test
+  void theLambdaJarHoldsOnlyPackagesTheHandlersUse() throws Exception {
+    List<String> needed =
+        List.of(
+            "dev/cognate/app/",
+            "com/amazonaws/services/lambda/runtime/",
+            "software/amazon/awssdk/",
+            "org/reactivestreams/",
+            "com/nimbusds/",
+            "com/fasterxml/jackson/",
+            "org/slf4j/",
+            "META-INF/");
+    List<String> unneeded;
+    try (JarFile jar = new JarFile(JAR.toFile())) {
+      unneeded =
+          Collections.list(jar.entries()).stream()
+              .map(JarEntry::getName)
+              .filter(name -> name.contains("/") && !name.endsWith("/"))
+              .filter(name -> needed.stream().noneMatch(name::startsWith))
+              .map(name -> name.substring(0, name.indexOf('/', name.indexOf('/') + 1) + 1))
+              .distinct()
+              .toList();
+    }
+    assertEquals(List.of(), unneeded);
+  }
+
   @Test
   void theHandlersRunFromTheLambdaJarAlone() throws Exception {
     try (Cognate cognate = Cognate.start(CognateConfig.forTests().build());

@@ -102,6 +102,19 @@ class GatewayEdgesIT {
   }
 
   @Test
+  void aBodyThatStallsPastTheIdleTimeoutIs408InJsonWithCors() throws Exception {
+    // The socket stays open with 98 of 100 announced bytes unsent: Jetty's 30 s idle timeout ends the wait.
+    long start = System.nanoTime();
+    Answer answer = send("POST /user/signup HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{}", false, 45_000);
+    System.out.println(
+        "GatewayEdgesIT: a stalled body was answered " + answer.status() + " after "
+            + (System.nanoTime() - start) / 1_000_000 + " ms");
+    assertEquals(408, answer.status(), answer.body());
+    assertEquals("{\"message\":\"Request Timeout\"}", answer.body());
+    assertJsonWithCors(answer, "stalled body");
+  }
+
+  @Test
   void anUnknownCharsetIsReadAsUtf8AsApiGatewayPassesTheBody() throws Exception {
     Answer answer =
         send(
@@ -153,11 +166,15 @@ class GatewayEdgesIT {
 
   /**
    * Writes the request as given and reads one answer. With {@code closeWriting} the client says it is done sending;
-   * without, the socket stays open, so an answer can only come from what was already sent. 10 s at most either way.
+   * without, the socket stays open, so an answer can only come from what was already sent. 10 s at most unless given.
    */
   private static Answer send(String request, boolean closeWriting) throws IOException {
+    return send(request, closeWriting, 10_000);
+  }
+
+  private static Answer send(String request, boolean closeWriting, int timeoutMillis) throws IOException {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
-      socket.setSoTimeout(10_000);
+      socket.setSoTimeout(timeoutMillis);
       OutputStream out = socket.getOutputStream();
       out.write(request.getBytes(StandardCharsets.ISO_8859_1));
       out.flush();

@@ -15,6 +15,7 @@ import java.io.OutputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpStatus;
 
 /** The app's routes over HTTP on a laptop, with the Cognito authorizer in front of {@code /user/hello}. */
@@ -28,7 +29,6 @@ public final class LocalServer implements AutoCloseable {
   private static final ApiResponse MISSING_AUTHENTICATION_TOKEN =
       ApiResponse.of(403, "message", "Missing Authentication Token");
   private static final ApiResponse REQUEST_TOO_LONG = ApiResponse.of(413, "message", "Request Too Long");
-  private static final ApiResponse BAD_REQUEST = ApiResponse.of(400, "message", "Bad Request");
   private static final List<String> ROUTES = List.of("/user/signup", "/user/verification", "/user/login", "/user/hello");
 
   /** The stack's SAM template, which the build copies next to this class: {@code --with-emulator} provisions it. */
@@ -67,8 +67,6 @@ public final class LocalServer implements AutoCloseable {
               // The API has no HEAD methods; without this Javalin answers a HEAD for a GET route 200 unseen.
               c.routes.head("*", ctx -> write(ctx, MISSING_AUTHENTICATION_TOKEN));
               c.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, gatewayAnswer(e.getStatus())));
-              // A body that ends before its Content-Length: the client's fault, not a function's.
-              c.routes.exception(IOException.class, (e, ctx) -> write(ctx, BAD_REQUEST));
             });
     javalin.start(host, port);
     return new LocalServer(javalin);
@@ -115,10 +113,27 @@ public final class LocalServer implements AutoCloseable {
 
   /**
    * The body as API Gateway hands it to a function: UTF-8 whatever charset the request names (an unknown one would
-   * otherwise fail the request).
+   * otherwise fail the request). A body that cannot be read is the client's fault, answered like any refusal:
+   * Javalin itself would answer a stall past the idle timeout with an empty 408 and a body cut short with a text 500.
    */
-  private static String body(Context ctx) {
-    return new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+  private static String body(Context ctx) throws Exception {
+    try {
+      return new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+    } catch (Exception e) {
+      if (e instanceof IOException) {
+        throw new HttpResponseException(timedOut(e) ? 408 : 400, e.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  private static boolean timedOut(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void preflight(Context ctx) {

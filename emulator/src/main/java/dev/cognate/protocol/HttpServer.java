@@ -177,7 +177,7 @@ public final class HttpServer implements AutoCloseable {
 
   /** A POST outside {@code /_cognate/} is an API call, named by its operation or {@code -} when it names none. */
   private static boolean apiCall(Context ctx) {
-    return "POST".equals(ctx.method().name()) && !ctx.path().startsWith(DevRoutes.PREFIX);
+    return "POST".equals(ctx.method().name()) && !DevRoutes.owns(ctx.path());
   }
 
   public int port() {

@@ -40,10 +40,10 @@ public final class DevRoutes {
   private final Set<String> allowedHosts;
   private final StateRoutes state;
 
-  public DevRoutes(Outbox outbox, TotpCodes totpCodes, AwsJson json, CognateConfig config, Engine engine) {
+  public DevRoutes(AwsJson json, CognateConfig config, Engine engine) {
     this.state = new StateRoutes(engine, json);
-    this.outbox = outbox;
-    this.totpCodes = totpCodes;
+    this.outbox = engine.outbox();
+    this.totpCodes = engine.totpCodes();
     this.json = json;
     this.enabled = config.devApi();
     this.allowedHosts = allowedHosts(config);

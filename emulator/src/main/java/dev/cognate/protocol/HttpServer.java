@@ -40,7 +40,7 @@ public final class HttpServer implements AutoCloseable {
     AwsJson json = new AwsJson();
     AwsErrors errors = new AwsErrors(json);
     AwsJsonEndpoint endpoint = new AwsJsonEndpoint(engine.operations(), json, config);
-    DevRoutes dev = new DevRoutes(engine.outbox(), engine.totpCodes(), json, config, engine);
+    DevRoutes dev = new DevRoutes(json, config, engine);
     Javalin javalin =
         Javalin.create(
             c -> {

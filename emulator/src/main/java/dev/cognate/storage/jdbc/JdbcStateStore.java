@@ -39,12 +39,7 @@ public final class JdbcStateStore implements StateStore {
   public void wipe() {
     database.transaction(
         c -> {
-          List<Table> tables = tables(c);
-          try (Statement st = c.createStatement()) {
-            for (int i = tables.size() - 1; i >= 0; i--) {
-              st.executeUpdate("DELETE FROM " + tables.get(i).name());
-            }
-          }
+          deleteAll(c, tables(c));
           return null;
         });
   }
@@ -109,11 +104,7 @@ public final class JdbcStateStore implements StateStore {
               }
             }
           }
-          try (Statement st = c.createStatement()) {
-            for (int i = tables.size() - 1; i >= 0; i--) {
-              st.executeUpdate("DELETE FROM " + tables.get(i).name());
-            }
-          }
+          deleteAll(c, tables);
           // Old row number to new, by "table.column" of each generated column.
           Map<String, Map<Long, Long>> newSeqs = new HashMap<>();
           for (Table table : tables) {
@@ -124,6 +115,15 @@ public final class JdbcStateStore implements StateStore {
           }
           return null;
         });
+  }
+
+  /** Empties {@code tables}, given parents first, children first. */
+  private static void deleteAll(Connection c, List<Table> tables) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      for (int i = tables.size() - 1; i >= 0; i--) {
+        st.executeUpdate("DELETE FROM " + tables.get(i).name());
+      }
+    }
   }
 
   private static void insert(

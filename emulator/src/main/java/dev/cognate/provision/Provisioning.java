@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,15 +23,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class Provisioning {
   private static final Logger LOG = LoggerFactory.getLogger(Provisioning.class);
-  private static final List<ResourceKind> KINDS =
-      List.of(
-          new UserPoolKind(),
-          new UserPoolClientKind(),
-          new UserPoolGroupKind(),
-          new UserPoolUserKind(),
-          new UserPoolDomainKind(),
-          new UserPoolResourceServerKind(),
-          new UserToGroupAttachmentKind());
+  /** Each understood resource kind by its CloudFormation type. */
+  private static final Map<String, ResourceKind> KINDS =
+      Stream.of(
+              new UserPoolKind(),
+              new UserPoolClientKind(),
+              new UserPoolGroupKind(),
+              new UserPoolUserKind(),
+              new UserPoolDomainKind(),
+              new UserPoolResourceServerKind(),
+              new UserToGroupAttachmentKind())
+          .collect(Collectors.toUnmodifiableMap(ResourceKind::type, kind -> kind));
 
   private final CognateConfig config;
   private final OperationRegistry registry;
@@ -68,8 +72,8 @@ public final class Provisioning {
       Template template, Calls calls, Map<String, ProvisionedResource> done, List<String> warnings) {
     Map<String, String> pseudo = PseudoParameters.of(config.region(), config.accountId(), template.stack());
     Intrinsics intrinsics = new Intrinsics(template, pseudo, done);
-    for (Template.Resource resource : DependencyOrder.of(template, kindTypes())) {
-      ResourceKind kind = kind(resource.type());
+    for (Template.Resource resource : DependencyOrder.of(template, KINDS.keySet())) {
+      ResourceKind kind = KINDS.get(resource.type());
       Map<String, Object> properties = new LinkedHashMap<>();
       Set<String> notEmulated = new TreeSet<>();
       Set<String> storedOnly = new TreeSet<>();
@@ -146,23 +150,12 @@ public final class Provisioning {
             + String.join("; ", parts));
   }
 
-  private static Set<String> kindTypes() {
-    Set<String> types = new TreeSet<>();
-    KINDS.forEach(k -> types.add(k.type()));
-    return types;
-  }
-
-  private static ResourceKind kind(String type) {
-    return KINDS.stream().filter(k -> k.type().equals(type)).findFirst().orElseThrow();
-  }
-
   /** Logical ids name resources in seed files and in {@code Cognate.resource(...)}, so two templates may not share one. */
   private static void checkUniqueLogicalIds(List<Template> templates) {
     Map<String, String> fileOf = new LinkedHashMap<>();
-    Set<String> types = kindTypes();
     for (Template template : templates) {
       for (Template.Resource resource : template.resources().values()) {
-        if (!types.contains(resource.type())) {
+        if (!KINDS.containsKey(resource.type())) {
           continue;
         }
         String earlier = fileOf.putIfAbsent(resource.logicalId(), template.file());

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
@@ -216,11 +217,16 @@ public final class JdbcStateStore implements StateStore {
     List<Map<String, Object>> rows = new ArrayList<>();
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT * FROM " + table.name() + " ORDER BY " + table.order())) {
-      int count = rs.getMetaData().getColumnCount();
+      ResultSetMetaData meta = rs.getMetaData();
+      int count = meta.getColumnCount();
+      String[] columns = new String[count];
+      for (int i = 1; i <= count; i++) {
+        columns[i - 1] = meta.getColumnName(i).toLowerCase(Locale.ROOT);
+      }
       while (rs.next()) {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 1; i <= count; i++) {
-          String column = rs.getMetaData().getColumnName(i).toLowerCase(Locale.ROOT);
+          String column = columns[i - 1];
           int type = table.columns().get(column);
           Object value;
           if (binary(type)) {

@@ -2,18 +2,14 @@ package dev.cognate.provision;
 
 import dev.cognate.error.CognitoErrorType;
 import dev.cognate.error.CognitoException;
+import dev.cognate.service.SecretHash;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Users from a seed file, created through the operations a team would call:
@@ -183,7 +179,7 @@ final class SeedUsers {
     body.put("Password", password);
     body.put("UserAttributes", attributes);
     if (client.get("ClientSecret") instanceof String secret) {
-      body.put("SecretHash", secretHash(secret, username, clientId));
+      body.put("SecretHash", SecretHash.compute(secret, username, clientId));
     }
     calls.call("SignUp", body);
   }
@@ -192,16 +188,6 @@ final class SeedUsers {
     // A group that exists, from the template, a seed before or a client, is used as it is.
     calls.created("CreateGroup", Map.of("UserPoolId", poolId, "GroupName", group), CognitoErrorType.GROUP_EXISTS);
     calls.call("AdminAddUserToGroup", Map.of("UserPoolId", poolId, "Username", username, "GroupName", group));
-  }
-
-  private static String secretHash(String secret, String username, String clientId) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return Base64.getEncoder().encodeToString(mac.doFinal((username + clientId).getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
   }
 
   private static String need(String where, String status, String password) {

@@ -75,6 +75,31 @@ class SeedUsersIT {
   }
 
   @Test
+  void unconfirmedSeedUserIsSignedUpThroughAClientWithASecret(@TempDir Path dir) throws Exception {
+    Path template = dir.resolve("secret-client.yaml");
+    Files.writeString(
+        template,
+        """
+        Resources:
+          Pool:
+            Type: AWS::Cognito::UserPool
+          Client:
+            Type: AWS::Cognito::UserPoolClient
+            Properties:
+              UserPoolId: !Ref Pool
+              GenerateSecret: true
+        """);
+    Path seed = dir.resolve("erin.yaml");
+    Files.writeString(seed, "pool: Pool\nusers:\n  - username: erin\n    password: Passw0rd!erin\n    status: UNCONFIRMED\n");
+    try (Cognate cognate = TestEmulator.start(CognateConfig.forTests().template(template).seed(seed));
+        CognitoIdentityProviderClient cognito = TestEmulator.client(cognate)) {
+      assertEquals(
+          "UNCONFIRMED",
+          cognito.adminGetUser(r -> r.userPoolId(cognate.resource("Pool")).username("erin")).userStatusAsString());
+    }
+  }
+
+  @Test
   void aSeedUserThePoolRefusesStopsTheStart() throws Exception {
     Path seed = Files.createTempFile("weak", ".yaml");
     try {

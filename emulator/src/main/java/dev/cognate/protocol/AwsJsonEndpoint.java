@@ -31,10 +31,6 @@ final class AwsJsonEndpoint {
   }
 
   void handle(Context ctx) throws IOException {
-    CognitoException bodyFailure = ctx.attribute(BufferedBodyHandler.FAILURE_ATTRIBUTE);
-    if (bodyFailure != null) {
-      throw bodyFailure;
-    }
     Operation<?, ?> operation = operationOf(ctx, ctx.header("X-Amz-Target"));
     byte[] body = readBody(ctx);
     SigV4Authenticator.Caller caller = authenticator.authenticate(operation.name(), ctx, body);

@@ -60,10 +60,12 @@ public final class HttpServer implements AutoCloseable {
                 ctx.header("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
                 if (!DevRoutes.owns(ctx.path())) {
                   Cors.addHeaders(ctx);
-                } else if (ctx.attribute(BufferedBodyHandler.FAILURE_ATTRIBUTE) != null) {
+                }
+                CognitoException bodyFailure = ctx.attribute(BufferedBodyHandler.FAILURE_ATTRIBUTE);
+                if (bodyFailure != null) {
                   // The body was refused while it arrived (too large, too slow); a route reading it would find it
                   // empty and complain about its content instead.
-                  throw ctx.<CognitoException>attribute(BufferedBodyHandler.FAILURE_ATTRIBUTE);
+                  throw bodyFailure;
                 }
               });
               c.routes.options("/*", ctx -> {

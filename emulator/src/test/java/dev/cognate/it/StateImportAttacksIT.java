@@ -41,18 +41,14 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActi
  */
 class StateImportAttacksIT {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   @Test
   void signUpsAndSignInsDuringImportsAndResetsNeverFailInside() throws Exception {
     try (Cognate cognate = TestEmulator.start();
         CognitoIdentityProviderClient cognito = TestEmulator.client(cognate)) {
       Pool pool = passwordPool(cognito);
       signUpConfirmed(cognito, cognate, pool, "ann", APP_PASSWORD, attr("email", "ann@example.com"));
-      for (int i = 0; i < 150; i++) {
-        String name = "filler" + i;
-        cognito.adminCreateUser(
-            r -> r.userPoolId(pool.poolId()).username(name).messageAction(MessageActionType.SUPPRESS)
-                .userAttributes(attr("email", name + "@example.com")));
-      }
+      addFillers(cognito, pool, 150);
       String state = cognate.exportState(true);
 
       AtomicBoolean running = new AtomicBoolean(true);
@@ -121,12 +117,7 @@ class StateImportAttacksIT {
     try (Cognate cognate = TestEmulator.start();
         CognitoIdentityProviderClient cognito = TestEmulator.client(cognate)) {
       Pool pool = passwordPool(cognito);
-      for (int i = 0; i < 150; i++) {
-        String name = "filler" + i;
-        cognito.adminCreateUser(
-            r -> r.userPoolId(pool.poolId()).username(name).messageAction(MessageActionType.SUPPRESS)
-                .userAttributes(attr("email", name + "@example.com")));
-      }
+      addFillers(cognito, pool, 150);
       String state = cognate.exportState(true);
       ExecutorService both = Executors.newFixedThreadPool(2);
       List<String> failures = Collections.synchronizedList(new ArrayList<>());
@@ -302,6 +293,16 @@ class StateImportAttacksIT {
         assertEquals("ann", cognito.adminGetUser(r -> r.userPoolId(pool.poolId()).username("ann")).username());
         signIn(cognito, pool.clientId(), "ann", APP_PASSWORD);
       }
+    }
+  }
+
+  /** Enough users that an import or reset takes long enough for the other threads to meet it. */
+  private static void addFillers(CognitoIdentityProviderClient cognito, Pool pool, int count) {
+    for (int i = 0; i < count; i++) {
+      String name = "filler" + i;
+      cognito.adminCreateUser(
+          r -> r.userPoolId(pool.poolId()).username(name).messageAction(MessageActionType.SUPPRESS)
+              .userAttributes(attr("email", name + "@example.com")));
     }
   }
 
